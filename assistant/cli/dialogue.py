@@ -1,0 +1,5 @@
+"""Commands: (none yet)."""
+
+
+def register(sub) -> None:
+    """Add this module's commands to the `hearth` parser."""

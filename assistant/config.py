@@ -1,0 +1,78 @@
+"""Settings from a TOML file in the user's config directory (HEARTH_CONFIG overrides the path)."""
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.errors import ConfigError
+
+APP = "hearth"
+
+
+class Settings(BaseModel):
+    """Everything a user can set in config.toml; unknown keys are an error, not a surprise."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    partners: list[str] = Field(default_factory=list, description="The two partners' names.")
+    engine: Literal["pocketsphinx", "vosk"] = Field(
+        "pocketsphinx", description="Speech recogniser; vosk needs a downloaded model."
+    )
+    vosk_model: Path | None = Field(None, description="Path to a Vosk model directory.")
+    voice: str = Field("warm", description="Voice profile name from voices/.")
+    wake_phrase: str | None = Field(
+        None, description="Say this before a request in `hearth listen`; none means always on."
+    )
+    region: Literal["US", "UK", "CA", "AU", "IE", "NZ"] = Field(
+        "US", description="Which crisis resources to read out."
+    )
+    input_device: str | int | None = Field(None, description="Microphone name or index.")
+    output_device: str | int | None = Field(None, description="Speaker name or index.")
+    trailing_silence: float = Field(
+        0.6, ge=0.1, le=5.0, description="Seconds of silence that end an utterance."
+    )
+    idle_timeout: float = Field(
+        60.0, ge=5.0, description="Seconds without an answer before Hearth asks again."
+    )
+    bedtime_steps: list[Literal["phones", "appreciation", "reading", "breaths", "goodnight"]] = (
+        Field(
+            default_factory=lambda: ["phones", "appreciation", "reading", "breaths", "goodnight"],
+            description="The bedtime ritual's steps, in order.",
+        )
+    )
+    reading_minutes: int = Field(12, ge=10, le=15, description="Reading-together timer length.")
+
+
+def config_path() -> Path:
+    """Where the config file is read from."""
+    env = os.environ.get("HEARTH_CONFIG")
+    return Path(env) if env else Path(platformdirs.user_config_dir(APP)) / "config.toml"
+
+
+def data_dir(override: str | Path | None = None) -> Path:
+    """Where the journal and notes live: --data-dir, then HEARTH_DATA_DIR, then the OS default."""
+    chosen = override or os.environ.get("HEARTH_DATA_DIR")
+    return Path(chosen) if chosen else Path(platformdirs.user_data_dir(APP))
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read and validate the config file; a missing file means the defaults."""
+    path = path or config_path()
+    if not path.exists():
+        return Settings()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"not valid TOML ({exc}); fix the file or delete it", str(path)) from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot be read ({exc.strerror})", str(path)) from exc
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        raise ConfigError(f"field '{field}': {err['msg']}", str(path)) from exc

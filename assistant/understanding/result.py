@@ -1,0 +1,33 @@
+"""What understanding returns: nouns only, shared by the matcher, the CLI and the dialogue."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One intent the matcher considered, with its best template."""
+
+    intent: str  # intent ID from the catalogue
+    score: float  # similarity in [0, 1]
+    template: str  # the expanded template sentence that scored best
+
+
+@dataclass(frozen=True)
+class IntentMatch:
+    """The matcher's answer for one utterance."""
+
+    text: str  # the utterance as given
+    intent: str  # an intent ID, or "none" when out of scope
+    confidence: float  # in [0, 1]
+    slots: dict = field(default_factory=dict)  # normalised: minutes int, pattern, topic
+    near_tie: str | None = None  # a second intent almost as likely: ask "did you mean ...?"
+    candidates: tuple[Candidate, ...] = ()  # best first, for --explain
+
+    def to_json(self) -> dict:
+        """The public JSON shape: text, intent, confidence, slots."""
+        return {
+            "text": self.text,
+            "intent": self.intent,
+            "confidence": round(self.confidence, 3),
+            "slots": self.slots,
+        }

@@ -1,0 +1,75 @@
+"""Shared fixtures: a private data dir, espeak-ng speech, and a private PulseAudio null sink."""
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path, monkeypatch):
+    """Every test gets its own data dir and config path, so no test touches the user's files."""
+    monkeypatch.setenv("HEARTH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("HEARTH_CONFIG", str(tmp_path / "config.toml"))
+
+
+def espeak(text: str, path: Path, voice: str = "en-us", rate: int = 160) -> Path:
+    """Synthesize `text` to a WAV file with espeak-ng (22.05 kHz mono)."""
+    subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), text], check=True
+    )
+    return path
+
+
+@pytest.fixture
+def speak(tmp_path):
+    """speak("hello") -> Path of a WAV file with espeak-ng saying it."""
+    counter = iter(range(10_000))
+
+    def _speak(text: str, voice: str = "en-us", rate: int = 160) -> Path:
+        return espeak(text, tmp_path / f"speech-{next(counter)}.wav", voice, rate)
+
+    return _speak
+
+
+@pytest.fixture(scope="session")
+def pulse_server(tmp_path_factory):
+    """A private PulseAudio server with a null sink `hearth_null`; its monitor is the default mic.
+
+    Sets PULSE_SERVER for the whole test session, so sounddevice (PortAudio's ALSA `pulse`
+    device) and any child process talk to this server, never to a real sound card.
+    """
+    if not shutil.which("pulseaudio"):
+        pytest.skip("pulseaudio is not installed (run scripts/install-system-packages.sh)")
+    runtime = tmp_path_factory.mktemp("pulse")
+    socket = runtime / "native"
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "PULSE_RUNTIME_PATH": str(runtime),
+           "HOME": str(runtime)}
+    proc = subprocess.Popen(
+        ["pulseaudio", "--daemonize=no", "-n", "--exit-idle-time=-1", "--use-pid-file=no",
+         "--disallow-exit", f"--load=module-native-protocol-unix auth-anonymous=1 socket={socket}",
+         "--load=module-null-sink sink_name=hearth_null rate=16000",
+         "--load=module-always-sink"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    server = f"unix:{socket}"
+    old = {k: os.environ.get(k) for k in ("PULSE_SERVER", "PULSE_SINK", "PULSE_SOURCE")}
+    os.environ.update(PULSE_SERVER=server, PULSE_SINK="hearth_null",
+                      PULSE_SOURCE="hearth_null.monitor")
+    deadline = time.monotonic() + 10
+    while subprocess.run(["pactl", "info"], capture_output=True).returncode != 0:
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            pytest.fail("the test PulseAudio server did not start")
+        time.sleep(0.1)
+    yield server
+    proc.terminate()
+    proc.wait(timeout=10)
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
