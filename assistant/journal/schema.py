@@ -1,0 +1,72 @@
+"""The journal's tables, grown one migration at a time; PRAGMA user_version says how far."""
+
+import sqlite3
+
+from assistant.errors import JournalError
+
+# Each step moves the schema from version i to i + 1. Never edit a released step: add one.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: sessions and entries, the heart of the journal
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        completed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE entries (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        partner TEXT,
+        created_at TEXT NOT NULL,
+        data TEXT NOT NULL,
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL
+    );
+    """,
+    # 2: partners remembered once asked; indexes for the common queries
+    """
+    CREATE TABLE partners (
+        position INTEGER PRIMARY KEY,
+        name TEXT NOT NULL
+    );
+    CREATE INDEX entries_by_kind ON entries(kind, created_at);
+    CREATE INDEX sessions_by_kind ON sessions(kind, started_at);
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The version the file is at (0 for a new, empty file)."""
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, where: str) -> int:
+    """Bring the schema up to SCHEMA_VERSION, each step in its own transaction; return the old version."""
+    start = schema_version(conn)
+    if start > SCHEMA_VERSION:
+        raise JournalError(
+            f"was written by a newer Hearth (schema {start}, this one knows {SCHEMA_VERSION}); "
+            "upgrade Hearth to open it",
+            where,
+        )
+    for version in range(start, SCHEMA_VERSION):
+        # executescript would commit on its own; run the statements inside one transaction so a
+        # crash mid-migration leaves the previous version intact.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[version]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return start
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (none of ours contain a semicolon inside a string)."""
+    return [part.strip() for part in script.split(";") if part.strip()]
