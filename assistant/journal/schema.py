@@ -46,12 +46,7 @@ def schema_version(conn: sqlite3.Connection) -> int:
 def migrate(conn: sqlite3.Connection, where: str) -> int:
     """Bring the schema up to SCHEMA_VERSION, each step in its own transaction; return the old version."""
     start = schema_version(conn)
-    if start > SCHEMA_VERSION:
-        raise JournalError(
-            f"was written by a newer Hearth (schema {start}, this one knows {SCHEMA_VERSION}); "
-            "upgrade Hearth to open it",
-            where,
-        )
+    check_known(start, where)
     for version in range(start, SCHEMA_VERSION):
         # executescript would commit on its own; run the statements inside one transaction so a
         # crash mid-migration leaves the previous version intact.
@@ -65,6 +60,16 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
             raise
         conn.execute("COMMIT")
     return start
+
+
+def check_known(version: int, where: str) -> None:
+    """Refuse a file from a newer Hearth before anything is written to it."""
+    if version > SCHEMA_VERSION:
+        raise JournalError(
+            f"was written by a newer Hearth (schema {version}, this one knows {SCHEMA_VERSION}); "
+            "upgrade Hearth to open it. The file was left untouched",
+            where,
+        )
 
 
 def _statements(script: str) -> list[str]:

@@ -14,7 +14,7 @@ from assistant import config
 from assistant.errors import InputError, JournalError
 from assistant.journal import export
 from assistant.journal.records import Entry, Session
-from assistant.journal.schema import migrate, schema_version
+from assistant.journal.schema import check_known, migrate, schema_version
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +91,9 @@ class Journal:
                 raise
         finally:
             os.umask(old_umask)
-        for companion in (self.path.with_name(self.path.name + s) for s in ("-wal", "-shm")):
-            _make_private(companion)
+        # Only once the file proved to be a journal: an unreadable file is left exactly as found.
+        for suffix in ("", "-wal", "-shm"):
+            _make_private(self.path.with_name(self.path.name + suffix))
         return conn
 
     def _create_private_file(self) -> None:
@@ -109,12 +110,12 @@ class Journal:
                 "is writable, or choose another with --data-dir",
                 str(self.path),
             ) from exc
-        _make_private(self.path)
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
         # Reading the version first means a file that is not a database fails here, before
         # anything (WAL mode, a migration) could write to it.
         version = schema_version(conn)
+        check_known(version, str(self.path))
         if version:
             problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
