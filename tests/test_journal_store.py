@@ -15,7 +15,19 @@ from assistant.errors import InputError, JournalError
 from assistant.exercises.decks import Deck, DeckItem, draw
 from assistant.journal import FILE_NAME, Entry, Journal
 from assistant.journal.schema import MIGRATIONS, SCHEMA_VERSION
-from journal_helpers import StepClock
+
+
+class StepClock:
+    """Returns a fixed moment until moved, so multi-day histories take no real time."""
+
+    def __init__(self, start: datetime | None = None):
+        self.moment = start or datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        self.moment += timedelta(**delta)
 
 
 @pytest.fixture
