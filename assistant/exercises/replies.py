@@ -1,0 +1,84 @@
+"""Reading the short replies the coaching and idea scripts need, on top of answer_words:
+a yes/no for a questionnaire, "another one" or "done", minutes, a partner's name.
+"""
+
+import re
+
+from text_to_num import alpha2digit
+
+from assistant.dialogue.steps import Answer
+from assistant.exercises.answer_words import is_no, is_skip, is_yes, words
+
+# In a questionnaire, "sometimes" or "a bit" still means the sign is there.
+_SOMEWHAT_YES = ("sometimes", "often", "a bit", "a little", "kind of", "kinda", "mostly",
+                 "i do", "i am", "i have", "they do", "they have", "it has", "we do", "true",
+                 "a lot", "lately", "yes", "yeah", "sure")
+_SOMEWHAT_NO = ("never", "rarely", "not really", "not at all", "i don't", "i haven't",
+                "they don't", "they haven't", "we don't", "it hasn't", "false", "hardly")
+_MORE = ("another", "one more", "something else", "a different one", "different", "more",
+         "again", "next")
+_DONE = ("done", "stop", "that's all", "that's it", "enough", "finished", "i'm done",
+         "we're done", "that's good", "that's enough", "that one", "thanks", "thank you")
+
+
+def _phrase(answer: Answer) -> str:
+    return " ".join(words(answer.text))
+
+
+def _starts(phrase: str, options: tuple[str, ...]) -> bool:
+    return any(phrase == o or phrase.startswith(o + " ") for o in options)
+
+
+def yes_no(answer: Answer) -> bool | None:
+    """True for yes (or "sometimes"), False for no (or "rarely"), None when unclear."""
+    if is_no(answer):
+        return False
+    if is_yes(answer):
+        return True
+    phrase = _phrase(answer)
+    if _starts(phrase, _SOMEWHAT_NO):
+        return False
+    if _starts(phrase, _SOMEWHAT_YES):
+        return True
+    return None
+
+
+def wants_another(answer: Answer) -> bool:
+    """Another one, next, skip, or a plain yes to "another one?"."""
+    return is_skip(answer) or is_yes(answer) or _starts(_phrase(answer), _MORE)
+
+
+def wants_done(answer: Answer) -> bool:
+    """No, done, stop, that's enough."""
+    return answer.intent == "control.stop" or is_no(answer) or _starts(_phrase(answer), _DONE)
+
+
+def minutes_in(answer: Answer) -> int | None:
+    """A number of minutes in the answer ("thirty", "45 minutes", "an hour"), or None."""
+    if answer.match and isinstance(answer.match.slots.get("minutes"), int):
+        return answer.match.slots["minutes"]
+    text = alpha2digit(_phrase(answer), "en")
+    if re.search(r"\bhalf (an )?hour\b", text):
+        return 30
+    if re.search(r"\b(an|one) hour\b", text):
+        return 60
+    found = re.search(r"\b(\d{1,3})\b", text)
+    if not found:
+        return None
+    value = int(found.group(1))
+    return value * 60 if re.search(rf"\b{value} hours?\b", text) else value
+
+
+def partner_named(answer: Answer, partners: list[str]) -> str | None:
+    """Which of the partners the answer names ("it's Sam", "Alex here"), or None."""
+    phrase = _phrase(answer)
+    for name in partners:
+        if re.search(rf"\b{re.escape(name.lower())}\b", phrase):
+            return name
+    return None
+
+
+def mentions_any(text: str, phrases: list[str]) -> bool:
+    """True when any of the words or phrases appears in the text as whole words."""
+    low = text.lower().replace("\u2019", "'")
+    return any(re.search(rf"(?<![\w']){re.escape(p.lower())}(?![\w'])", low) for p in phrases)
