@@ -1,6 +1,6 @@
 """The journal store: real SQLite files in tmp_path, data in and data out."""
 
-import os
+import random
 import signal
 import sqlite3
 import stat
@@ -257,14 +257,13 @@ class DeckContext:
     """What decks.draw reads from the runner's context."""
 
     def __init__(self, journal, seed):
-        import random
-
         self.journal = journal
         self.rng = random.Random(seed)
 
 
 def test_drawing_a_deck_repeats_nothing_until_used_up_across_runs(tmp_path):
-    deck = Deck(name="prompts", items=[DeckItem(id=f"q{i}", text=f"Question {i}") for i in range(3)])
+    items = [DeckItem(id=f"q{i}", text=f"Question {i}") for i in range(3)]
+    deck = Deck(name="prompts", items=items)
     drawn = []
     for run in range(6):  # each run opens the journal afresh, like a new `hearth` session
         with Journal.open(tmp_path) as journal:

@@ -13,10 +13,13 @@ if TYPE_CHECKING:
     from assistant.journal.store import Journal
 
 
-def mood_series(journal: "Journal", days: int | None = None) -> dict[str, list[tuple[datetime, int]]]:
+MoodSeries = dict[str, list[tuple[datetime, int]]]
+
+
+def mood_series(journal: "Journal", days: int | None = None) -> MoodSeries:
     """Each partner's (local time, mood 1-10) points from check-ins that gave a number."""
     now = journal.now()
-    series: dict[str, list[tuple[datetime, int]]] = defaultdict(list)
+    series: MoodSeries = defaultdict(list)
     for entry in journal.entries(kind="checkin", since=since_days(now, days)):
         mood = entry.data.get("mood")
         if isinstance(mood, int | float) and not isinstance(mood, bool):

@@ -33,8 +33,8 @@ def describe(entry: Entry) -> str:
 
 def pairs(data: dict) -> str:
     """Any data as "key: value; key: value", skipping empty values."""
-    parts = [f"{key}: {_value(value)}" for key, value in data.items() if value not in (None, "", [])]
-    return "; ".join(parts)
+    shown = {key: value for key, value in data.items() if value not in (None, "", [])}
+    return "; ".join(f"{key}: {_value(value)}" for key, value in shown.items())
 
 
 def _value(value: object) -> str:

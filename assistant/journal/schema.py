@@ -44,7 +44,7 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, where: str) -> int:
-    """Bring the schema up to SCHEMA_VERSION, each step in its own transaction; return the old version."""
+    """Bring the schema up to SCHEMA_VERSION, a transaction per step; the version it started at."""
     start = schema_version(conn)
     check_known(start, where)
     for version in range(start, SCHEMA_VERSION):

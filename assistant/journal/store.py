@@ -28,7 +28,7 @@ def local_now() -> datetime:
 
 
 class Journal:
-    """Sessions, entries and partners in one SQLite file, readable and writable by its owner only."""
+    """Sessions, entries and partners in one SQLite file that only its owner can read or write."""
 
     def __init__(
         self,
@@ -50,7 +50,7 @@ class Journal:
         now: Callable[[], datetime] = local_now,
         busy_timeout: float = 5.0,
     ) -> "Journal":
-        """Open the journal in `data_dir` (default: --data-dir / HEARTH_DATA_DIR / the OS data dir)."""
+        """Open the journal in `data_dir` (default: HEARTH_DATA_DIR, else the OS data dir)."""
         directory = Path(data_dir) if data_dir is not None else config.data_dir()
         return cls(directory / FILE_NAME, now=now, busy_timeout=busy_timeout)
 
