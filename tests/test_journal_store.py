@@ -395,3 +395,19 @@ def test_a_closed_journal_says_so(journal):
     journal.close()
     with pytest.raises(JournalError, match="closed"):
         journal.entries()
+
+
+def test_doctor_line_for_a_missing_a_healthy_and_a_corrupt_journal(tmp_path):
+    from assistant.journal.health import check_journal
+
+    missing = check_journal(tmp_path / "new")
+    assert missing.ok and "not created yet" in missing.detail
+    assert not (tmp_path / "new").exists()  # checking creates nothing
+    with Journal.open(tmp_path / "ok") as journal:
+        journal.save("checkin", {"mood": 5})
+    healthy = check_journal(tmp_path / "ok")
+    assert healthy.ok and "1 entries" in healthy.detail
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / FILE_NAME).write_bytes(b"not a database" * 100)
+    broken = check_journal(tmp_path / "bad")
+    assert not broken.ok and "not a readable journal" in broken.detail
