@@ -117,6 +117,27 @@ def flip_pronouns(text: str, partner: str | None = None) -> str:
     return result
 
 
+_THIRD = {
+    "i": "they", "i'm": "they're", "im": "they're", "i've": "they've", "i'd": "they'd",
+    "i'll": "they'll", "me": "them", "my": "their", "mine": "theirs", "myself": "themselves",
+}
+
+
+def as_they(text: str) -> str:
+    """Retell a first-person answer to someone else: "I was tired" -> "they were tired"."""
+    out: list[str] = []
+    prev = ""
+    for token in re.findall(r"[A-Za-z0-9'’]+|[^A-Za-z0-9'’]+", text.strip()):
+        low = token.lower().replace("’", "'")
+        if low in ("am", "was") and prev == "i":
+            out.append("are" if low == "am" else "were")
+        else:
+            out.append(_THIRD.get(low, token))
+        if re.match(r"[a-z0-9']", low):
+            prev = low
+    return "".join(out).strip().rstrip(".!?")
+
+
 def join_words(items: list[str]) -> str:
     """"a", "a and b", "a, b and c"."""
     items = [i for i in items if i]

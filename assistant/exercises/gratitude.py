@@ -1,0 +1,97 @@
+"""Gratitude: each partner names something specific they appreciate about the other, and why.
+
+Saved as a "gratitude" entry {about, text, why} once both parts are given; if the partner
+agrees, also kept as a "note" {to, text, from, heard, audio} for the other to hear later.
+"""
+
+from assistant.dialogue.context import Context
+from assistant.dialogue.steps import Answer, Ask, Save, Say, Script
+from assistant.exercises.answer_words import as_they, is_empty, is_skip, is_yes, words
+
+INTENTS = ("exercise.gratitude",)
+
+# Words that carry no particular moment: "you're nice", "everything", "I love you".
+_GENERAL = {
+    "you", "you're", "youre", "are", "is", "so", "very", "really", "just", "always", "nice",
+    "great", "good", "kind", "sweet", "lovely", "amazing", "awesome", "wonderful", "the", "best",
+    "everything", "anything", "all", "of", "it", "i", "love", "like", "appreciate", "that",
+    "being", "a", "an", "person", "cool", "fine", "ok", "okay", "my", "partner", "and", "thing",
+    "things", "stuff", "lot", "much", "guess", "um", "uh", "well", "hmm", "dunno", "know",
+    "don't", "for", "to", "be", "there", "here", "with", "me", "how", "what", "who",
+}
+
+
+def is_vague(text: str) -> bool:
+    """Too short or too general to picture a moment ("you're nice", "everything")."""
+    specific = [w for w in words(text) if w not in _GENERAL]
+    return len(specific) < 2
+
+
+def reflect(giver: str, receiver: str, text: str, why: str | None) -> str:
+    """Told to the receiver: Sam's "you made me tea" -> "Alex, ... Sam appreciates: you made them tea"."""
+    line = f"{receiver}, here's what {giver} appreciates: {as_they(text)}"
+    if why:
+        line += f". It matters to them because {as_they(_strip_because(why))}"
+    return line + "."
+
+
+def _strip_because(why: str) -> str:
+    """Answers often start with "because"; the reflection adds its own."""
+    text = why.strip()
+    for start in ("because ", "cause ", "'cause ", "since "):
+        if text.lower().startswith(start):
+            return text[len(start):]
+    return text
+
+
+def _one_partner(giver: str, receiver: str) -> Script:
+    """Ask, nudge once if vague, ask why, reflect, save, offer a note. Returns False to end."""
+    answer: Answer | None = yield Ask(
+        f"{giver}, what's one thing you appreciate about {receiver}? The more specific, "
+        "the better.", mode="dictation", partner=giver)
+    if answer is None:
+        return False
+    if is_skip(answer) or is_empty(answer):
+        yield Say(f"That's all right, {giver}.")
+        return True
+    text = answer.text.strip()
+    if is_vague(text):
+        more = yield Ask("That's lovely. Can you think of one moment lately that showed it?",
+                         mode="dictation", partner=giver)
+        if more is None:
+            yield Save("gratitude", {"about": receiver, "text": text, "why": None},
+                       partner=giver)
+            return False
+        if not (is_skip(more) or is_empty(more)):
+            text = f"{text}; {more.text.strip()}"
+    why_answer = yield Ask("And why does that mean something to you?", mode="dictation",
+                           partner=giver)
+    why = None
+    if why_answer is not None and not (is_skip(why_answer) or is_empty(why_answer)):
+        why = why_answer.text.strip()
+    yield Save("gratitude", {"about": receiver, "text": text, "why": why}, partner=giver)
+    if why_answer is None:
+        return False
+    yield Say(reflect(giver, receiver, text, why))
+
+    keep = yield Ask(f"Would you like me to keep that as a note for {receiver} to hear later?",
+                     partner=giver)
+    if is_yes(keep):
+        note = text if not why else f"{text}, {why}"
+        yield Save("note", {"to": receiver, "text": note, "from": giver, "heard": False,
+                            "audio": None}, partner=giver)
+        yield Say(f"Kept. {receiver} can hear it whenever they ask for their notes.")
+    return keep is not None
+
+
+def run(ctx: Context) -> Script:
+    """One appreciation from each partner about the other."""
+    first, second = ctx.partners[0], ctx.partners[1]
+    yield Say("Let's take a moment for appreciation. Each of you will name one thing you "
+              "value in the other, and why it matters.")
+    for giver, receiver in ((first, second), (second, first)):
+        go_on = yield from _one_partner(giver, receiver)
+        if not go_on:
+            yield Say("We can come back to this another time. What you said is kept.")
+            return
+    yield Say("Thank you both. Hearing what the other notices is a gift worth coming back to.")
