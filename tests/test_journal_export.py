@@ -37,8 +37,9 @@ def fill(journal, moment):
     moment[0] = START + timedelta(days=1)
     journal.save("gratitude", {"about": "Alex", "text": "made soup", "why": "I was cold"},
                  partner="Sam")
-    journal.save("note", {"to": "Sam", "text": "thanks for today", "heard": False},
-                 partner="Alex")
+    note = journal.save("note", {"to": "Sam", "from": "Alex", "text": "thanks for today",
+                                 "audio_path": None}, partner="Alex")
+    journal.save("note_heard", {"note_id": note, "audio_path": None}, partner="Sam")
     journal.save("cooldown", {"return_at": "21:15", "safe": True, "steps": ["walk", "breathe"]})
 
 
@@ -49,7 +50,7 @@ def test_export_json_holds_partners_sessions_and_entries_without_bookkeeping(jou
     assert exported["partners"] == ["Sam", "Alex"]
     assert [(s["kind"], s["completed"]) for s in exported["sessions"]] == [("checkin.start", True)]
     assert [e["kind"] for e in exported["entries"]] == [
-        "checkin", "checkin", "gratitude", "note", "cooldown"]
+        "checkin", "checkin", "gratitude", "note", "note_heard", "cooldown"]
     first = exported["entries"][0]
     assert first["partner"] == "Sam" and first["data"]["need"] == "a walk together"
     assert first["created_at"] == START.isoformat()
@@ -75,7 +76,8 @@ def test_export_markdown_reads_naturally_day_by_day(journal, moment):
             "needs: a walk together") in text
     assert "Check-in · Alex** — feeling tired" in text
     assert "about Alex: made soup (because I was cold)" in text
-    assert "for Sam: thanks for today (not heard yet)" in text
+    assert "Note · Alex** — from Alex for Sam: thanks for today" in text
+    assert "Note heard · Sam** — note 5 was played" in text
     assert "Cool-down** — return_at: 21:15; safe: yes; steps: walk, breathe" in text
     assert "deep-01" not in text
     assert "checkin.start: 1 completed of 1 started" in text
@@ -101,7 +103,8 @@ def test_forget_empties_everything_and_leaves_no_trace_in_the_file(journal, mome
     inside.write_bytes(b"RIFF")
     outside = tmp_path / "mine.wav"
     outside.write_bytes(b"RIFF")
-    journal.save("note", {"to": "Sam", "text": "a very particular secret", "audio": str(inside)})
+    journal.save("note", {"to": "Sam", "text": "a very particular secret",
+                          "audio_path": str(inside)})
     journal.save("note", {"to": "Sam", "text": "not ours", "audio": str(outside)})
 
     journal.forget()

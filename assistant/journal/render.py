@@ -9,6 +9,7 @@ KIND_TITLES = {
     "checkin": "Check-in",
     "gratitude": "Gratitude",
     "note": "Note",
+    "note_heard": "Note heard",
     "assessment": "Distance self-check",
     "listening": "Reflective listening",
     "bedtime": "Bedtime ritual",
@@ -75,14 +76,19 @@ def _gratitude(data: dict) -> str:
 
 
 def _note(data: dict) -> str:
-    to = data.get("to")
-    line = f"for {_value(to)}: " if to else ""
+    sender, to = data.get("from"), data.get("to")
+    line = f"from {_value(sender)} " if sender else ""
+    line += f"for {_value(to)}: " if to else ""
     line += _value(data.get("text") or "(a recording)")
     if data.get("audio") or data.get("audio_path"):
         line += " [recording kept]"
     if "heard" in data:
         line += " (heard)" if data["heard"] else " (not heard yet)"
     return line
+
+
+def _note_heard(data: dict) -> str:
+    return f"note {data['note_id']} was played" if data.get("note_id") is not None else ""
 
 
 def _assessment(data: dict) -> str:
@@ -100,5 +106,6 @@ _DESCRIBERS: dict[str, Callable[[dict], str]] = {
     "checkin": _checkin,
     "gratitude": _gratitude,
     "note": _note,
+    "note_heard": _note_heard,
     "assessment": _assessment,
 }
