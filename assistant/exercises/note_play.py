@@ -20,7 +20,7 @@ def _read(note: Entry, listener: str) -> Script:
     when = note.created_at.astimezone().strftime("%A")
     yield Say(f"A note from {author}, left on {when}.", style="warm")
     yield Say(note.data.get("text", ""), style="warm")
-    yield Save("note_heard", {"note_id": note.id, "audio_path": note.data.get("audio_path")},
+    yield Save("note_heard", {"note_id": note.id, "audio_path": note.data.get("audio_path") or note.data.get("audio")},
                partner=listener)
 
 
