@@ -12,7 +12,7 @@ from datetime import timedelta
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Ask, Chime, Exit, Pause, Save, Say, Script, WaitUntil
 from assistant.exercises.answer_words import is_no, is_yes
-from assistant.exercises.replies import mentions_any, minutes_in
+from assistant.exercises.replies import FEAR_WORDS, mentions_any, minutes_in
 
 INTENTS = ("conflict.cooldown",)
 
@@ -20,8 +20,6 @@ MIN_BREAK = 20  # minutes: a shorter break rarely lets a racing body settle
 EXTRA_BREAK = 10  # minutes added when they are not ready yet
 SOOTHING_BREATHS = 5
 INHALE, EXHALE = 4.0, 6.0  # seconds: a longer out-breath slows the heart
-FEAR_WORDS = ["scared", "afraid", "frightened", "unsafe", "not safe", "hit", "hurt me",
-              "threaten", "threatened", "threatening", "violent", "violence", "abuse"]
 
 
 def break_minutes(asked: int | None) -> int:

@@ -82,3 +82,12 @@ def mentions_any(text: str, phrases: list[str]) -> bool:
     """True when any of the words or phrases appears in the text as whole words."""
     low = text.lower().replace("\u2019", "'")
     return any(re.search(rf"(?<![\w']){re.escape(p.lower())}(?![\w'])", low) for p in phrases)
+
+
+# Words in an answer that mean the person may not be safe: the script hands over to the
+# safety path (the runner's crisis guard sees every utterance too; this catches answers to
+# "are you safe?" and "is that happening?" that the guard may not treat as a crisis alone).
+FEAR_WORDS = ["scared", "afraid", "frightened", "fear", "unsafe", "not safe", "hit", "hits",
+              "hitting", "hurt me", "hurts me", "pushed me", "push me", "choke", "choked",
+              "threaten", "threatens", "threatened", "threatening", "violent", "violence",
+              "abuse", "abusive", "abused", "controls me", "controlling"]
