@@ -16,5 +16,6 @@ def benchmark_registry() -> dict[str, Callable[[bool], list[tuple[str, str]]]]:
     found = {}
     for info in pkgutil.iter_modules(__path__):
         module = importlib.import_module(f"{__name__}.{info.name}")
-        found[module.NAME] = module.run
+        if hasattr(module, "NAME"):  # report.py lays out the figures; it is not a benchmark
+            found[module.NAME] = module.run
     return found

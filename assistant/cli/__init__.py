@@ -41,3 +41,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`hearth ... | head`): not an error
+        sys.stderr.close()
+        return 0

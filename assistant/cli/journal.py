@@ -4,7 +4,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant.journal import commands
+
+
+
+def _commands():
+    # Imported when a journal command runs, so other commands start without SQLite and pydantic.
+    from assistant.journal import commands
+
+    return commands
 
 
 def register(sub) -> None:
@@ -33,7 +40,7 @@ def register(sub) -> None:
     forget.set_defaults(func=_forget)
 
     plot = actions.add_parser("plot", help="draw each partner's mood over time to a PNG")
-    plot.add_argument("--out", type=Path, help=f"PNG to write (default {commands.DEFAULT_PLOT})")
+    plot.add_argument("--out", type=Path, help="PNG to write (default hearth-moods.png)")
     plot.add_argument("--days", type=_positive, help="only today and the N-1 days before")
     plot.set_defaults(func=_plot)
 
@@ -49,17 +56,17 @@ def _positive(text: str) -> int:
 
 
 def _list(args) -> int:
-    print(commands.list_entries(
+    print(_commands().list_entries(
         args.data_dir, args.kind, args.partner, args.days, args.limit, args.all
     ))
     return 0
 
 
 def _export(args) -> int:
-    text = commands.export_journal(args.data_dir, markdown=args.markdown,
+    text = _commands().export_journal(args.data_dir, markdown=args.markdown,
                                    include_bookkeeping=args.all)
     if args.out:
-        commands.write_private(args.out, text)
+        _commands().write_private(args.out, text)
         print(f"Wrote {args.out}", file=sys.stderr)
     else:
         print(text, end="" if text.endswith("\n") else "\n")
@@ -68,7 +75,7 @@ def _export(args) -> int:
 
 def _forget(args) -> int:
     if not args.yes:
-        path = commands.journal_path(args.data_dir)
+        path = _commands().journal_path(args.data_dir)
         if not sys.stdin.isatty():
             print("hearth: journal forget needs --yes when not run from a terminal; "
                   "nothing was deleted", file=sys.stderr)
@@ -77,12 +84,12 @@ def _forget(args) -> int:
         if answer.strip().lower() != "yes":
             print("Nothing was deleted.")
             return 1
-    path = commands.forget_everything(args.data_dir)
+    path = _commands().forget_everything(args.data_dir)
     print(f"Everything in {path} has been deleted.")
     return 0
 
 
 def _plot(args) -> int:
-    out, points = commands.plot_journal(args.data_dir, args.out, args.days)
+    out, points = _commands().plot_journal(args.data_dir, args.out, args.days)
     print(f"Wrote {out} ({points} check-in mood{'s' if points != 1 else ''})")
     return 0

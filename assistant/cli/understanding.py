@@ -1,5 +1,53 @@
-"""Commands: (none yet)."""
+"""Commands: understand, eval, bench."""
+
+import json
+import sys
+from pathlib import Path
 
 
 def register(sub) -> None:
     """Add this module's commands to the `hearth` parser."""
+    p = sub.add_parser("understand", help="what Hearth understands from text (JSON)")
+    p.add_argument("text", nargs="*", help="the utterance (words may be given unquoted)")
+    p.add_argument("--jsonl", action="store_true", help="one utterance per stdin line")
+    p.add_argument("--explain", action="store_true", help="also show the top candidates")
+    p.set_defaults(func=cmd_understand)
+
+    p = sub.add_parser("eval", help="score understanding on a labelled TSV file")
+    p.add_argument("file", type=Path, help="utterance<TAB>intent<TAB>slots, with a header")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("bench", help="measure speed and latency; prints a report")
+    p.add_argument("--quick", action="store_true", help="fewer repetitions")
+    p.add_argument("--only", action="append", help="run only this benchmark (repeatable)")
+    p.add_argument("--out", type=Path, help="also write the report to this file")
+    p.set_defaults(func=cmd_bench)
+
+
+def cmd_understand(args) -> int:
+    from assistant.understanding.cli_io import understand_lines, understand_text
+
+    if args.jsonl:
+        return understand_lines(sys.stdin.buffer, sys.stdout, explain=args.explain)
+    print(json.dumps(understand_text(" ".join(args.text), explain=args.explain)))
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from assistant.understanding import understand
+    from assistant.understanding.evaluate import evaluate, read_tsv
+
+    report = evaluate(read_tsv(args.file), understand)
+    print(json.dumps(report.to_json(), indent=2) if args.json else report.render())
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from assistant.benchmarks.report import run_benchmarks
+
+    report = run_benchmarks(only=args.only, quick=args.quick)
+    print(report)
+    if args.out:
+        args.out.write_text(report + "\n", encoding="utf-8")
+    return 0

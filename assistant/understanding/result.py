@@ -22,6 +22,7 @@ class IntentMatch:
     slots: dict = field(default_factory=dict)  # normalised: minutes int, pattern, topic
     near_tie: str | None = None  # a second intent almost as likely: ask "did you mean ...?"
     candidates: tuple[Candidate, ...] = ()  # best first, for --explain
+    concern: str | None = None  # for safety.crisis: "self_harm", "abuse", ... (never journaled)
 
     def to_json(self) -> dict:
         """The public JSON shape: text, intent, confidence, slots."""

@@ -1,0 +1,58 @@
+"""Channels carry the dialogue to people: typed text here, voice in assistant/dialogue/voice.py.
+
+A channel speaks lines, plays chimes and hears utterances. `hear(timeout, wanted)` returns the
+next utterance, or None when the timeout passes. `wanted` lets a channel leave an utterance
+for later: while Hearth keeps time in an exercise only controls are taken, so in a scripted
+session the next answer waits for the next question. At the end of input it raises EndOfInput.
+"""
+
+import select
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, TextIO
+
+
+class EndOfInput(Exception):
+    """Nobody can say anything more (stdin closed, microphone gone for good)."""
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One utterance."""
+
+    text: str
+    audio_path: Path | None = None  # the recording, when asked to keep it
+    ended_at: float | None = None  # monotonic time the speech ended (voice only)
+
+
+class Channel(Protocol):
+    def say(self, text: str, style: str | None = None, partner: str | None = None) -> None: ...
+    def chime(self, kind: str) -> None: ...
+    def hear(self, timeout: float | None, wanted: Callable[[str], bool] | None = None,
+             mode: str = "command", keep_audio: bool = False) -> Heard | None:
+        waiting = wanted is not None and timeout is not None  # keeping time, not asking
+        if self._interactive and not self._closed:
+            line = self._read_line(timeout)
+            return Heard(line) if line is not None else None
+        # Scripted input is all there at once: take a line only when it is wanted now,
+        # otherwise let the wait pass as if nobody spoke.
+        if self._pending is None and not self._closed:
+            try:
+                self._pending = self._read_line(None)
+            except EndOfInput:
+                pass
+        if self._pending is None:
+            if waiting:
+                time.sleep(timeout)
+                return None
+            raise EndOfInput
+        if wanted is None or wanted(self._pending):
+            line, self._pending = self._pending, None
+            self._out.write(f"> {line}\n")
+            return Heard(line)
+        if timeout is not None:
+            time.sleep(timeout)
+        return None

@@ -1,0 +1,56 @@
+"""What Hearth says when the crisis guard fires: calm, short, and the region's resources."""
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from assistant.errors import CatalogueError
+from assistant.paths import decks_dir
+
+ABUSE_CONCERNS = {"abuse", "violence"}
+
+
+class Resources(BaseModel):
+    """One region's crisis lines."""
+
+    model_config = ConfigDict(extra="forbid")
+    emergency: str  # the emergency number, as a sentence
+    crisis: str  # suicide and self-harm line
+    abuse: str  # domestic violence and abuse line
+
+
+@cache
+def load_resources(path: Path | None = None) -> dict[str, Resources]:
+    """Every region's resources from decks/crisis_resources.yaml."""
+    path = path or decks_dir() / "crisis_resources.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return {region: Resources.model_validate(v) for region, v in raw.items()}
+    except OSError as exc:
+        raise CatalogueError(f"cannot read crisis resources ({exc.strerror})", str(path)) from exc
+    except (yaml.YAMLError, AttributeError) as exc:
+        raise CatalogueError("not a mapping of region -> resources", str(path)) from exc
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise CatalogueError(f"field '{'.'.join(map(str, err['loc']))}': {err['msg']}",
+                             str(path)) from exc
+
+
+def crisis_reply(concern: str | None, region: str) -> list[str]:
+    """The lines to say, in order. Abuse gets the abuse line first; nothing suggests couples work."""
+    res = load_resources().get(region) or load_resources()["US"]
+    if concern in ABUSE_CONCERNS:
+        return [
+            "I'm going to stop here, because what you said matters more.",
+            "What is happening to you is not your fault, and you deserve to be safe.",
+            res.abuse, res.emergency,
+            "I won't write any of this down. I'm here if you want to talk about staying safe.",
+        ]
+    return [
+        "I'm going to stop here, because what you said matters more.",
+        "I'm really glad you told me. You don't have to carry this alone.",
+        res.crisis, res.abuse, res.emergency,
+        "I won't write any of this down. I'm here, and I'm listening.",
+    ]

@@ -1,0 +1,123 @@
+"""The intent catalogue: intents/*.yaml (hassil template syntax), expanded into sentences.
+
+Every template is expanded once into plain sentences: the matcher compares utterances with
+these, the speech engines build their command grammars from them, and slot lists give the
+synonyms the slot extractor looks for. Building takes seconds, so the result is kept as JSON
+in the user's cache directory, keyed by a hash of the intent files and of the code that builds
+it; any edit to either rebuilds it.
+"""
+
+import hashlib
+import json
+import logging
+import os
+import re
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+
+import platformdirs
+
+from assistant.paths import intents_dir
+
+log = logging.getLogger(__name__)
+
+INTENT_IDS = (
+    "checkin.start", "exercise.breathing", "exercise.gratitude", "exercise.reflective_listening",
+    "ritual.bedtime", "prompt.conversation", "coach.empathy", "coach.i_statement",
+    "assessment.distance", "conflict.cooldown", "note.leave", "note.play", "progress.review",
+    "idea.shared_activity", "idea.affection", "selfcare.guide", "help.professional",
+    "safety.crisis", "control.stop", "control.pause", "control.resume", "control.repeat",
+    "control.slower", "control.skip", "control.help", "control.yes", "control.no", "data.forget",
+)
+OUT_OF_SCOPE = "none"  # templates under this ID are known off-topic requests
+_NUMBER = re.compile(r"\b\d+\b")
+_BUILD_CODE = ("catalogue.py", "compile.py", "expand.py", "normalise.py")
+
+
+def mask_numbers(text: str) -> str:
+    """Replace every number with N: which number was said is a slot, not a different intent."""
+    return _NUMBER.sub("N", text)
+
+
+@dataclass(frozen=True)
+class Template:
+    """One expanded template sentence."""
+
+    intent: str
+    text: str  # normalised, numbers masked: what the matcher compares against
+    source: str  # the file it came from
+
+
+@dataclass
+class Catalogue:
+    """The loaded catalogue: expanded templates, slot synonyms and crisis phrases."""
+
+    templates: list[Template]
+    slot_phrases: dict[str, list[tuple[str, str]]]  # list name -> (normalised phrase, value)
+    slot_ranges: dict[str, tuple[int, int]]  # range list name -> (lowest, highest)
+    intent_slots: dict[str, list[str]]  # intent -> the slot lists its templates use
+    crisis_phrases: dict[str, list[str]]  # concern -> normalised phrases
+    spoken_examples: list[tuple[str, str]] = field(default_factory=list)
+
+    def examples(self) -> list[tuple[str, str]]:
+        """(intent, sentence) pairs with numbers as words, for speech grammars and tests."""
+        return self.spoken_examples
+
+    def vocabulary(self) -> set[str]:
+        """Every word an in-scope command can contain."""
+        return {word for _, text in self.spoken_examples for word in text.split()}
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Catalogue":
+        return cls(
+            templates=[Template(**t) for t in data["templates"]],
+            slot_phrases={k: [tuple(p) for p in v] for k, v in data["slot_phrases"].items()},
+            slot_ranges={k: tuple(v) for k, v in data["slot_ranges"].items()},
+            intent_slots=data["intent_slots"],
+            crisis_phrases=data["crisis_phrases"],
+            spoken_examples=[tuple(e) for e in data["spoken_examples"]],
+        )
+
+
+def _fingerprint(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in [*(here / name for name in _BUILD_CODE), *paths]:
+        digest.update(path.name.encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")  # the build will say what is wrong with it
+    return digest.hexdigest()[:24]
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("HEARTH_CACHE_DIR") or platformdirs.user_cache_dir("hearth"))
+
+
+@cache
+def load_catalogue(directory: Path | None = None) -> Catalogue:
+    """Load and validate every intents/*.yaml; a broken file names the file and the intent."""
+    directory = Path(directory or intents_dir())
+    paths = sorted(directory.glob("*.yaml"))
+    cached = _cache_dir() / f"catalogue-{_fingerprint(paths)}.json"
+    if paths:
+        try:
+            return Catalogue.from_json(json.loads(cached.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no cache yet, or an unreadable one: build afresh
+    from assistant.understanding.compile import build_catalogue
+
+    catalogue = build_catalogue(directory, paths)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(catalogue.to_json()), encoding="utf-8")
+        temporary.replace(cached)  # atomic: a reader never sees half a file
+    except OSError as exc:
+        log.info("could not cache the catalogue at %s: %s", cached, exc)
+    return catalogue

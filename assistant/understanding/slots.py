@@ -1,0 +1,45 @@
+"""Pull normalised slot values (minutes, pattern, topic) out of an utterance."""
+
+import re
+
+from assistant.understanding.catalogue import Catalogue
+
+# Durations people say without a digit; a spoken "four minutes" is already "4 minutes".
+_DURATION = re.compile(
+    r"\b(?:(?P<n>\d+)\s*(?P<unit>minutes?|mins?|hours?|hrs?)"
+    r"|(?P<one>a|an|1) (?P<unit1>minute|hour)|(?P<half>half an hour|half hour))\b"
+)
+_BARE_NUMBER = re.compile(r"\b(\d+)\b")
+
+
+def _minutes(text: str) -> int | None:
+    match = _DURATION.search(text)
+    if not match:
+        return None
+    if match["half"]:
+        return 30
+    if match["one"]:
+        return 60 if match["unit1"] == "hour" else 1
+    value = int(match["n"])
+    return value * 60 if match["unit"].startswith("h") else value
+
+
+def extract_slots(catalogue: Catalogue, intent: str, text: str) -> dict:
+    """The slots the intent's templates use, found in normalised `text`."""
+    slots: dict = {}
+    padded = f" {text} "
+    for name in sorted(catalogue.intent_slots.get(intent, ())):
+        if name in catalogue.slot_ranges:
+            low, high = catalogue.slot_ranges[name]
+            value = _minutes(text) if name == "minutes" else None
+            if value is None and name != "minutes":
+                bare = _BARE_NUMBER.search(text)
+                value = int(bare.group(1)) if bare else None
+            if value is not None:
+                slots[name] = min(max(value, low), high)
+            continue
+        for phrase, value in catalogue.slot_phrases.get(name, ()):
+            if phrase and f" {phrase} " in padded:
+                slots[name] = value
+                break
+    return slots
