@@ -1,0 +1,158 @@
+"""Reflective listening: one partner speaks in short turns, the other mirrors what they heard,
+Hearth says kindly what was caught and missed, then validation and empathy, then swap.
+
+Each mirrored turn is saved as it ends, as a "listening" entry:
+    {"part": "mirror", "speaker", "listener", "speaker_words", "mirror", "caught", "missed",
+     "confirmed"}
+and the listener's validation and empathy as {"part": "validation", "speaker", "listener",
+"validation", "empathy"}. A drawn topic is remembered in the "listening" deck.
+"""
+
+from assistant.dialogue.context import Context
+from assistant.dialogue.steps import Answer, Ask, Save, Say, Script
+from assistant.exercises.answer_words import (
+    is_empty,
+    is_no,
+    is_skip,
+    is_yes,
+    join_words,
+    words,
+)
+from assistant.exercises.decks import draw, load_deck
+from assistant.exercises.mirroring import MirrorCheck, compare_mirror, sounds_like_advice
+
+INTENTS = ("exercise.reflective_listening",)
+
+MAX_TURNS = 3  # speaking turns per round before moving on to validation
+NEARLY_ALL = 0.8  # share of key words that counts as "caught nearly all of it"
+_SUGGEST = {"suggest", "suggestion", "topic", "idea", "pick", "choose", "give", "something"}
+
+
+class _Ended(Exception):
+    """Nobody answered: end gently."""
+
+
+def _ask(question: str, partner: str | None = None, dictation: bool = True) -> Script:
+    answer = yield Ask(question, mode="dictation" if dictation else "command", partner=partner)
+    if answer is None:
+        raise _Ended
+    return answer
+
+
+def choose_speaker(answer: Answer, partners: list[str], asked_by: str | None) -> str:
+    """Who speaks first, from "Alex", "me", "Alex first" or anything else (the first partner)."""
+    said = words(answer.text)
+    for name in partners:
+        if name.lower() in said:
+            return name
+    if {"me", "i", "i'll", "myself"} & set(said) and asked_by in partners:
+        return asked_by
+    return partners[0]
+
+
+def feedback(speaker: str, check: MirrorCheck) -> str:
+    """A kind line on what the mirror caught and what it may have missed."""
+    if not check.caught and not check.missed:
+        return "Thank you."
+    if check.score >= NEARLY_ALL or not check.missed:
+        return "You caught nearly all of it. Well listened."
+    missed = join_words(check.missed[:3])
+    if check.caught:
+        return (f"You caught {join_words(check.caught[:3])}. {speaker} also talked about "
+                f"{missed}.")
+    return f"That's a start. {speaker} also talked about {missed}."
+
+
+def _mirror(speaker: str, listener: str, spoken: str) -> Script:
+    """Ask the listener to say back what they heard; steer away from advice once."""
+    mirror = yield from _ask(f"{listener}, what did you hear? You could begin with: "
+                             "what I heard is.", listener)
+    if sounds_like_advice(mirror.text):
+        mirror = yield from _ask(
+            f"That sounds like a suggestion, and those can wait. For now, just say back what "
+            f"{speaker} said, in your own words.", listener)
+    check = compare_mirror(spoken, mirror.text) if not is_skip(mirror) else MirrorCheck([], [], 0)
+    yield Say(feedback(speaker, check))
+    return mirror, check
+
+
+def _round(speaker: str, listener: str) -> Script:
+    """One speaker, up to MAX_TURNS turns, then validation and empathy."""
+    spoken = (yield from _ask(f"{speaker}, go ahead. A few sentences at a time is plenty.",
+                              speaker))
+    for _turn in range(MAX_TURNS):
+        if is_skip(spoken) or is_empty(spoken):
+            break
+        mirror, check = yield from _mirror(speaker, listener, spoken.text)
+        confirm = yield from _ask(f"{speaker}, did {listener} get that?", speaker,
+                                  dictation=False)
+        confirmed = is_yes(confirm)
+        correction = None
+        if not confirmed and not is_skip(confirm):
+            correction = confirm.text if len(words(confirm.text)) > 3 else None
+            if correction is None:
+                correction = (yield from _ask(f"What would you like {listener} to hear again?",
+                                              speaker)).text
+            again, check = yield from _mirror(speaker, listener, correction)
+            mirror = Answer(f"{mirror.text} / {again.text}")
+        yield Save("listening", {
+            "part": "mirror", "speaker": speaker, "listener": listener,
+            "speaker_words": spoken.text.strip() + (f" / {correction}" if correction else ""),
+            "mirror": mirror.text.strip(), "caught": check.caught, "missed": check.missed,
+            "confirmed": confirmed,
+        }, partner=speaker)
+        if _turn == MAX_TURNS - 1:
+            break
+        more = yield from _ask(f"{speaker}, is there more?", speaker)
+        if is_yes(more) and len(words(more.text)) <= 3:
+            spoken = yield from _ask("Go ahead.", speaker)
+        elif is_no(more) or is_skip(more) or len(words(more.text)) <= 3:
+            break
+        else:
+            spoken = more  # they simply carried on talking
+
+    validation = yield from _ask(
+        f"{listener}, now let {speaker} know what makes sense about how they feel. You might "
+        "start with: it makes sense that you'd feel that way, because.", listener)
+    if sounds_like_advice(validation.text):
+        validation = yield from _ask(
+            "Let's leave solutions for another time. What part of it makes sense to you?",
+            listener)
+    empathy = yield from _ask(
+        f"And what do you imagine {speaker} might be feeling? You could try: I imagine you "
+        "might feel.", listener)
+    yield Save("listening", {
+        "part": "validation", "speaker": speaker, "listener": listener,
+        "validation": None if is_skip(validation) else validation.text.strip(),
+        "empathy": None if is_skip(empathy) else empathy.text.strip(),
+    }, partner=listener)
+    yield Say(f"Thank you, {listener}. And thank you, {speaker}, for sharing that.")
+
+
+def run(ctx: Context) -> Script:
+    """Choose roles and maybe a topic, run a round each way, and close."""
+    first, second = ctx.partners[0], ctx.partners[1]
+    yield Say("Let's practise listening. One of you talks, the other says back what they "
+              "heard. No fixing or advice for now, just hearing each other. Then you swap.")
+    try:
+        who = yield from _ask(f"Who would like to speak first, {first} or {second}?",
+                              dictation=False)
+        speaker = choose_speaker(who, [first, second], ctx.speaker)
+        listener = second if speaker == first else first
+        offer = yield from _ask("Would you like me to suggest a gentle topic?", dictation=False)
+        if is_yes(offer) or _SUGGEST & set(words(offer.text)) and not is_no(offer):
+            item, saves = draw(ctx, load_deck("listening"))
+            for save in saves:
+                yield save
+            yield Say(f"Here's one: {item.text}")
+        else:
+            yield Say("All right, whatever is on your mind is welcome.")
+        yield from _round(speaker, listener)
+        yield Say(f"Now let's swap. {listener}, it's your turn to speak, and {speaker} "
+                  "listens.")
+        yield from _round(listener, speaker)
+    except _Ended:
+        yield Say("Let's leave it there for now. What you shared is kept.")
+        return
+    yield Say("That's the practice. Being heard without being fixed is a quiet kind of care. "
+              "Thank you both.")

@@ -1,0 +1,127 @@
+"""Reflective listening: roles, topics, caught and missed words, advice steered back, swap."""
+
+import pytest
+from drive import drive, make_context
+
+from assistant.exercises import listening
+from assistant.exercises.mirroring import compare_mirror, sounds_like_advice, stem
+from assistant.journal import Journal
+
+
+@pytest.fixture
+def journal(tmp_path):
+    with Journal(tmp_path / "journal.sqlite3") as j:
+        yield j
+
+
+def test_mirror_caught_and_missed_words():
+    check = compare_mirror(
+        "I am really stressed about the deadline at work and I feel like my boss ignores me",
+        "what I heard is you are anxious about your job")
+    assert check.caught == ["stressed", "work"]  # through "anxious" and "job"
+    assert set(check.missed) == {"boss ignores", "deadline"}
+
+
+def test_missed_phrases_stay_together():
+    check = compare_mirror("I worry she is lonely since she moved to Leeds",
+                           "you're worried she's lonely")
+    assert check.missed == ["moved to leeds"]
+    assert check.caught == ["worry", "lonely"]
+
+
+def test_a_full_mirror_catches_everything_despite_word_forms():
+    check = compare_mirror("The kids were fighting all evening and nobody helped with dinner",
+                           "the children argued the whole evening and you had no help with dinner")
+    assert check.missed == []
+    assert check.score == 1.0
+
+
+def test_light_stemming():
+    assert stem("worrying") == "worry"
+    assert stem("meetings") == "meeting"
+    assert stem("worries") == "worry"
+
+
+@pytest.mark.parametrize("text, advice", [
+    ("you should talk to your boss", True),
+    ("have you tried going to bed earlier", True),
+    ("what I heard is you feel unseen at work", False),
+])
+def test_advice_is_recognised(text, advice):
+    assert sounds_like_advice(text) is advice
+
+
+ROUND_TWO = ["I had a lovely call with my brother", "you had a lovely call with your brother",
+             "yes", "no", "that makes sense", "I imagine you feel happy"]
+
+
+def test_a_full_session_saves_each_turn_and_swaps(journal):
+    run = drive(listening.run, make_context(journal), [
+        "Alex", "no",
+        "I am stressed about the deadline at work and my boss ignores me",
+        "what I heard is you are anxious about your job",
+        "yes", "no",
+        "it makes sense you'd be stressed", "I imagine you feel alone",
+        *ROUND_TWO,
+    ])
+    mirrors = [e for e in journal.entries("listening") if e.data["part"] == "mirror"]
+    assert [(e.data["speaker"], e.data["listener"]) for e in mirrors] == [
+        ("Alex", "Sam"), ("Sam", "Alex")]
+    first = mirrors[0].data
+    assert first["speaker_words"].startswith("I am stressed")
+    assert first["mirror"] == "what I heard is you are anxious about your job"
+    assert first["caught"] == ["stressed", "work"]
+    assert set(first["missed"]) == {"boss ignores", "deadline"}
+    assert first["confirmed"] is True
+    feedback = next(line for line in run.said if line.startswith("You caught"))
+    assert "Alex also talked about" in feedback and "deadline" in feedback
+    validations = [e.data for e in journal.entries("listening") if e.data["part"] == "validation"]
+    assert validations[0] == {"part": "validation", "speaker": "Alex", "listener": "Sam",
+                              "validation": "it makes sense you'd be stressed",
+                              "empathy": "I imagine you feel alone"}
+    assert any("swap" in line for line in run.said)
+    assert run.said[-1].startswith("That's the practice")
+
+
+def test_advice_is_steered_back_to_mirroring(journal):
+    run = drive(listening.run, make_context(journal), [
+        "Sam", "no", "my sister has not called in weeks",
+        "you should just call her", "you miss hearing from your sister",
+        "yes", "no", "ok", "ok",
+    ])
+    assert any("suggestion" in line for line in run.said)
+    mirror = journal.entries("listening")[0].data
+    assert mirror["mirror"] == "you miss hearing from your sister"
+    assert mirror["speaker"] == "Sam"
+
+
+def test_correction_is_mirrored_again(journal):
+    drive(listening.run, make_context(journal), [
+        "Sam", "no", "I feel unseen at home",
+        "you feel tired", "no, it's more that nobody notices what I do at home",
+        "nobody notices what you do at home", "no", "ok", "ok",
+    ])
+    entry = journal.entries("listening")[0].data
+    assert entry["confirmed"] is False
+    assert entry["speaker_words"].endswith("/ no, it's more that nobody notices what I do at home")
+    assert entry["mirror"] == "you feel tired / nobody notices what you do at home"
+
+
+def test_speaker_carrying_on_is_another_turn(journal):
+    drive(listening.run, make_context(journal), [
+        "Sam", "no", "work was long", "your work was long", "yes",
+        "and then the train was cancelled and I walked home in the rain",
+        "the train got cancelled and you walked home in the rain", "yes", "no",
+        "ok", "ok",
+    ])
+    mirrors = [e.data for e in journal.entries("listening") if e.data["part"] == "mirror"]
+    assert [m["speaker_words"] for m in mirrors] == [
+        "work was long", "and then the train was cancelled and I walked home in the rain"]
+
+
+def test_a_gentle_topic_is_offered_from_the_deck(journal):
+    run = drive(listening.run, make_context(journal), ["Sam", "yes"])
+    topic_line = next(line for line in run.said if line.startswith("Here's one:"))
+    assert len(topic_line) > len("Here's one: ")
+    assert len(journal.seen("listening")) == 1
+    assert run.said[-1].startswith("Let's leave it there")
