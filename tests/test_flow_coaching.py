@@ -1,0 +1,89 @@
+"""Empathy and I-statement coaching: situations, replies, blaming forms, the read-back."""
+
+from drive import drive
+from flowkit import clock, context, journal  # noqa: F401  (fixtures)
+
+from assistant.exercises import empathy, exercise_registry, i_statement
+
+
+def test_both_registered():
+    registry = exercise_registry()
+    assert registry["coach.empathy"] is empathy.run
+    assert registry["coach.i_statement"] is i_statement.run
+
+
+def test_empathy_explains_validation_then_phrases_for_the_situation(journal):
+    run = drive(empathy.run, context(journal), ["she is stressed about her boss and a deadline",
+                                                "no"])
+    text = run.text()
+    assert "fix" in run.said[0]
+    assert "pressure at work" in text
+    assert "You've been carrying a lot at work" in text
+    assert run.saved("empathy_practice") == [{"situation": "work_stress", "practised": 0}]
+
+
+def test_empathy_practice_suggests_a_reply_that_reflects_the_partner(journal):
+    run = drive(empathy.run, context(journal), [
+        "his dad died last month", "yes", "I miss my dad so much", "another one",
+        "You never listen to me", "no",
+    ])
+    replies = [line for line in run.said if line.startswith("You might try")]
+    assert "you miss your dad so much" in replies[0]
+    assert "you feel that I never listen to you" in replies[1]
+    assert run.saved("empathy_practice") == [{"situation": "loss", "practised": 2}]
+    stored = journal.entries(kind="empathy_practice")[0]
+    assert stored.partner == "Sam" and "dad" not in str(stored.data)
+
+
+def test_reflect_turns_pronouns_both_ways():
+    assert empathy.reflect("I am tired of my job") == "you are tired of your job"
+    assert empathy.reflect("you forgot me") == "I forgot you"
+
+
+def test_blaming_forms_are_noticed():
+    found = [p.id for p in i_statement.blaming_forms(
+        "You ALWAYS leave a mess and you never help, you're so lazy")]
+    assert found == ["always", "never", "name_calling"]
+    assert i_statement.blaming_forms("I felt alone at dinner") == []
+
+
+def test_i_statement_reads_back_feeling_situation_and_need(journal):
+    run = drive(i_statement.run, context(journal, speaker="Alex"), [
+        "You never help with the dishes, you're so selfish",
+        "I feel exhausted",
+        "when the dishes are left in the sink overnight",
+        "because I need to wake up to a calm kitchen",
+        "could we do them together after dinner",
+        "yes",
+    ])
+    statement = ("I feel exhausted when the dishes are left in the sink overnight because I "
+                 "need to wake up to a calm kitchen. Could we do them together after dinner?")
+    assert "I heard a 'never'." in run.text()
+    assert "There was a label in there." in run.text()
+    assert run.said.count(statement) == 2  # read back, then once more on request
+    saved = run.saved("i_statement")[0]
+    assert saved["statement"] == statement
+    assert saved["blame_forms"] == ["never", "name_calling"]
+    assert "selfish" not in str(saved)  # the raw complaint is not kept
+    assert journal.entries(kind="i_statement")[0].partner == "Alex"
+
+
+def test_i_statement_without_blame_goes_straight_to_shaping(journal):
+    run = drive(i_statement.run, context(journal), [
+        "I wish we talked more in the evenings", "lonely", "we both scroll our phones after nine",
+        "I miss hearing about your day", "maybe could we keep phones away after nine", "no",
+    ])
+    assert "Let's shape it into an I-statement." in run.text()
+    assert run.saved("i_statement")[0]["statement"].endswith(
+        "Could we keep phones away after nine?")
+
+
+def test_i_statement_ends_gently_when_nobody_answers(journal):
+    run = drive(i_statement.run, context(journal), ["you always interrupt me", "hurt"])
+    assert run.saves == []
+    assert "pick this up again" in run.said[-1]
+
+
+def test_request_of_the_partner_alone_asks_could_you():
+    assert i_statement.request_line("you could text me when you're late") == \
+        "Could you text me when you're late?"
