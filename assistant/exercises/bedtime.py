@@ -1,0 +1,97 @@
+"""The bedtime ritual: the steps in settings.bedtime_steps, in order (phones away, one
+appreciation each, an optional reading timer, three slow breaths, good night).
+
+Each appreciation is saved as a "gratitude" entry when given; a "bedtime" entry
+{"steps", "appreciations", "reading_minutes"} is saved at the end and counts for streaks.
+"""
+
+from assistant.dialogue.context import Context
+from assistant.dialogue.steps import Ask, Chime, Pause, Save, Say, Script
+from assistant.exercises.answer_words import is_empty, is_no, is_skip, is_yes
+
+INTENTS = ("ritual.bedtime",)
+
+BREATH_IN, BREATH_OUT = 4.0, 6.0  # seconds, stretched by "slower"
+
+
+class _Ended(Exception):
+    """Nobody answered: close gently."""
+
+
+def _phones(ctx: Context) -> Script:
+    yield Say("First, let's put the phones away. Face down, or out of reach.", style="calm")
+    yield Pause(5 * ctx.pace)
+    return {}
+
+
+def _appreciation(ctx: Context) -> Script:
+    first, second = ctx.partners[0], ctx.partners[1]
+    given = 0
+    for giver, receiver in ((first, second), (second, first)):
+        answer = yield Ask(f"{giver}, what's one thing you appreciated about {receiver} today?",
+                           mode="dictation", partner=giver, style="calm")
+        if answer is None:
+            raise _Ended
+        if is_skip(answer) or is_empty(answer):
+            continue
+        yield Save("gratitude", {"about": receiver, "text": answer.text.strip(), "why": None,
+                                 "source": "bedtime"}, partner=giver)
+        given += 1
+        yield Say(f"Thank you, {giver}.", style="calm")
+    return {"appreciations": given}
+
+
+def _reading(ctx: Context) -> Script:
+    minutes = ctx.settings.reading_minutes
+    answer = yield Ask(f"Would you like to read together for {minutes} minutes? "
+                       "I'll chime softly when the time is up.", style="calm")
+    if answer is None:
+        raise _Ended
+    if not is_yes(answer) or is_no(answer):
+        yield Say("That's fine, we'll skip reading tonight.", style="calm")
+        return {"reading_minutes": 0}
+    yield Say("Enjoy your reading. I'll stay quiet until the time is up.", style="calm")
+    yield Pause(minutes * 60)  # a timer, not a breath: "slower" does not stretch it
+    yield Chime("timer")
+    yield Say("That's your reading time. Find a good place to stop.", style="calm")
+    return {"reading_minutes": minutes}
+
+
+def _breaths(ctx: Context) -> Script:
+    yield Say("Now, three slow breaths together.", style="calm")
+    for n in range(3):
+        yield Chime("inhale")
+        yield Say("Breathe in", style="calm")
+        yield Pause(BREATH_IN * ctx.pace)
+        yield Chime("exhale")
+        yield Say("And out" if n < 2 else "And all the way out", style="calm")
+        yield Pause(BREATH_OUT * ctx.pace)
+    return {}
+
+
+def _goodnight(ctx: Context) -> Script:
+    yield Say(f"Good night, {ctx.partners[0]} and {ctx.partners[1]}. Sleep well.", style="calm")
+    return {}
+
+
+STEPS = {
+    "phones": _phones,
+    "appreciation": _appreciation,
+    "reading": _reading,
+    "breaths": _breaths,
+    "goodnight": _goodnight,
+}
+
+
+def run(ctx: Context) -> Script:
+    """Walk through the configured steps and record the ritual."""
+    yield Say("Let's wind down together.", style="calm")
+    record: dict = {"steps": [], "appreciations": 0, "reading_minutes": 0}
+    try:
+        for name in ctx.settings.bedtime_steps:
+            record.update((yield from STEPS[name](ctx)))
+            record["steps"].append(name)
+    except _Ended:
+        yield Say("Let's leave it there. Rest well.", style="calm")
+        return
+    yield Save("bedtime", record)
