@@ -20,13 +20,13 @@ def _read(note: Entry, listener: str) -> Script:
     when = note.created_at.astimezone().strftime("%A")
     yield Say(f"A note from {author}, left on {when}.", style="warm")
     yield Say(note.data.get("text", ""), style="warm")
-    yield Save("note_heard", {"note_id": note.id, "audio_path": note.data.get("audio_path") or note.data.get("audio")},
-               partner=listener)
+    audio = note.data.get("audio_path") or note.data.get("audio")  # gratitude notes use "audio"
+    yield Save("note_heard", {"note_id": note.id, "audio_path": audio}, partner=listener)
 
 
 def run(ctx: Context) -> Script:
     """Read out the notes waiting for the listener, mark them heard, offer to answer with one."""
-    listener = yield from _who(ctx, "Who is listening?")
+    listener = yield from who_is(ctx, "Who is listening?")
     if listener is None:
         yield Say("Ask me again when you're ready to hear your notes.", style="warm")
         return
