@@ -32,6 +32,49 @@ class Channel(Protocol):
     def say(self, text: str, style: str | None = None, partner: str | None = None) -> None: ...
     def chime(self, kind: str) -> None: ...
     def hear(self, timeout: float | None, wanted: Callable[[str], bool] | None = None,
+             mode: str = "command", keep_audio: bool = False) -> Heard | None: ...
+    def slow_down(self) -> None: ...
+
+
+class TextChannel:
+    """The typed dialogue: lines on stdin, replies on stdout (and spoken with `speaker`)."""
+
+    def __init__(self, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, speaker=None):
+        self._in, self._out, self._speaker = stdin, stdout, speaker
+        self._interactive = stdin.isatty()
+        self._pending: str | None = None  # a scripted line read ahead but not yet wanted
+        self._closed = False
+
+    def say(self, text: str, style: str | None = None, partner: str | None = None) -> None:
+        self._out.write(f"Hearth: {text}\n")
+        self._out.flush()
+        if self._speaker is not None:
+            self._speaker.say(text, style=style).wait()
+
+    def chime(self, kind: str) -> None:
+        self._out.write(f"Hearth: [{kind} chime]\n")
+        self._out.flush()
+        if self._speaker is not None:
+            self._speaker.chime(kind)
+
+    def slow_down(self) -> None:
+        """Typed replies need no slowing; a speaking channel talks slower."""
+
+    def _read_line(self, timeout: float | None) -> str | None:
+        if self._interactive:
+            self._out.write("> ")
+            self._out.flush()
+            ready, _, _ = select.select([self._in], [], [], timeout)
+            if not ready:
+                self._out.write("\n")
+                return None
+        line = self._in.readline()
+        if not line:
+            self._closed = True
+            raise EndOfInput
+        return line.strip()
+
+    def hear(self, timeout: float | None, wanted: Callable[[str], bool] | None = None,
              mode: str = "command", keep_audio: bool = False) -> Heard | None:
         waiting = wanted is not None and timeout is not None  # keeping time, not asking
         if self._interactive and not self._closed:

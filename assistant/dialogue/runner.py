@@ -24,6 +24,7 @@ from assistant.dialogue.safety import ABUSE_CONCERNS, crisis_reply
 from assistant.dialogue.steps import Answer, Ask, Chime, Exit, Pause, Save, Say, WaitUntil
 from assistant.dialogue.talk import CONTROL_HELP, describe, what_i_can_do
 from assistant.exercises import exercise_registry
+from assistant.understanding.normalise import normalise
 from assistant.understanding.result import IntentMatch
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,8 @@ COUPLES_INTENTS = {  # never suggested once abuse has been mentioned
     "prompt.conversation", "coach.empathy", "coach.i_statement", "assessment.distance",
     "conflict.cooldown", "idea.shared_activity", "idea.affection",
 }
-QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "see you", "that is all"}
+QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
+              "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
 
 
 class StopExercise(Exception):
@@ -116,7 +118,7 @@ class Runner:
                     continue
                 heard, match = got
                 started = time.perf_counter()
-                if match.intent == "none" and heard.text.strip().lower().strip(".!") in QUIT_WORDS:
+                if normalise(heard.text) in QUIT_WORDS:
                     self._say("Goodbye for now. Take care of each other.")
                     return 0
                 self.handle(match)

@@ -18,7 +18,7 @@ from assistant.understanding.catalogue import (
     INTENT_IDS, OUT_OF_SCOPE, Catalogue, Template, mask_numbers,
 )
 from assistant.understanding.expand import expand
-from assistant.understanding.normalise import normalise
+from assistant.understanding.normalise import normalise, plain_words
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +114,14 @@ def _with_range_values(lists: dict[str, SlotList], numbers: list[str]) -> dict[s
     }
 
 
+def _spoken(engine: RbnfEngine, text: str) -> str:
+    """A sentence as it is spoken: plain words, digits read out ("4 7 8" -> "four seven eight")."""
+    return " ".join(
+        engine.format_number(int(w)).text.replace("-", " ") if w.isdigit() else w
+        for w in plain_words(text).split()
+    )
+
+
 def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
     """Validate every file and expand every template; errors name the file and the intent."""
     if not directory.is_dir() or not paths:
@@ -159,7 +167,7 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
                         elif norm:
                             log.warning("%s: %r is also a template of %s", where, norm, seen[norm])
                     examples.extend(
-                        (intent, normalise(s)) for s in _expand(
+                        (intent, _spoken(engine, s)) for s in _expand(
                             sentence, spoken_lists, rules, text, where)
                     )
                     if count > MAX_SENTENCES_PER_INTENT:

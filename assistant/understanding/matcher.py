@@ -26,7 +26,8 @@ FLOOR = 0.62  # below this, nothing in the catalogue is close enough: out of sco
 SOFT_FLOOR = 0.75  # below this, a small margin to the runner-up also means out of scope
 MIN_MARGIN = 0.04  # ... that small margin
 TIE_MARGIN = 0.06  # two intents this close: ask "did you mean ...?"
-CRISIS_FLOOR = 0.70  # a safety.crisis template this close anywhere in the top few counts
+CRISIS_FLOOR = 0.75  # a safety.crisis template this close, and near the best, counts
+CRISIS_BEHIND = 0.05  # ... when it is at most this far behind the best intent
 
 
 class Matcher:
@@ -98,7 +99,7 @@ class Matcher:
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         margin = top.score - runner_up
         crisis = next((c for c in ranked[:3] if c.intent == "safety.crisis"), None)
-        if crisis and crisis.score >= CRISIS_FLOOR:
+        if crisis and crisis.score >= max(CRISIS_FLOOR, top.score - CRISIS_BEHIND):
             return IntentMatch(text, "safety.crisis", crisis.score, candidates=tuple(ranked),
                                concern="unspecified")
         out_of_scope = (

@@ -35,6 +35,12 @@ _WORD = re.compile(r"[a-z0-9']+")
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lowercase, expand contractions, drop fillers and punctuation, number words to digits."""
+    words = plain_words(text)
+    return alpha2digit(words, "en") if words else ""
+
+
+def plain_words(text: str) -> str:
+    """Everything `normalise` does except turning number words into digits."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
     words = []
     for word in _WORD.findall(text.replace("-", " ")):
@@ -47,4 +53,4 @@ def normalise(text: str) -> str:
         if joined.startswith(wake + " ") or joined == wake:
             joined = joined[len(wake):].strip()
             break
-    return alpha2digit(joined, "en") if joined else ""
+    return joined

@@ -1,0 +1,51 @@
+"""Loading the intent catalogue: everything validated, errors name file and intent."""
+
+import pytest
+
+from assistant.errors import CatalogueError
+from assistant.paths import intents_dir
+from assistant.understanding.catalogue import INTENT_IDS, load_catalogue
+
+
+def copy_catalogue(tmp_path):
+    target = tmp_path / "intents"
+    target.mkdir()
+    for path in intents_dir().glob("*.yaml"):
+        (target / path.name).write_text(path.read_text())
+    return target
+
+
+def test_every_intent_has_templates_and_slots_are_known():
+    catalogue = load_catalogue()
+    assert {t.intent for t in catalogue.templates} >= set(INTENT_IDS)
+    assert set(catalogue.intent_slots["exercise.breathing"]) == {"minutes", "pattern"}
+    assert catalogue.intent_slots["prompt.conversation"] == ["topic"]
+    assert {v for _, v in catalogue.slot_phrases["pattern"]} == {"box", "4-7-8", "coherent", "sigh"}
+
+
+def test_spoken_examples_use_number_words():
+    words = load_catalogue().vocabulary()
+    assert "four" in words and "4" not in words
+
+
+@pytest.mark.parametrize("content, message", [
+    ("intents: [", "not valid YAML"),
+    ("intents:\n  checkin.start:\n    data:\n      - sentences: ['(broken']\n", "checkin.start"),
+    ("intents:\n  made.up:\n    data:\n      - sentences: ['hello']\n", "unknown intent ID"),
+    ("intents:\n  checkin.start:\n    data:\n      - sentences: ['{nolist}']\n", "nolist"),
+    ("intents:\n  checkin.start:\n    dta: []\n", "intents.checkin.start"),
+])
+def test_broken_file_names_file_and_problem(tmp_path, content, message):
+    directory = copy_catalogue(tmp_path)
+    (directory / "zz_broken.yaml").write_text(content)
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(directory)
+    assert "zz_broken.yaml" in str(caught.value)
+    assert message in str(caught.value)
+
+
+def test_missing_intent_is_reported(tmp_path):
+    directory = copy_catalogue(tmp_path)
+    (directory / "data.yaml").unlink()
+    with pytest.raises(CatalogueError, match="data.forget"):
+        load_catalogue(directory)

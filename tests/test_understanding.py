@@ -1,0 +1,79 @@
+"""The matcher: data in, data out."""
+
+import pytest
+
+from assistant.understanding import understand
+from assistant.understanding.normalise import normalise
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hey Hearth, let's check-in!", "let us check in"),
+    ("Um, can we uh do the 4-7-8 breathing for FOUR minutes?", "can we do the 4 7 8 breathing for 4 minutes"),
+    ("I\u2019m running on empty", "i am running on empty"),
+    ("", ""),
+])
+def test_normalise(text, expected):
+    assert normalise(text) == expected
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    ("box breathing for 4 minutes", "exercise.breathing", {"pattern": "box", "minutes": 4}),
+    ("can we do the four seven eight breath", "exercise.breathing", {"pattern": "4-7-8"}),
+    ("breathe with us for ten minutes", "exercise.breathing", {"minutes": 10}),
+    ("let's try a physiological sigh", "exercise.breathing", {"pattern": "sigh"}),
+    ("ask us something fun", "prompt.conversation", {"topic": "fun"}),
+    ("give us a question about our future", "prompt.conversation", {"topic": "future"}),
+    ("hey hearth let's check in", "checkin.start", {}),
+    ("we keep talking past each other", "exercise.reflective_listening", {}),
+    ("i'm running on empty", "selfcare.guide", {}),
+    ("stop", "control.stop", {}),
+    ("yeah", "control.yes", {}),
+    ("nope", "control.no", {}),
+    ("slow down please", "control.slower", {}),
+    ("erase all our data", "data.forget", {}),
+])
+def test_intents_and_slots(text, intent, slots):
+    match = understand(text)
+    assert (match.intent, match.slots) == (intent, slots)
+    assert 0.0 <= match.confidence <= 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "what's the weather tomorrow", "play some jazz", "order a pizza",
+    "how tall is mount everest", "turn off the kitchen lights", "asdf qwerty zxcv",
+])
+def test_out_of_scope_is_none(text):
+    assert understand(text).intent == "none"
+
+
+@pytest.mark.parametrize("text, concern", [
+    ("i want to kill myself", "self_harm"),
+    ("sometimes I think everyone would be better off without me", "self_harm"),
+    ("my boyfriend hits me when he drinks", "abuse"),
+    ("i'm scared of my husband", "abuse"),
+    ("in the middle of breathing: he choked me last night", "abuse"),
+])
+def test_crisis_is_caught_anywhere_in_the_utterance(text, concern):
+    match = understand(text)
+    assert match.intent == "safety.crisis"
+    assert match.concern == concern
+
+
+def test_slots_only_for_intents_that_take_them():
+    assert understand("let's do a deep check in").slots == {}
+
+
+def test_near_tie_is_flagged_for_did_you_mean():
+    match = understand("listen to me")
+    assert {match.intent, match.near_tie} == {"note.play", "exercise.reflective_listening"}
+
+
+def test_clear_request_has_no_near_tie():
+    assert understand("let us do the bedtime ritual").near_tie is None
+
+
+def test_candidates_are_ranked_best_first():
+    match = understand("let us do some breathing together")
+    scores = [c.score for c in match.candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert match.candidates[0].intent == "exercise.breathing"
