@@ -1,0 +1,77 @@
+"""Conversation prompts: a question from decks/prompts.yaml (of the asked topic, if any), never
+repeated until that part of the deck is used up; then "another one", or done.
+"""
+
+from assistant.dialogue.context import Context
+from assistant.dialogue.steps import Answer, Ask, Say, Script
+from assistant.exercises.answer_words import is_no, is_skip, is_yes, words
+from assistant.exercises.decks import draw, load_deck
+
+INTENTS = ("prompt.conversation",)
+
+DECK = "prompts"
+SHORT_REPLY = 5  # words: longer answers are taken as conversation, not a reply to Hearth
+MAX_UNCLEAR = 3  # answers that are neither "another" nor "done" before closing kindly
+_ANOTHER = {"another", "next", "more", "different", "new", "again"}
+_DONE = {"done", "finished", "enough", "stop", "that's", "thanks", "thank", "bye", "goodnight"}
+CLOSE = "Enjoy the conversation. I'm here when you want another."
+
+
+def decide(answer: Answer) -> str | None:
+    """"another", "done", or None when the answer is neither (probably just conversation)."""
+    if answer.intent in ("control.yes", "control.skip", "prompt.conversation"):
+        return "another"
+    if answer.intent in ("control.no", "control.stop"):
+        return "done"
+    tokens = words(answer.text)
+    if len(tokens) > SHORT_REPLY:
+        return None  # a longer reply is the couple talking, not an instruction to Hearth
+    said = set(tokens)
+    if is_no(answer) or said & _DONE and not said & _ANOTHER:
+        return "done"
+    if is_yes(answer) or is_skip(answer) or said & _ANOTHER:
+        return "another"
+    return None
+
+
+def topic_asked(answer: Answer, topics: set[str]) -> str | None:
+    """A topic named in the answer ("something fun"), from its slots or its words."""
+    slot = answer.match.slots.get("topic") if answer.match else None
+    if slot in topics:
+        return slot
+    named = [w for w in words(answer.text) if w in topics]
+    return named[0] if named else None
+
+
+def run(ctx: Context) -> Script:
+    """Ask a fresh question, wait for "another one" or "done", repeat."""
+    deck = load_deck(DECK)
+    topic = ctx.slots.get("topic")
+    if topic not in deck.topics():
+        topic = None
+    lead = "Here's one for you both."
+    while True:
+        item, saves = draw(ctx, deck, topic)
+        for save in saves:
+            yield save
+        yield Say(f"{lead} {item.text}", style="bright")
+        if item.detail:
+            yield Say(item.detail, style="bright")
+        question = "Take your time. When you're ready, say another one, or done."
+        for _ in range(MAX_UNCLEAR):
+            answer = yield Ask(question, style="bright")
+            if answer is None:
+                yield Say(CLOSE, style="bright")
+                return
+            choice = decide(answer)
+            if choice:
+                break
+            question = "Whenever you're ready: another one, or done?"
+        else:
+            yield Say(CLOSE, style="bright")
+            return
+        if choice == "done":
+            yield Say(CLOSE, style="bright")
+            return
+        topic = topic_asked(answer, deck.topics()) or topic
+        lead = "Here's another."
