@@ -1,0 +1,206 @@
+"""The Speaker: Hearth's voice. Text in, audio out on a device or into a WAV, interruptible.
+
+    speaker = Speaker(settings)                     # device from settings.output_device
+    playback = speaker.say("Let's begin. Breathe in.", style="calm")
+    playback.stop()                                 # barge-in: silent at once, seconds heard
+    speaker.chime("inhale").wait()
+
+    Speaker(settings, sink=WavSink("out.wav"))      # write instead of playing
+    Speaker(settings, synthesizer=..., sink=...)    # tests inject their own parts
+
+Replies are synthesized sentence by sentence on a worker thread; the first sentence starts
+playing as soon as it is made. Playbacks play one after another, never over each other.
+`speaking` says whether audio is going out now; `last_text` / `last_audio` what was last said.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+import soxr
+
+from assistant.config import Settings
+from assistant.errors import HearthError, InputError, VoiceError
+from assistant.voice.playback import AudioSink, DeviceSink, Playback
+from assistant.voice.profiles import VoiceProfile, choose_profile, load_profiles
+from assistant.voice.synth import Synthesizer, default_synthesizer, split_sentences
+from assistant.voice.tones import CHIME_KINDS, chime
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class _Job:
+    playback: Playback
+    sentences: list[str] | None = None  # speech to synthesize, or
+    audio: np.ndarray | None = None  # ready-made audio (a chime)
+    profile: VoiceProfile | None = None
+    slow: bool = False
+
+
+class Speaker:
+    """Speaks replies and plays chimes, one at a time, on one sink."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        device: str | int | None = None,
+        *,
+        synthesizer: Synthesizer | None = None,
+        sink: AudioSink | None = None,
+        profiles: dict[str, VoiceProfile] | None = None,
+    ):
+        settings = settings or Settings()
+        self.profiles = profiles if profiles is not None else load_profiles()
+        self.default_voice = settings.voice
+        choose_profile(self.profiles, self.default_voice)  # an unknown default fails here
+        self._synth = synthesizer or default_synthesizer()
+        self._sink = sink or DeviceSink(device if device is not None else settings.output_device)
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._pending: list[Playback] = []
+        self._lock = threading.Lock()
+        self._current: Playback | None = None
+        self._last: Playback | None = None
+        self._last_text = ""
+        self._closed = False
+        self._worker = threading.Thread(target=self._run, name="hearth-speaker", daemon=True)
+        self._worker.start()
+
+    # -- what callers use -------------------------------------------------------------------
+
+    def profile_for(self, style: str | None = None, voice: str | None = None) -> VoiceProfile:
+        """The profile a say() would use: `voice` by name, else by style, else the default."""
+        if voice is not None:
+            if voice not in self.profiles:
+                raise VoiceError(f"unknown voice '{voice}'; choose one of: "
+                                 f"{', '.join(sorted(self.profiles))} (see `hearth voices`)")
+            return self.profiles[voice]
+        return choose_profile(self.profiles, self.default_voice, style)
+
+    def say(self, text: str, style: str | None = None, *, voice: str | None = None,
+            slow: bool = False) -> Playback:
+        """Speak `text` after anything already queued; returns its Playback at once.
+
+        style: "warm" / "calm" / "bright" picks that profile; voice: a profile by name;
+        slow: use the profile's exercise rate.
+        """
+        profile = self.profile_for(style, voice)
+        playback = Playback(text=text)
+        self._submit(_Job(playback, sentences=split_sentences(text), profile=profile, slow=slow))
+        return playback
+
+    def chime(self, kind: str = "soft") -> Playback:
+        """Play a soft tone (inhale, exhale, hold, timer, soft) after anything queued."""
+        if kind not in CHIME_KINDS:
+            raise InputError(f"unknown chime '{kind}'; use one of: {', '.join(CHIME_KINDS)}")
+        rate = self._sink.samplerate_for(22050)
+        playback = Playback(samplerate=rate)
+        self._submit(_Job(playback, audio=chime(kind, rate)))
+        return playback
+
+    def stop(self) -> float:
+        """Stop what is playing and drop what is queued; return seconds heard of the current."""
+        with self._lock:
+            pending, self._pending = self._pending, []
+            current = self._current
+        for playback in pending:
+            playback.stop()
+        return current.stop() if current is not None else 0.0
+
+    @property
+    def speaking(self) -> bool:
+        """Audio is going out right now (not paused, not finished)."""
+        current = self._current
+        return current is not None and current.playing
+
+    @property
+    def last_text(self) -> str:
+        """The text of the most recent say() that started playing ("" for none)."""
+        return self._last_text
+
+    @property
+    def last_audio(self) -> np.ndarray:
+        """The audio of the most recent say() or chime that started playing."""
+        return self._last.audio() if self._last is not None else np.zeros(0, np.float32)
+
+    def close(self) -> None:
+        """Stop everything and release the device or file."""
+        if self._closed:
+            return
+        self._closed = True
+        self.stop()
+        self._jobs.put(None)
+        self._worker.join(timeout=5)
+        self._sink.close()
+
+    def __enter__(self) -> Speaker:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- the worker -------------------------------------------------------------------------
+
+    def _submit(self, job: _Job) -> None:
+        if self._closed:
+            raise VoiceError("this Speaker has been closed; make a new one")
+        with self._lock:
+            self._pending.append(job.playback)
+        self._jobs.put(job)
+
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            with self._lock:
+                if job.playback in self._pending:
+                    self._pending.remove(job.playback)
+                self._current = job.playback
+            try:
+                self._perform(job)
+            except HearthError as exc:
+                job.playback.fail(exc)
+            except Exception as exc:  # keep the voice alive; the caller sees it on wait()
+                logger.exception("speaking failed")
+                job.playback.fail(VoiceError(f"speaking failed unexpectedly: {exc}"))
+            job.playback.wait_quietly()  # one playback at a time: never talk over ourselves
+            with self._lock:
+                self._current = None
+
+    def _perform(self, job: _Job) -> None:
+        playback = job.playback
+        if playback.stopped:  # stopped while still queued
+            playback.finish()
+            return
+        if job.audio is not None:
+            playback.feed(job.audio)
+            playback.end_of_audio()
+            self._start(playback)
+            return
+        started = False
+        for index, sentence in enumerate(job.sentences or []):
+            if playback.stopped:
+                break
+            audio, rate = self._synth.synthesize(sentence, job.profile, job.slow)
+            if not started:
+                playback.samplerate = self._sink.samplerate_for(rate)
+            if rate != playback.samplerate:
+                audio = soxr.resample(audio, rate, playback.samplerate).astype(np.float32)
+            if index > 0 and job.profile.sentence_pause > 0:
+                playback.feed(np.zeros(int(job.profile.sentence_pause * playback.samplerate),
+                                       dtype=np.float32))
+            playback.feed(audio)
+            if not started:
+                self._start(playback)
+                started = True
+        playback.end_of_audio()
+        if not started:
+            playback.finish()  # nothing to say (empty text)
+
+    def _start(self, playback: Playback) -> None:
+        self._last = playback
+        if playback.text:
+            self._last_text = playback.text
+        self._sink.play(playback)

@@ -1,0 +1,119 @@
+"""Text to audio through pyttsx3 on espeak-ng, into memory (never through pyttsx3's own player).
+
+    audio, samplerate = synthesize("Let's begin.", profile)     # float32 mono, 22.05 kHz
+
+One pyttsx3 engine serves the whole process (espeak-ng can be initialised only once, and
+starting it is the slow part); calls are serialised with a lock, so any thread may synthesize.
+`split_sentences` cuts a reply so the first sentence can play while the rest is being made.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import tempfile
+import threading
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import soundfile as sf
+
+from assistant.errors import VoiceError
+from assistant.voice.profiles import VoiceProfile
+
+logger = logging.getLogger(__name__)
+
+INSTALL_HINT = "install it with `sudo apt install espeak-ng` (Debian/Ubuntu)"
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][\"')\]])\s+|\n+")
+
+
+class Synthesizer(Protocol):
+    """Anything that turns text into mono float32 audio for a voice profile."""
+
+    def synthesize(
+        self, text: str, profile: VoiceProfile, slow: bool = False
+    ) -> tuple[np.ndarray, int]:
+        """Audio for `text` (float32 mono in -1..1) and its sample rate."""
+        ...
+
+
+def split_sentences(text: str) -> list[str]:
+    """Cut text into sentences (on . ! ? … and line breaks), dropping empty pieces."""
+    return [piece.strip() for piece in _SENTENCE_END.split(text) if piece and piece.strip()]
+
+
+class Pyttsx3Synthesizer:
+    """pyttsx3's espeak-ng driver, writing each utterance to a private temporary WAV."""
+
+    def __init__(self) -> None:
+        try:
+            import pyttsx3
+
+            self._engine = pyttsx3.init()
+        except Exception as exc:  # a missing libespeak-ng surfaces as OSError or RuntimeError
+            raise VoiceError(f"espeak-ng cannot be used ({exc}); {INSTALL_HINT}") from exc
+        # The espeak driver prints "Audio saved to ..." on stdout; route it to the log instead.
+        driver_module = sys.modules.get("pyttsx3.drivers.espeak")
+        if driver_module is not None:
+            driver_module.print = lambda *args, **kwargs: logger.debug(*map(str, args))
+        self._lock = threading.Lock()
+        self._finished = threading.Event()
+        self._errors: list[Exception] = []
+        self._engine.connect("finished-utterance", self._on_finished)
+        self._engine.connect("error", self._on_error)
+        self._tmp = tempfile.TemporaryDirectory(prefix="hearth-tts-")
+        self._wav = Path(self._tmp.name) / "utterance.wav"
+
+    def _on_finished(self, name=None, completed=True) -> None:
+        self._finished.set()
+
+    def _on_error(self, name=None, exception=None) -> None:
+        self._errors.append(exception)
+
+    def voice_ids(self) -> list[str]:
+        """The espeak-ng voices installed, as identifiers such as 'gmw/en-us'."""
+        with self._lock:
+            return [voice.id for voice in self._engine.getProperty("voices")]
+
+    def synthesize(
+        self, text: str, profile: VoiceProfile, slow: bool = False
+    ) -> tuple[np.ndarray, int]:
+        """Audio for `text` in the profile's voice; `slow` uses its exercise rate."""
+        if not text.strip():
+            return np.zeros(0, dtype=np.float32), 22050
+        with self._lock:
+            self._errors.clear()
+            self._finished.clear()
+            self._wav.unlink(missing_ok=True)
+            # setProperty is queued by pyttsx3 and applied when runAndWait pumps the queue.
+            self._engine.setProperty("voice", profile.voice)
+            self._engine.setProperty("rate", profile.exercise_rate if slow else profile.rate)
+            self._engine.setProperty("volume", profile.volume)
+            self._engine.setProperty("pitch", profile.pitch)
+            self._engine.save_to_file(text, str(self._wav))
+            self._engine.runAndWait()
+            # runAndWait can return before espeak-ng's thread has written the file.
+            finished = self._finished.wait(timeout=30)
+            if self._errors:
+                raise VoiceError(
+                    f"field 'voice': espeak-ng cannot use voice '{profile.voice}' "
+                    f"({self._errors[0]}); pick one from `espeak-ng --voices`", profile.where
+                )
+            if not finished or not self._wav.exists():
+                raise VoiceError(f"espeak-ng produced no audio for {text[:40]!r}; {INSTALL_HINT}")
+            audio, samplerate = sf.read(self._wav, dtype="float32", always_2d=False)
+        return np.ascontiguousarray(audio, dtype=np.float32), int(samplerate)
+
+
+@cache
+def default_synthesizer() -> Pyttsx3Synthesizer:
+    """The process's one pyttsx3 engine, started on first use."""
+    return Pyttsx3Synthesizer()
+
+
+def synthesize(text: str, profile: VoiceProfile, slow: bool = False) -> tuple[np.ndarray, int]:
+    """Audio for `text` in `profile`'s voice: (float32 mono array, sample rate)."""
+    return default_synthesizer().synthesize(text, profile, slow)
