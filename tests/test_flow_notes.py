@@ -77,3 +77,13 @@ def test_nothing_to_play(journal):
     run = drive(note_play.run, context(journal), [])
     assert run.said == ["There are no notes for you yet, Sam."]
     assert not any(isinstance(s, Ask) for s in run.steps)
+
+
+def test_when_a_note_was_left_is_said_in_plain_days(journal, clock):
+    drive(notes.run, context(journal), ["morning hug owed"])
+    clock.advance(days=1)
+    drive(notes.run, context(journal), ["evening walk?"])
+    clock.advance(days=1)
+    run = drive(note_play.run, context(journal, speaker="Alex"), ["no"])
+    assert "A note from Sam, left yesterday." in run.said
+    assert "A note from Sam, left on Monday." in run.said  # START is a Monday

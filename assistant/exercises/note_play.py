@@ -3,6 +3,8 @@
 Marking is a "note_heard" entry {"note_id", "audio_path"}; see notes.py for the formats.
 """
 
+from datetime import date, datetime, timedelta
+
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Ask, Exit, Save, Say, Script
 from assistant.exercises.answer_words import is_yes
@@ -14,11 +16,21 @@ INTENTS = ("note.play",)
 REPLAY_LIMIT = 3  # older notes offered again when nothing is new
 
 
-def _read(note: Entry, listener: str) -> Script:
+def left_when(note: Entry, today: date) -> str:
+    """"today", "yesterday" or "on Tuesday" for when the note was left."""
+    day = note.created_at.astimezone().date()
+    if day == today:
+        return "today"
+    if day == today - timedelta(days=1):
+        return "yesterday"
+    return f"on {day.strftime('%A')}" if today - day < timedelta(days=7) else \
+        f"on {day.strftime('%B')} {day.day}"
+
+
+def _read(note: Entry, listener: str, today: date) -> Script:
     """Read one note and mark it heard."""
     author = note.data.get("from") or note.partner or "your partner"
-    when = note.created_at.astimezone().strftime("%A")
-    yield Say(f"A note from {author}, left on {when}.", style="warm")
+    yield Say(f"A note from {author}, left {left_when(note, today)}.", style="warm")
     yield Say(note.data.get("text", ""), style="warm")
     audio = note.data.get("audio_path") or note.data.get("audio")  # gratitude notes use "audio"
     yield Save("note_heard", {"note_id": note.id, "audio_path": audio}, partner=listener)
@@ -42,8 +54,11 @@ def run(ctx: Context) -> Script:
             yield Say("Alright.", style="warm")
             return
         waiting = earlier
+    today = datetime.now().astimezone().date()
+    if callable(getattr(ctx.journal, "now", None)):
+        today = ctx.journal.now().date()
     for note in waiting:
-        yield from _read(note, listener)
+        yield from _read(note, listener, today)
     answer = yield Ask("Would you like to leave a note back?", partner=listener)
     if answer is not None and is_yes(answer):
         return Exit(next_intent="note.leave")
