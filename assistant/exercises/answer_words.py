@@ -30,14 +30,19 @@ def _phrase(text: str) -> str:
     return " ".join(words(text))
 
 
-def is_yes(answer: Answer | None) -> bool:
-    """The answer agrees: the control.yes intent, or a plain yes-word typed or said."""
+def is_yes(answer: Answer | None, strict: bool = False) -> bool:
+    """The answer agrees: the control.yes intent, or a yes-word typed or said.
+
+    `strict`: only a plain yes ("yes please"), not a sentence that starts with one.
+    """
     if answer is None:
         return False
     if answer.intent == "control.yes":
         return True
     phrase = _phrase(answer.text)
-    return phrase in _YES or any(phrase.startswith(w + " ") for w in ("yes", "yeah", "sure", "ok"))
+    if phrase in _YES:
+        return True
+    return not strict and phrase.startswith(("yes ", "yeah ", "sure ", "ok ", "okay "))
 
 
 def is_no(answer: Answer | None) -> bool:

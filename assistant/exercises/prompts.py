@@ -29,7 +29,7 @@ def decide(answer: Answer) -> str | None:
     said = set(tokens)
     if is_no(answer) or said & _DONE and not said & _ANOTHER:
         return "done"
-    if is_yes(answer) or is_skip(answer) or said & _ANOTHER:
+    if is_yes(answer, strict=True) or is_skip(answer) or said & _ANOTHER:
         return "another"
     return None
 
