@@ -73,3 +73,43 @@ def pulse_server(tmp_path_factory):
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+@pytest.fixture
+def chat(tmp_path):
+    """chat(["let's check in", "7", ...]) -> (stdout, exit code) of `hearth chat --fast`.
+
+    The partners are Sam and Alex (from a config file) unless `partners=None` is passed;
+    the data dir is the test's own, so the journal can be opened afterwards.
+    """
+    import sys
+
+    def _chat(lines, partners=("Sam", "Alex"), extra_config: str = "", timeout: float = 60):
+        config = Path(os.environ["HEARTH_CONFIG"])
+        body = f"partners = {list(partners)!r}\n".replace("'", '"') if partners else ""
+        config.write_text(body + extra_config)
+        done = subprocess.run(
+            [sys.executable, "-m", "assistant", "chat", "--fast"],
+            input="".join(f"{line}\n" for line in lines), capture_output=True, text=True,
+            timeout=timeout,
+        )
+        return done.stdout + done.stderr, done.returncode
+
+    return _chat
+
+
+@pytest.fixture
+def journal_after():
+    """Open the test's journal (after a chat) to check what was stored."""
+    from assistant.journal import Journal
+
+    opened = []
+
+    def _open():
+        journal = Journal.open(Path(os.environ["HEARTH_DATA_DIR"]))
+        opened.append(journal)
+        return journal
+
+    yield _open
+    for journal in opened:
+        journal.close()

@@ -34,6 +34,7 @@ def test_spoken_examples_use_number_words():
     ("intents:\n  made.up:\n    data:\n      - sentences: ['hello']\n", "unknown intent ID"),
     ("intents:\n  checkin.start:\n    data:\n      - sentences: ['{nolist}']\n", "nolist"),
     ("intents:\n  checkin.start:\n    dta: []\n", "intents.checkin.start"),
+    ("expansion_rules:\n  us: '(you and me)'\n", "rule 'us' is also defined"),
 ])
 def test_broken_file_names_file_and_problem(tmp_path, content, message):
     directory = copy_catalogue(tmp_path)

@@ -76,9 +76,10 @@ def _parse(template: str, where: str) -> Sentence:
         raise CatalogueError(f"bad template {template!r}: {exc}", where) from exc
 
 
-def _expand(sentence: Sentence, lists: dict, rules: dict, template: str, where: str) -> list[str]:
+def _expand(sentence: Sentence, lists: dict, rules: dict, template: str, where: str,
+            complete: bool = False) -> list[str]:
     try:
-        return expand(sentence.expression, lists, rules)
+        return expand(sentence.expression, lists, rules, complete)
     except (HassilError, ValueError, KeyError) as exc:
         raise CatalogueError(f"template {template!r}: {exc}", where) from exc
 
@@ -132,8 +133,14 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
     rule_texts: dict[str, tuple[str, str]] = {}
     crisis_raw: dict[str, list[tuple[str, str]]] = {}
     for path, spec in files.items():
-        raw_lists.update({k: (v, str(path)) for k, v in spec.lists.items()})
-        rule_texts.update({k: (v, str(path)) for k, v in spec.expansion_rules.items()})
+        for kind, found, defined in (("list", spec.lists, raw_lists),
+                                     ("rule", spec.expansion_rules, rule_texts)):
+            for name, value in found.items():
+                if name in defined:
+                    raise CatalogueError(
+                        f"{kind} '{name}' is also defined in {defined[name][1]}; rename one",
+                        str(path))
+                defined[name] = (value, str(path))
         for concern, terms in spec.crisis_terms.items():
             crisis_raw.setdefault(concern, []).extend((t, str(path)) for t in terms)
     lists = _slot_lists(raw_lists)
@@ -194,7 +201,7 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
         crisis[concern] = sorted({
             normalise(s) for term, where in terms
             for s in _expand(_parse(term, f"{where}: crisis_terms.{concern}"), spoken_lists,
-                             rules, term, where)
+                             rules, term, where, complete=True)  # recall: every form
         })
     return Catalogue(templates, slot_phrases, slot_ranges,
                      {k: sorted(v) for k, v in intent_slots.items()}, crisis,

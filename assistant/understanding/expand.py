@@ -58,9 +58,11 @@ def _walk(expr: Expression, lists, rules, rng: random.Random) -> str:
     return ""
 
 
-def expand(expr: Expression, lists: dict[str, SlotList], rules: dict) -> list[str]:
-    """The sentences a template stands for (all of them, or plain forms plus a sample)."""
-    if count(expr, lists, rules) <= FULL_LIMIT:
+def expand(expr: Expression, lists: dict[str, SlotList], rules: dict,
+           complete: bool = False) -> list[str]:
+    """The sentences a template stands for: all of them when `complete` or when they are few,
+    otherwise the plain forms plus a sample."""
+    if complete or count(expr, lists, rules) <= FULL_LIMIT:
         return list(sample_expression(expr, lists, rules))
     plain = itertools.islice(sample_expression(expr, lists, rules, skip_optionals=True),
                              FULL_LIMIT)

@@ -1,0 +1,105 @@
+"""The runner through `hearth chat`: controls, safety, forget, names, did-you-mean."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+
+def said(output: str) -> str:
+    return "\n".join(line for line in output.splitlines() if line.startswith("Hearth:"))
+
+
+def test_names_are_asked_once_and_remembered(chat, journal_after):
+    out, code = chat(["Sam and Alex", "bye"], partners=None)
+    assert code == 0 and "Hi Sam and Alex" in out
+    assert journal_after().partners() == ["Sam", "Alex"]
+    out, _ = chat(["bye"], partners=None)
+    assert "what are your two names" not in out and "Hi Sam and Alex" in out
+
+
+def test_out_of_scope_says_what_hearth_can_do(chat):
+    out, code = chat(["what's the weather like"])
+    assert code == 0
+    assert "here's what I can" in out
+
+
+def test_stop_inside_an_exercise_ends_it_and_keeps_earlier_answers(chat, journal_after):
+    out, _ = chat(["let's check in", "6", "stop", "bye"])
+    assert "stopping there" in out
+    journal = journal_after()
+    assert [e.data.get("mood") for e in journal.entries(kind="checkin")] == [6]
+    assert [s.completed for s in journal.sessions(kind="checkin.start")] == [False]
+
+
+def test_repeat_help_and_pause_resume_inside_an_ask(chat):
+    out, _ = chat(["let's check in", "repeat", "help", "pause", "hello?", "resume", "5"])
+    text = said(out)
+    assert text.count("Sam, how are you feeling?") >= 3  # asked, repeated, asked after help
+    assert "stop, pause, resume, repeat, slower, or skip" in text
+    assert "Paused." in text and "We're paused" in text and "Picking up" in text
+
+
+def test_slower_stretches_the_pace(chat, journal_after):
+    out, _ = chat(["let's check in", "slower", "7"])
+    assert "I'll slow down" in out
+
+
+def test_crisis_mid_exercise_stops_gives_resources_and_is_not_stored(chat, journal_after):
+    out, _ = chat(["let's check in", "3", "honestly I want to kill myself", "bye"])
+    text = said(out)
+    assert "988" in text and "911" in text
+    journal = journal_after()
+    everything = str([e.data for e in journal.entries()])
+    assert "kill" not in everything
+    assert [e.data.get("mood") for e in journal.entries(kind="checkin")] == [3]
+
+
+def test_after_abuse_is_mentioned_no_couples_exercise_is_started(chat):
+    out, _ = chat(["my husband is hurting me", "let's do a check in", "bye"])
+    text = said(out)
+    assert "1-800-799-7233" in text
+    assert "Sam, how are you feeling?" not in text
+    assert "safety comes first" in text
+
+
+def test_crisis_resources_follow_the_region(chat):
+    out, _ = chat(["i want to end my life"], extra_config='region = "UK"\n')
+    assert "116 123" in out and "999" in out
+
+
+def test_forget_asks_first_and_deletes_on_yes(chat, journal_after):
+    chat(["let's check in", "8", "stop"])
+    out, _ = chat(["delete everything", "no"])
+    assert "kept everything" in out
+    assert journal_after().entries(kind="checkin")
+    out, _ = chat(["delete everything", "yes"])
+    assert "Everything is deleted" in out
+    assert journal_after().entries(kind="checkin") == []
+
+
+def test_did_you_mean_on_a_near_tie(chat):
+    out, _ = chat(["listen to me", "no", "bye"])
+    assert "Did you mean" in out
+
+
+def test_kill_mid_checkin_keeps_answers_given(tmp_path):
+    config = os.environ["HEARTH_CONFIG"]
+    with open(config, "w") as f:
+        f.write('partners = ["Sam", "Alex"]\n')
+    proc = subprocess.Popen([sys.executable, "-m", "assistant", "chat"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    proc.stdin.write("let's check in\n4\n")
+    proc.stdin.flush()
+    for line in proc.stdout:  # wait until the mood has been taken and the next question asked
+        if "on your mind" in line:
+            break
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    from assistant.journal import Journal
+
+    journal = Journal.open()
+    assert [e.data.get("mood") for e in journal.entries(kind="checkin")] == [4]
+    journal.close()
