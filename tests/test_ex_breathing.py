@@ -1,5 +1,7 @@
 """Breathing: pattern timings, a schedule that never drifts, slower, minutes, and the saved entry."""
 
+import itertools
+
 import pytest
 from drive import drive, make_context
 
@@ -87,7 +89,7 @@ def test_slower_stretches_the_phases_that_follow(journal):
     run = drive(breathing.run, make_context(journal, slots={"pattern": "box", "minutes": 1}), [],
                 on_step=slow_down_after_third_wait)
     waits = [s.at for s in run.steps if isinstance(s, WaitUntil)]
-    gaps = [round(b - a, 6) for a, b in zip(waits, waits[1:])]
+    gaps = [round(b - a, 6) for a, b in itertools.pairwise(waits)]
     assert gaps[:3] == [1.0, 1.0, 1.0]  # the phase under way keeps its pace
     assert gaps[4:7] == [1.3, 1.3, 1.3]
     assert run.saved("breathing")[0]["pace"] == 1.3

@@ -142,7 +142,8 @@ def run(ctx: Context) -> Script:
         offer = yield from _ask("Would you like me to suggest a gentle topic?", dictation=False)
         if is_yes(offer) or _SUGGEST & set(words(offer.text)) and not is_no(offer):
             item, saves = draw(ctx, load_deck("listening"))
-            for save in saves:
+            # Not `yield from saves`: a list cannot receive the entry ids the runner sends back.
+            for save in saves:  # noqa: UP028
                 yield save
             yield Say(f"Here's one: {item.text}")
         else:

@@ -52,7 +52,8 @@ def run(ctx: Context) -> Script:
     lead = "Here's one for you both."
     while True:
         item, saves = draw(ctx, deck, topic)
-        for save in saves:
+        # Not `yield from saves`: a list cannot receive the entry ids the runner sends back.
+        for save in saves:  # noqa: UP028
             yield save
         yield Say(f"{lead} {item.text}", style="bright")
         if item.detail:
