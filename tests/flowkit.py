@@ -1,4 +1,5 @@
-"""Shared pieces for the flow tests: a real journal with a settable clock, a context with a speaker."""
+"""Shared pieces for the flow tests: a real journal with a settable clock, a context with a
+speaker."""
 
 from datetime import datetime, timedelta
 

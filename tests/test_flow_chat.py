@@ -39,7 +39,8 @@ def stored(home: Path, kind: str) -> list[tuple[str | None, dict]]:
 def test_coaching_and_distance_check(home):
     out = chat(home,
                "help me turn this into an i statement",
-               "you never listen to me", "ignored", "I talk about my day and you look at your phone",
+               "you never listen to me", "ignored",
+               "I talk about my day and you look at your phone",
                "I want to feel close to you", "could we put phones away when we talk", "no",
                "do we have emotional distance",
                "yes", "yes", "no", "no", "no", "no", "no", "no", "no", "no", "no",

@@ -104,8 +104,8 @@ def run(ctx: Context) -> Script:
     minutes = yield from _agree_length(ctx)
     if minutes is None:
         return
-    yield Say(f"Agreed: {minutes} minutes. I'll call you back together {return_time(ctx, minutes)}.",
-              style="calm")
+    back = return_time(ctx, minutes)
+    yield Say(f"Agreed: {minutes} minutes. I'll call you back together {back}.", style="calm")
     yield Save("cooldown", {"phase": "break", "minutes": minutes}, partner=ctx.speaker)
     yield from _soothing(ctx)
     yield Say("Now spend the time apart doing something calming: a walk, a shower, music, a "

@@ -46,7 +46,8 @@ def unheard_notes_announcement(journal, partner: str) -> str | None:
     authors = sorted({e.data.get("from") or e.partner or "your partner" for e in waiting})
     who = " and ".join(authors)
     if len(waiting) == 1:
-        return f"{partner}, there's a note waiting for you from {who}. Say 'play my notes' to hear it."
+        return (f"{partner}, there's a note waiting for you from {who}. "
+                "Say 'play my notes' to hear it.")
     return (f"{partner}, there are {len(waiting)} notes waiting for you from {who}. "
             "Say 'play my notes' to hear them.")
 
