@@ -31,6 +31,9 @@ def test_normalise(text, expected):
     ("nope", "control.no", {}),
     ("slow down please", "control.slower", {}),
     ("erase all our data", "data.forget", {}),
+    ("breathe with us for two minutes", "exercise.breathing", {"minutes": 2}),
+    ("box breathing for a couple of minutes", "exercise.breathing", {"pattern": "box", "minutes": 2}),
+    ("uh huh", "control.yes", {}),
 ])
 def test_intents_and_slots(text, intent, slots):
     match = understand(text)

@@ -25,6 +25,8 @@ CONTRACTIONS = {
     "o.k.": "okay", "pls": "please", "plz": "please", "thx": "thanks", "idk": "i do not know",
 }
 # Hesitations carry no meaning; "like" and "so" do, so they stay.
+# Said for "yes" but built of sounds that are otherwise fillers; read before fillers are dropped.
+AFFIRMING_SOUNDS = {"uh huh": "yes", "mm hmm": "yes", "mhm": "yes", "mmhmm": "yes", "uhhuh": "yes"}
 FILLERS = {"um", "umm", "uh", "uhh", "uhm", "erm", "er", "hmm", "hm", "mm", "mmm", "ah"}
 WAKE_WORDS = ("hey hearth", "hi hearth", "okay hearth", "ok hearth", "hello hearth", "hearth")
 
@@ -42,8 +44,11 @@ def normalise(text: str) -> str:
 def plain_words(text: str) -> str:
     """Everything `normalise` does except turning number words into digits."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
+    text = text.replace("-", " ")
+    for sound, meaning in AFFIRMING_SOUNDS.items():
+        text = re.sub(rf"\b{sound}\b", meaning, text)
     words = []
-    for word in _WORD.findall(text.replace("-", " ")):
+    for word in _WORD.findall(text):
         word = CONTRACTIONS.get(word, word)
         if word in FILLERS:
             continue

@@ -5,8 +5,11 @@ import re
 from assistant.understanding.catalogue import Catalogue
 
 # Durations people say without a digit; a spoken "four minutes" is already "4 minutes".
+# "one" and "two" stay words after normalising (they are too often not numbers), so small
+# counts are read here, only right before a unit.
+_SMALL = {"one": 1, "two": 2, "a couple of": 2, "couple of": 2, "a few": 3}
 _DURATION = re.compile(
-    r"\b(?:(?P<n>\d+)\s*(?P<unit>minutes?|mins?|hours?|hrs?)"
+    r"\b(?:(?P<n>\d+|one|two|a couple of|couple of|a few)\s*(?P<unit>minutes?|mins?|hours?|hrs?)"
     r"|(?P<one>a|an|1) (?P<unit1>minute|hour)|(?P<half>half an hour|half hour))\b"
 )
 _BARE_NUMBER = re.compile(r"\b(\d+)\b")
@@ -20,7 +23,7 @@ def _minutes(text: str) -> int | None:
         return 30
     if match["one"]:
         return 60 if match["unit1"] == "hour" else 1
-    value = int(match["n"])
+    value = _SMALL.get(match["n"]) or int(match["n"])
     return value * 60 if match["unit"].startswith("h") else value
 
 
