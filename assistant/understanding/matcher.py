@@ -81,6 +81,9 @@ class Matcher:
         exact = self._exact.get(query)
         if exact:
             return self._decide(text, norm, [Candidate(exact, 1.0, query)])
+        # Score with misspelt or misheard words replaced by the catalogue words they resemble.
+        query = " ".join(
+            w if w in STOPWORDS else (self._known_word(w) or w) for w in query.split())
         ids = self._shortlist(query.split())
         choices = [self._texts[i] for i in ids]
         scored = process.extract(query, choices, scorer=_similarity, limit=60, score_cutoff=40)
