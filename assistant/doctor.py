@@ -1,4 +1,4 @@
-"""The shape of one `hearth doctor` finding; each subsystem contributes its own checks."""
+"""`hearth doctor`: each subsystem checks itself; this module gathers and lays out the results."""
 
 from dataclasses import dataclass
 
@@ -11,3 +11,39 @@ class Check:
     ok: bool  # whether it is usable
     detail: str  # what was found
     fix: str = ""  # how to fix it when not ok
+
+
+def run_checks(data_dir=None) -> list[Check]:
+    """Config, intents, microphone and speech models, voice and speaker, journal."""
+    from assistant.config import config_path, load_settings
+    from assistant.errors import HearthError
+    from assistant.journal.health import check_journal
+    from assistant.speech.checks import checks as speech_checks
+    from assistant.understanding import load_catalogue
+    from assistant.voice.checks import checks as voice_checks
+
+    try:
+        settings = load_settings()
+        found = [Check("config", True, f"{config_path()} "
+                       f"({'read' if config_path().exists() else 'not present; using defaults'})")]
+    except HearthError as exc:
+        return [Check("config", False, str(exc), "fix the field named, or move the file aside")]
+    try:
+        catalogue = load_catalogue()
+        found.append(Check("intents", True, f"{len(catalogue.templates)} sentences"))
+    except HearthError as exc:
+        found.append(Check("intents", False, str(exc), "fix the file and intent named"))
+    found += speech_checks(settings)
+    found += voice_checks(settings)
+    found.append(check_journal(data_dir))
+    return found
+
+
+def render(checks: list[Check]) -> str:
+    """One line per check, with the fix under anything that is not ok."""
+    lines = []
+    for check in checks:
+        lines.append(f"[{'ok' if check.ok else 'PROBLEM'}] {check.name}: {check.detail}")
+        if not check.ok and check.fix:
+            lines.append(f"        fix: {check.fix}")
+    return "\n".join(lines)
