@@ -253,11 +253,17 @@ class DeviceSink:
         try:
             info = self._sd.query_devices(device, "output")
         except (ValueError, self._sd.PortAudioError) as exc:
-            what = "no output device found" if device is None else f"output device {device!r}"
-            raise AudioError(f"{what} is not usable ({exc}); {fix}") from exc
+            what = ("no speaker (output device) found" if device is None
+                    else f"output device {device!r} is not usable ({exc})")
+            raise AudioError(f"{what}; {fix}") from exc
         if info["max_output_channels"] < 1:
             raise AudioError(f"device {info['name']!r} cannot play sound; {fix}")
         return int(info["index"])
+
+    @property
+    def name(self) -> str:
+        """The output device's name as PortAudio reports it."""
+        return str(self._sd.query_devices(self.device)["name"])
 
     def samplerate_for(self, samplerate: int) -> int:
         """The audio's own rate when the device takes it, else the device's default rate."""

@@ -14,6 +14,7 @@ import re
 import sys
 import tempfile
 import threading
+import time
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -66,12 +67,64 @@ class Pyttsx3Synthesizer:
         self._engine.connect("error", self._on_error)
         self._tmp = tempfile.TemporaryDirectory(prefix="hearth-tts-")
         self._wav = Path(self._tmp.name) / "utterance.wav"
+        self._applied: tuple | None = None  # the settings espeak-ng holds now
+        with self._lock:
+            # espeak-ng settles its start-up settings during the first utterance; make that
+            # one now, so later settings stick and the first reply is not the slow one.
+            self._render("Ready.")
 
     def _on_finished(self, name=None, completed=True) -> None:
         self._finished.set()
 
     def _on_error(self, name=None, exception=None) -> None:
         self._errors.append(exception)
+
+    def _render(self, text: str) -> tuple[np.ndarray, int]:
+        """One utterance through pyttsx3's save_to_file, read back from the WAV (lock held)."""
+        self._errors.clear()
+        self._finished.clear()
+        self._wav.unlink(missing_ok=True)
+        self._engine.save_to_file(text, str(self._wav))
+        self._engine.runAndWait()
+        # runAndWait can return before espeak-ng's thread has written the file.
+        finished = self._finished.wait(timeout=30)
+        if self._errors:
+            raise VoiceError(f"espeak-ng failed ({self._errors[0]}); {INSTALL_HINT}")
+        if not finished or not self._wav.exists():
+            raise VoiceError(f"espeak-ng produced no audio for {text[:40]!r}; {INSTALL_HINT}")
+        audio, samplerate = sf.read(self._wav, dtype="float32", always_2d=False)
+        return audio, int(samplerate)
+
+    def _apply(self, profile: VoiceProfile, slow: bool) -> None:
+        """Set voice, rate, volume and pitch, and wait until espeak-ng has taken them.
+
+        pyttsx3's public setProperty is queued, and its run loop cancels espeak-ng's command
+        queue on the way in, which can silently drop a pending rate change; so the driver's
+        setters are called directly and the values read back before synthesis starts.
+        """
+        wanted = {"rate": profile.exercise_rate if slow else profile.rate,
+                  "volume": profile.volume, "pitch": profile.pitch}
+        if (profile.voice, wanted) == self._applied:
+            return
+        from pyttsx3.drivers import _espeak
+
+        driver = self._engine.proxy._driver
+        for _attempt in range(5):
+            try:
+                driver.setProperty("voice", profile.voice)
+            except ValueError as exc:
+                raise VoiceError(f"field 'voice': espeak-ng has no voice '{profile.voice}'; "
+                                 "pick one from `espeak-ng --voices`", profile.where) from exc
+            for name, value in wanted.items():
+                driver.setProperty(name, value)
+            deadline = time.monotonic() + 0.5
+            while _espeak.IsPlaying() and time.monotonic() < deadline:
+                time.sleep(0.001)  # settings travel through espeak-ng's command queue
+            if all(abs(driver.getProperty(name) - value) < 0.011 for name, value in wanted.items()):
+                break
+        else:
+            raise VoiceError(f"espeak-ng did not accept the voice settings {wanted}", profile.where)
+        self._applied = (profile.voice, wanted)
 
     def voice_ids(self) -> list[str]:
         """The espeak-ng voices installed, as identifiers such as 'gmw/en-us'."""
@@ -85,26 +138,8 @@ class Pyttsx3Synthesizer:
         if not text.strip():
             return np.zeros(0, dtype=np.float32), 22050
         with self._lock:
-            self._errors.clear()
-            self._finished.clear()
-            self._wav.unlink(missing_ok=True)
-            # setProperty is queued by pyttsx3 and applied when runAndWait pumps the queue.
-            self._engine.setProperty("voice", profile.voice)
-            self._engine.setProperty("rate", profile.exercise_rate if slow else profile.rate)
-            self._engine.setProperty("volume", profile.volume)
-            self._engine.setProperty("pitch", profile.pitch)
-            self._engine.save_to_file(text, str(self._wav))
-            self._engine.runAndWait()
-            # runAndWait can return before espeak-ng's thread has written the file.
-            finished = self._finished.wait(timeout=30)
-            if self._errors:
-                raise VoiceError(
-                    f"field 'voice': espeak-ng cannot use voice '{profile.voice}' "
-                    f"({self._errors[0]}); pick one from `espeak-ng --voices`", profile.where
-                )
-            if not finished or not self._wav.exists():
-                raise VoiceError(f"espeak-ng produced no audio for {text[:40]!r}; {INSTALL_HINT}")
-            audio, samplerate = sf.read(self._wav, dtype="float32", always_2d=False)
+            self._apply(profile, slow)
+            audio, samplerate = self._render(text)
         return np.ascontiguousarray(audio, dtype=np.float32), int(samplerate)
 
 
