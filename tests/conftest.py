@@ -3,10 +3,14 @@
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
+
+# One catalogue cache for the whole run, away from the user's own cache directory.
+os.environ.setdefault("HEARTH_CACHE_DIR", tempfile.mkdtemp(prefix="hearth-cache-"))
 
 
 @pytest.fixture(autouse=True)

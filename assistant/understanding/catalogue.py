@@ -104,7 +104,8 @@ def load_catalogue(directory: Path | None = None) -> Catalogue:
     """Load and validate every intents/*.yaml; a broken file names the file and the intent."""
     directory = Path(directory or intents_dir())
     paths = sorted(directory.glob("*.yaml"))
-    cached = _cache_dir() / f"catalogue-{_fingerprint(paths)}.json"
+    place = hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:8]
+    cached = _cache_dir() / f"catalogue-{place}-{_fingerprint(paths)}.json"
     if paths:
         try:
             return Catalogue.from_json(json.loads(cached.read_text(encoding="utf-8")))
@@ -118,6 +119,9 @@ def load_catalogue(directory: Path | None = None) -> Catalogue:
         temporary = cached.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(catalogue.to_json()), encoding="utf-8")
         temporary.replace(cached)  # atomic: a reader never sees half a file
+        for stale in cached.parent.glob(f"catalogue-{place}-*.json"):  # older builds
+            if stale != cached:
+                stale.unlink(missing_ok=True)
     except OSError as exc:
         log.info("could not cache the catalogue at %s: %s", cached, exc)
     return catalogue
