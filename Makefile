@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml scripts/install-system-packages.sh
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
+	$(VENV)/bin/hearth understand "warm up" > /dev/null  # builds the intent cache once
 	touch $(STAMP)
 
 run: setup
