@@ -74,7 +74,6 @@ class Runner:
         self.abuse_mentioned = False
         self.partners = list(settings.partners) or journal.partners()
         self.last_reply = ""
-        self.turn_times: list[float] = []  # seconds spent handling each request (for bench)
 
     # --- speaking and hearing -------------------------------------------------------------
 
@@ -117,12 +116,10 @@ class Runner:
                 if got is None:
                     continue
                 heard, match = got
-                started = time.perf_counter()
                 if normalise(heard.text) in QUIT_WORDS:
                     self._say("Goodbye for now. Take care of each other.")
                     return 0
                 self.handle(match)
-                self.turn_times.append(time.perf_counter() - started)
         except EndOfInput:
             return 0
 
