@@ -103,3 +103,14 @@ def test_kill_mid_checkin_keeps_answers_given(tmp_path):
     journal = Journal.open()
     assert [e.data.get("mood") for e in journal.entries(kind="checkin")] == [4]
     journal.close()
+
+
+def test_a_request_instead_of_names_is_answered(chat):
+    out, _ = chat(["ask us something fun", "no", "bye"], partners=None)
+    assert "Partner A" in out
+    assert "Here's one" in out or "?" in said(out).splitlines()[2]
+
+
+def test_names_from_a_sentence(chat, journal_after):
+    chat(["hi, I'm Jo and this is Max", "bye"], partners=None)
+    assert journal_after().partners() == ["Jo", "Max"]

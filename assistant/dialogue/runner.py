@@ -38,6 +38,8 @@ COUPLES_INTENTS = {  # never suggested once abuse has been mentioned
     "prompt.conversation", "coach.empathy", "coach.i_statement", "assessment.distance",
     "conflict.cooldown", "idea.shared_activity", "idea.affection",
 }
+NOT_NAMES = {"and", "we", "are", "were", "i", "im", "am", "my", "name", "is", "names", "our",
+             "it", "its", "this", "hi", "hello", "hey", "me", "with", "the", "of", "us"}
 QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
               "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
 
@@ -124,8 +126,7 @@ class Runner:
             return 0
 
     def _greet(self) -> None:
-        if not self.partners:
-            self._ask_names()
+        request = self._ask_names() if not self.partners else None
         names = " and ".join(self.partners)
         self._say(f"Hi {names}. What would you like to do? You can say 'help' to hear ideas.")
         from assistant.exercises.notes import unheard_notes_announcement
@@ -134,21 +135,31 @@ class Runner:
             line = unheard_notes_announcement(self.journal, partner)
             if line:
                 self._say(line)
+        if request is not None:
+            self.handle(request)
 
-    def _ask_names(self) -> None:
+    def _ask_names(self) -> IntentMatch | None:
+        """Ask the partners' names once; returns a request if one was said instead."""
         self._say("Before we start: what are your two names? For example, 'Sam and Alex'.")
+        self.partners = ["Partner A", "Partner B"]
         try:
             got = self._hear(self._scaled(self.settings.idle_timeout))
         except CrisisDetected as crisis:
             self._crisis(crisis.match)
-            got = None
-        words = got[0].text.replace(",", " ").replace("&", " and ").split() if got else []
-        names = [w.strip(".!").capitalize() for w in words if w.lower() not in ("and", "we're",
-                 "we", "are", "i'm", "am", "i", "my", "name", "is", "names", "our")]
-        self.partners = (names + ["Partner A", "Partner B"])[:2] if names else [
-            "Partner A", "Partner B"]
-        if len(names) >= 1:
+            return None
+        if got is None:
+            return None
+        heard, match = got
+        if match.intent != "none":
+            return match  # a request, not names: keep placeholder names, ask next time
+        words = heard.text.replace(",", " ").replace("&", " and ").split()
+        names = [w.strip(".!").capitalize() for w in words
+                 if w.lower().replace("'", "").replace("\u2019", "").strip(".!?")
+                 not in NOT_NAMES][:2]
+        if names:
+            self.partners = (names + ["Partner B"])[:2]
             self.journal.set_partners(self.partners)
+        return None
 
     def handle(self, match: IntentMatch) -> None:
         """Answer one request made outside an exercise."""
