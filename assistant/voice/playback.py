@@ -116,11 +116,8 @@ class Playback:
 
     @property
     def seconds_heard(self) -> float:
-        """Seconds of audio that reached the listener (handed over, less what the device held)."""
-        handed = self.frames_played / self.samplerate
-        if self._stopped:  # the device's own buffer is dropped when a stream is aborted
-            handed -= self.output_latency
-        return max(0.0, handed)
+        """Seconds of audio handed to the sink (the device plays out its short buffer)."""
+        return self.frames_played / self.samplerate
 
     def audio(self) -> np.ndarray:
         """Everything fed so far, as one float32 array (what Hearth meant to say)."""
@@ -234,18 +231,33 @@ class AudioSink(Protocol):
 
 
 class DeviceSink:
-    """Plays through sounddevice (PortAudio) on an output device, one stream per playback."""
+    """Plays through sounddevice (PortAudio) on one output stream kept open while it lives.
 
-    def __init__(self, device: str | int | None = None, blocksize: int = 256,
-                 latency: str | float = "low"):
+    The stream runs from the start, playing silence between playbacks, so speech begins within
+    one block of being ready (no device start-up per reply) and stop() silences the next block.
+    """
+
+    def __init__(self, device: str | int | None = None, samplerate: int = 22050,
+                 blocksize: int = 256, latency: str | float = "low"):
         import sounddevice as sd
 
         self._sd = sd
-        self.blocksize = blocksize  # small blocks: stop() takes effect within one block
-        self.latency = latency
         self.device = self._resolve(device)
-        self._streams: list = []
+        self.samplerate = self._supported_rate(samplerate)
         self._lock = threading.Lock()
+        self._current: Playback | None = None
+        self._ending: Playback | None = None  # played out; waiting for the device buffer
+        self._ending_frames = 0
+        try:
+            self._stream = sd.OutputStream(
+                samplerate=self.samplerate, channels=1, dtype="float32", device=self.device,
+                blocksize=blocksize, latency=latency, callback=self._callback,
+            )
+            self._stream.start()
+        except sd.PortAudioError as exc:
+            raise AudioError(f"cannot play on output device {self.device} ({exc}); check "
+                             "`hearth devices` and output_device in config.toml") from exc
+        self.output_latency = float(self._stream.latency)
 
     def _resolve(self, device: str | int | None) -> int:
         fix = ("connect a speaker, or set output_device in config.toml (`hearth devices` lists "
@@ -260,13 +272,7 @@ class DeviceSink:
             raise AudioError(f"device {info['name']!r} cannot play sound; {fix}")
         return int(info["index"])
 
-    @property
-    def name(self) -> str:
-        """The output device's name as PortAudio reports it."""
-        return str(self._sd.query_devices(self.device)["name"])
-
-    def samplerate_for(self, samplerate: int) -> int:
-        """The audio's own rate when the device takes it, else the device's default rate."""
+    def _supported_rate(self, samplerate: int) -> int:
         try:
             self._sd.check_output_settings(self.device, channels=1, dtype="float32",
                                            samplerate=samplerate)
@@ -274,45 +280,58 @@ class DeviceSink:
         except Exception:  # PortAudio reports an unsupported rate in several ways
             return int(self._sd.query_devices(self.device)["default_samplerate"])
 
+    @property
+    def name(self) -> str:
+        """The output device's name as PortAudio reports it."""
+        return str(self._sd.query_devices(self.device)["name"])
+
+    def samplerate_for(self, samplerate: int) -> int:
+        """The stream's rate; audio made at another rate is resampled to it."""
+        return self.samplerate
+
     def play(self, playback: Playback) -> None:
-        """Open a stream for this playback and start it."""
-        sd = self._sd
-
-        def callback(outdata, frames, _time, _status) -> None:
-            result = playback.read(frames)
-            if result is None:  # stopped: drop what the device still holds
-                outdata.fill(0)
-                raise sd.CallbackAbort
-            outdata[:, 0] = result[0]
-            if result[1]:
-                raise sd.CallbackStop
-
-        try:
-            stream = sd.OutputStream(
-                samplerate=playback.samplerate, channels=1, dtype="float32", device=self.device,
-                blocksize=self.blocksize, latency=self.latency, callback=callback,
-                finished_callback=playback.finish,
-            )
-            playback.output_latency = float(stream.latency)
-            stream.start()
-        except sd.PortAudioError as exc:
-            raise AudioError(f"cannot play on output device {self.device} ({exc}); check "
-                             "`hearth devices` and output_device in config.toml") from exc
+        """Play `playback` next (the Speaker hands over one at a time)."""
+        if not self._stream.active:
+            raise AudioError(f"the output device {self.device} stopped working; reconnect it "
+                             "or check `hearth devices`")
+        playback.output_latency = self.output_latency
         with self._lock:
-            # PortAudio forbids closing a stream from its own callback, so finished ones are
-            # closed here, on the next play, or in close().
-            for old in [s for s in self._streams if not s.active]:
-                old.close()
-                self._streams.remove(old)
-            self._streams.append(stream)
+            self._current = playback
+
+    def _callback(self, outdata, frames, _time, _status) -> None:
+        outdata.fill(0)
+        with self._lock:
+            current, ending = self._current, self._ending
+        if ending is not None:  # its last samples are still in the device buffer
+            self._ending_frames -= frames
+            if self._ending_frames <= 0 or ending.stopped:
+                self._ending = None
+                ending.finish()
+        if current is None:
+            return
+        result = current.read(frames)
+        if result is None:  # stopped: this block and every one after it is silence
+            with self._lock:
+                self._current = None
+            current.finish()
+            return
+        outdata[:, 0] = result[0]
+        if result[1]:
+            with self._lock:
+                self._current = None
+                self._ending = current
+                self._ending_frames = int(self.output_latency * self.samplerate)
 
     def close(self) -> None:
-        """Stop and close every stream this sink opened."""
+        """Stop the stream and release the device."""
         with self._lock:
-            for stream in self._streams:
-                stream.abort()
-                stream.close()
-            self._streams.clear()
+            pending = [p for p in (self._current, self._ending) if p is not None]
+            self._current = self._ending = None
+        for playback in pending:
+            playback.stop()
+            playback.finish()
+        self._stream.abort()
+        self._stream.close()
 
 
 class WavSink:
