@@ -143,17 +143,24 @@ def intro_text(pattern: BreathingPattern, minutes: int) -> str:
             "Say slower if you'd like more time, pause to rest, or stop whenever you like.")
 
 
+SETTLE = "Get comfortable, and let your shoulders drop."
+
+
+def first_cue_at(pattern: BreathingPattern, minutes: int) -> float:
+    """When the first breath starts: room for the intro to be spoken, and a moment more."""
+    spoken = len(intro_text(pattern, minutes).split()) + len(SETTLE.split())
+    return spoken / SPOKEN_WORDS_PER_SECOND + 1.5
+
+
 def run(ctx: Context) -> Script:
     """Explain, then guide the breaths on a fixed timeline, then close gently and save."""
     pattern = pattern_named(ctx.slots.get("pattern"))
     minutes = minutes_from(ctx.slots.get("minutes"))
-    intro = intro_text(pattern, minutes)
-    yield Say(intro, style="calm")
-    yield Say("Get comfortable, and let your shoulders drop.", style="calm")
-    # Leave room for the intro to be spoken before the first cue.
-    lead = (len(intro.split()) + 8) / SPOKEN_WORDS_PER_SECOND + 1.5
+    yield Say(intro_text(pattern, minutes), style="calm")
+    yield Say(SETTLE, style="calm")
     breaths = 0
-    for cue in iter_cues(pattern, minutes, lambda: ctx.pace, start=lead):
+    start = first_cue_at(pattern, minutes)
+    for cue in iter_cues(pattern, minutes, lambda: ctx.pace, start=start):
         yield WaitUntil(at=cue.at)
         if not cue.text:
             break
