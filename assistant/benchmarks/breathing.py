@@ -60,11 +60,11 @@ class _QuietRoomChannel:
         self.sleep(CHIME_SECONDS)
 
     def hear(self, timeout, wanted=None, mode="command", keep_audio=False):
-        if self.started is not None and self.slower_at:
-            if self.clock() - self.started >= self.slower_at[0]:
-                self.slower_at.pop(0)
-                self.after_reply.append(len(self.cues))
-                return Heard("slower")
+        due = self.slower_at and self.started is not None
+        if due and self.clock() - self.started >= self.slower_at[0]:
+            self.slower_at.pop(0)
+            self.after_reply.append(len(self.cues))
+            return Heard("slower")
         self.sleep(timeout + self.oversleep())
         return None
 
@@ -80,11 +80,11 @@ def _drift(pattern: str, minutes: int, clock: Callable[[], float],
     plan = breathing.pattern_named(pattern)
     lead = breathing.first_cue_at(plan, minutes)
     channel = _QuietRoomChannel(clock, sleep, oversleep, random.Random(seed), lead, slower_at)
-    with tempfile.TemporaryDirectory() as folder:
-        with Journal(Path(folder) / "journal.sqlite3") as journal:
-            runner = Runner(channel, load_matcher(), journal, Settings(partners=["A", "B"]),
-                            clock=channel.reading)
-            runner.run_exercise("exercise.breathing", {"pattern": pattern, "minutes": minutes})
+    with tempfile.TemporaryDirectory() as folder, \
+            Journal(Path(folder) / "journal.sqlite3") as journal:
+        runner = Runner(channel, load_matcher(), journal, Settings(partners=["A", "B"]),
+                        clock=channel.reading)
+        runner.run_exercise("exercise.breathing", {"pattern": pattern, "minutes": minutes})
     expected = _expected_times(plan, minutes, channel.started, channel.after_reply)
     lateness = [actual - planned for actual, planned in zip(channel.cues, expected, strict=True)]
     return lateness, channel.after_reply
