@@ -37,9 +37,9 @@ def test_checkin_low_mood_hands_over_to_breathing(chat):
                         "calm", "my sister is visiting", "a quiet evening", "yes")
     assert "Sam, you're at a 3, you mentioned work was long, and you'd like Alex to listen to you." in out
     assert [(e.partner, e.data["part"]) for e in journal.entries("checkin")] == [
-        ("Sam", "mood"), ("Sam", "mind"), ("Sam", "need"),
-        ("Alex", "mood"), ("Alex", "mind"), ("Alex", "need")]
-    assert journal.entries("checkin")[3].data["feeling"] == "calm"
+        ("Sam", "mood"), ("Sam", "on_mind"), ("Sam", "need"),
+        ("Alex", "mood"), ("Alex", "on_mind"), ("Alex", "need")]
+    assert journal.entries("checkin")[3].data["mood_word"] == "calm"
     breathing = journal.entries("breathing")
     assert breathing[0].data["pattern"] == "box" and breathing[0].data["completed"] is True
     assert [s.kind for s in journal.sessions()] == ["checkin.start", "exercise.breathing"]

@@ -40,11 +40,11 @@ def test_each_answer_is_stored_for_each_partner(journal):
     ])
     stored = [(e.partner, e.data) for e in journal.entries("checkin")]
     assert stored == [
-        ("Sam", {"part": "mood", "mood": 7, "feeling": None, "said": "7"}),
-        ("Sam", {"part": "mind", "mind": "work was long"}),
+        ("Sam", {"part": "mood", "mood": 7, "mood_word": None, "said": "7"}),
+        ("Sam", {"part": "on_mind", "on_mind": "work was long"}),
         ("Sam", {"part": "need", "need": "a hug", "from": "Alex"}),
-        ("Alex", {"part": "mood", "mood": 7, "feeling": "calm", "said": "calm"}),
-        ("Alex", {"part": "mind", "mind": "I'm worried about my sister"}),
+        ("Alex", {"part": "mood", "mood": 7, "mood_word": "calm", "said": "calm"}),
+        ("Alex", {"part": "on_mind", "on_mind": "I'm worried about my sister"}),
         ("Alex", {"part": "need", "need": "I need you to listen to me", "from": "Sam"}),
     ]
     assert run.exit is None
@@ -70,7 +70,7 @@ def test_unclear_mood_is_asked_again_once(journal):
 def test_still_unclear_mood_keeps_the_words(journal):
     drive(checkin.run, make_context(journal), ["banana", "purple"])
     first = journal.entries("checkin")[0].data
-    assert first == {"part": "mood", "mood": None, "feeling": None, "said": "purple"}
+    assert first == {"part": "mood", "mood": None, "mood_word": None, "said": "purple"}
 
 
 def test_a_stop_after_the_mood_keeps_the_mood(journal):

@@ -1,8 +1,8 @@
 """The check-in: each partner gives a mood, what is on their mind, and what they need.
 
 Every answer is saved the moment it is given, as its own "checkin" entry with a `part`:
-    {"part": "mood", "mood": 4 | None, "feeling": "tired" | None, "said": "pretty tired"}
-    {"part": "mind", "mind": "the deadline at work"}
+    {"part": "mood", "mood": 4 | None, "mood_word": "tired" | None, "said": "pretty tired"}
+    {"part": "on_mind", "on_mind": "the deadline at work"}
     {"part": "need", "need": "a hug", "from": "Alex"}
 so a stop or a crash after the mood still keeps the mood.
 """
@@ -138,7 +138,7 @@ def run(ctx: Context) -> Script:
             return
         if not is_skip(answer):
             moods[name] = mood
-            yield Save("checkin", {"part": "mood", "mood": mood, "feeling": feeling,
+            yield Save("checkin", {"part": "mood", "mood": mood, "mood_word": feeling,
                                    "said": answer.text.strip()}, partner=name)
 
         mind = yield from _ask_free(f"What's on your mind today, {name}?", name)
@@ -147,7 +147,7 @@ def run(ctx: Context) -> Script:
             return
         mind_text = None if is_skip(mind) or is_empty(mind) else mind.text.strip()
         if mind_text:
-            yield Save("checkin", {"part": "mind", "mind": mind_text}, partner=name)
+            yield Save("checkin", {"part": "on_mind", "on_mind": mind_text}, partner=name)
 
         need = yield from _ask_free(f"And what would help you from {other}?", name)
         if need is None:
