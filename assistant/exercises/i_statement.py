@@ -21,7 +21,7 @@ _LEADS = {
     "feeling": r"(i\s+)?(feel|feeling|felt|am|get|got)\s+|i'm\s+",
     "situation": r"(it's\s+|it is\s+|it happens\s+)?(when|whenever|if|that)\s+",
     "need": r"(it matters\s+|it's\s+)?(because|since|as|cause|'cause)\s+",
-    "request": r"(maybe\s+)?(could|can|would|should)\s+(we|you)\s+|(i'd|i would) like (us|you) to\s+"
+    "request": r"(maybe\s+)?(could|can|would|should)\s+we\s+|(i'd|i would) like us to\s+"
     r"|please\s+|we could\s+|maybe\s+",
 }
 
@@ -43,10 +43,26 @@ def clean_part(part: str, text: str) -> str:
     return text if re.match(r"I\b", text) else text[:1].lower() + text[1:]
 
 
+# A request of the partner alone ("you could text me") reads "Could you …?" rather than "we".
+_ASK_PARTNER = r"(?:could|can|would|will)\s+you\s+|you\s+(?:could|can|might|would)\s+" \
+    r"|(?:i'd|i would) like you to\s+|you\s+(?=\w)"
+
+
+def request_line(request: str) -> str:
+    """"Could we …?" or, when the request is of the partner alone, "Could you …?"."""
+    text = clean_part("request", request)
+    of_partner = re.match(_ASK_PARTNER, text, flags=re.IGNORECASE)
+    if of_partner:
+        return f"Could you {text[of_partner.end():]}?"
+    if re.search(r"\b(me|my)\b", text) and not re.search(r"\b(we|us|our)\b", text):
+        return f"Could you {text}?"  # "just tell me" is asked of the partner
+    return f"Could we {text}?"
+
+
 def compose(feeling: str, situation: str, need: str, request: str) -> str:
     """The finished I-statement."""
     return (f"I feel {clean_part('feeling', feeling)} when {clean_part('situation', situation)} "
-            f"because {clean_part('need', need)}. Could we {clean_part('request', request)}?")
+            f"because {clean_part('need', need)}. {request_line(request)}")
 
 
 def run(ctx: Context) -> Script:
@@ -93,7 +109,7 @@ def run(ctx: Context) -> Script:
         "feeling": clean_part("feeling", parts["feeling"]),
         "situation": clean_part("situation", parts["situation"]),
         "need": clean_part("need", parts["need"]),
-        "request": clean_part("request", parts["request"]),
+        "request": request_line(parts["request"]),
         "blame_forms": [p.id for p in found],
     }, partner=who)
     again = yield Ask("Would you like to hear it once more?", partner=who)
