@@ -66,7 +66,7 @@ def chime(kind: str, samplerate: int = 22050) -> np.ndarray:
         note = np.concatenate([_bell(659.0, 0.5, samplerate), _bell(523.0, 0.9, samplerate)])
         audio = np.concatenate([note, _silence(0.3, samplerate), note])
     elif kind == "soft":
-        audio = _bell(523.0, 1.0, samplerate)
+        audio = _bell(523.0, 0.8, samplerate)
     else:
         raise InputError(f"unknown chime '{kind}'; use one of: {', '.join(CHIME_KINDS)}")
     peak = float(np.abs(audio).max()) or 1.0
