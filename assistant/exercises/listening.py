@@ -11,6 +11,7 @@ and the listener's validation and empathy as {"part": "validation", "speaker", "
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Answer, Ask, Save, Say, Script
 from assistant.exercises.answer_words import (
+    as_they,
     is_empty,
     is_no,
     is_skip,
@@ -56,11 +57,10 @@ def feedback(speaker: str, check: MirrorCheck) -> str:
         return "Thank you."
     if check.score >= NEARLY_ALL or not check.missed:
         return "You caught nearly all of it. Well listened."
-    missed = join_words(check.missed[:3])
+    missed = join_words([as_they(phrase) for phrase in check.missed[:3]])
     if check.caught:
-        return (f"You caught {join_words(check.caught[:3])}. {speaker} also talked about "
-                f"{missed}.")
-    return f"That's a start. {speaker} also talked about {missed}."
+        return f"You caught {join_words(check.caught[:3])}. {speaker} also said: {missed}."
+    return f"That's a start. {speaker} also said: {missed}."
 
 
 def _mirror(speaker: str, listener: str, spoken: str) -> Script:

@@ -25,6 +25,7 @@ what's when when's where where's which while who who's whom why why's will with 
 wouldn't yeah you you'd you'll you're you've your yours yourself yourselves heard hear um uh
 okay ok feel feeling felt know knew maybe bit quite pretty still always never sometimes
 nobody nothing anyone anything someone everyone everything everybody somebody one
+mostly basically actually probably literally totally honestly anyway
 """.split())  # noqa: SIM905 - a block of words is easier to edit than a list
 
 # Words that end a missed phrase: they join separate thoughts.
@@ -113,45 +114,51 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
     mirror_keys = {key_of(w) for w in content_words(mirror)}
     tokens = words(speaker)
     caught: list[str] = []
-    phrases: list[list[str]] = []
-    run: list[str] = []  # the missed phrase being built (stopwords inside it kept)
-    pending_stop: list[str] = []
+    spans: list[list[int]] = []  # missed phrases as [first, last] token indexes
+    current: list[int] | None = None  # the missed phrase being built
     total = hits = 0
     seen: set[str] = set()
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token in BOUNDARIES:
-            if run:
-                phrases.append(run)
-            run, pending_stop = [], []
+            current = None
             continue
         if token in STOPWORDS:
-            if run:
-                pending_stop.append(token)
             continue
         key = key_of(token)
         first_time = key not in seen
         seen.add(key)
-        if first_time:
-            total += 1
+        total += first_time
         if _caught(token, mirror_keys):
+            hits += first_time
             if first_time:
-                hits += 1
                 caught.append(token)
-            if run:
-                phrases.append(run)
-            run, pending_stop = [], []
-        else:
-            if run and len(pending_stop) <= 2 and len(run) + len(pending_stop) < MAX_PHRASE:
-                run += pending_stop + [token]
-            else:
-                if run:
-                    phrases.append(run)
-                run = [token] if first_time else []
-            pending_stop = []
-    if run:
-        phrases.append(run)
-    missed = _rank([" ".join(p) for p in phrases if p])
-    return MirrorCheck(caught=caught, missed=missed, score=hits / total if total else 1.0)
+            current = None
+        elif current and index - current[1] <= 3 and index - current[0] < MAX_PHRASE:
+            current[1] = index  # close enough: one phrase, small words in between kept
+        elif first_time:
+            current = [index, index]
+            spans.append(current)
+    # The same tokens as said, so names keep their capitals ("Leeds").
+    as_said = re.findall(r"[a-z0-9']+", speaker.replace("’", "'"), flags=re.IGNORECASE)
+    phrases = []
+    for first, last in spans:
+        first, last = _widen(tokens, first, last)
+        phrases.append(" ".join(as_said[first:last + 1]))
+    return MirrorCheck(caught=caught, missed=_rank(phrases),
+                       score=hits / total if total else 1.0)
+
+
+# A missed phrase reads better with its "my"/"the" before it and its "me"/"them" after it.
+_LEADING = frozenset({"the", "my", "your", "his", "her", "their", "our", "a", "an", "this"})
+_TRAILING = frozenset({"me", "him", "her", "them", "us", "you"})
+
+
+def _widen(tokens: list[str], first: int, last: int) -> tuple[int, int]:
+    if first > 0 and tokens[first - 1] in _LEADING:
+        first -= 1
+    if last + 1 < len(tokens) and tokens[last + 1] in _TRAILING:
+        last += 1
+    return first, last
 
 
 def _rank(phrases: list[str]) -> list[str]:
