@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from assistant.config import Settings
 from assistant.dialogue.context import Context
-from assistant.dialogue.steps import Answer, Ask, Chime, Exit, Pause, Save, Say, WaitUntil
+from assistant.dialogue.steps import (
+    Answer, Ask, Chime, Exit, Pause, Play, Save, Say, WaitUntil,
+)
 from assistant.journal import Journal
 from assistant.understanding.result import IntentMatch
 
@@ -73,6 +75,8 @@ def drive(script: Callable, ctx: Context, answers: list, on_step: Callable | Non
             reply = None
             if isinstance(step, Say):
                 run.said.append(step.text)
+            elif isinstance(step, Play):
+                run.said.append(f"[recording] {step.text}")
             elif isinstance(step, Ask):
                 run.said.append(step.text)
                 run.asks.append(step)

@@ -87,3 +87,11 @@ def test_when_a_note_was_left_is_said_in_plain_days(journal, clock):
     run = drive(note_play.run, context(journal, speaker="Alex"), ["no"])
     assert "A note from Sam, left yesterday." in run.said
     assert "A note from Sam, left on Monday." in run.said  # START is a Monday
+
+
+def test_a_kept_recording_is_played_in_the_partners_voice(journal, speak):
+    wav = speak("thank you for the soup")
+    drive(notes.run, context(journal), [Answer("thank you for the soup", audio_path=wav)])
+    run = drive(note_play.run, context(journal, speaker="Alex"), ["no"])
+    plays = [step for step in run.steps if type(step).__name__ == "Play"]
+    assert [(p.path, p.text) for p in plays] == [(wav, "thank you for the soup")]

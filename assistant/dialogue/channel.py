@@ -31,6 +31,7 @@ class Heard:
 class Channel(Protocol):
     def say(self, text: str, style: str | None = None, partner: str | None = None) -> None: ...
     def chime(self, kind: str) -> None: ...
+    def play(self, path: Path, text: str) -> None: ...
     def hear(self, timeout: float | None, wanted: Callable[[str], bool] | None = None,
              mode: str = "command", keep_audio: bool = False) -> Heard | None: ...
     def slow_down(self) -> None: ...
@@ -56,6 +57,10 @@ class TextChannel:
         self._out.flush()
         if self._speaker is not None:
             self._speaker.chime(kind)
+
+    def play(self, path: Path, text: str) -> None:
+        """A typed session shows a recording's transcript (and speaks it with --speak)."""
+        self.say(f"\u201c{text}\u201d")
 
     def slow_down(self) -> None:
         """Typed replies need no slowing; a speaking channel talks slower."""

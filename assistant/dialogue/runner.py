@@ -21,7 +21,9 @@ from assistant.config import Settings
 from assistant.dialogue.channel import Channel, EndOfInput, Heard
 from assistant.dialogue.context import Context
 from assistant.dialogue.safety import ABUSE_CONCERNS, crisis_reply
-from assistant.dialogue.steps import Answer, Ask, Chime, Exit, Pause, Save, Say, WaitUntil
+from assistant.dialogue.steps import (
+    Answer, Ask, Chime, Exit, Pause, Play, Save, Say, WaitUntil,
+)
 from assistant.dialogue.talk import CONTROL_HELP, describe, what_i_can_do
 from assistant.exercises import exercise_registry
 from assistant.understanding.normalise import normalise
@@ -268,6 +270,9 @@ class Runner:
             return self._ask(step, state)
         elif isinstance(step, Chime):
             self.channel.chime(step.kind)
+        elif isinstance(step, Play):
+            state.last_said = step.text
+            self.channel.play(step.path, step.text)
         elif isinstance(step, Pause):
             self._wait(self.clock() + self._scaled(step.seconds), state)
         elif isinstance(step, WaitUntil):

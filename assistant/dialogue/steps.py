@@ -59,6 +59,14 @@ class Chime:
 
 
 @dataclass(frozen=True)
+class Play:
+    """Play a kept recording (a voice note); a channel that cannot play audio says `text`."""
+
+    path: Path
+    text: str  # the recording's transcript
+
+
+@dataclass(frozen=True)
 class Save:
     """Store one journal entry now (committed at once, so nothing is lost on a crash)."""
 
@@ -81,7 +89,7 @@ class Answer:
         return self.match.intent if self.match else "none"
 
 
-Step = Say | Ask | Pause | WaitUntil | Chime | Save
+Step = Say | Ask | Pause | WaitUntil | Chime | Play | Save
 Script = Generator[Step, "Answer | int | None", None]
 
 

@@ -4,9 +4,10 @@ Marking is a "note_heard" entry {"note_id", "audio_path"}; see notes.py for the 
 """
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from assistant.dialogue.context import Context
-from assistant.dialogue.steps import Ask, Exit, Save, Say, Script
+from assistant.dialogue.steps import Ask, Exit, Play, Save, Say, Script
 from assistant.exercises.answer_words import is_yes
 from assistant.exercises.notes import notes_for, unheard_notes, who_is
 from assistant.journal.records import Entry
@@ -31,8 +32,12 @@ def _read(note: Entry, listener: str, today: date) -> Script:
     """Read one note and mark it heard."""
     author = note.data.get("from") or note.partner or "your partner"
     yield Say(f"A note from {author}, left {left_when(note, today)}.", style="warm")
-    yield Say(note.data.get("text", ""), style="warm")
     audio = note.data.get("audio_path") or note.data.get("audio")  # gratitude notes use "audio"
+    text = note.data.get("text", "")
+    if audio and Path(audio).exists():
+        yield Play(Path(audio), text)  # their own voice; the transcript where it can't play
+    else:
+        yield Say(text, style="warm")
     yield Save("note_heard", {"note_id": note.id, "audio_path": audio}, partner=listener)
 
 
