@@ -57,7 +57,7 @@ def run_hearth(*args, env_extra=None):
     import os
 
     env = {**os.environ, **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, check=False,
                           text=True, env=env, timeout=60)
 
 

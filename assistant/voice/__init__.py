@@ -20,6 +20,17 @@ from assistant.voice.synth import Synthesizer, split_sentences, synthesize
 from assistant.voice.tones import CHIME_KINDS, chime
 
 __all__ = [
-    "AudioSink", "CHIME_KINDS", "DeviceSink", "Playback", "Speaker", "Synthesizer", "VoiceProfile",
-    "WavSink", "chime", "choose_profile", "load_profiles", "split_sentences", "synthesize",
+    "CHIME_KINDS",
+    "AudioSink",
+    "DeviceSink",
+    "Playback",
+    "Speaker",
+    "Synthesizer",
+    "VoiceProfile",
+    "WavSink",
+    "chime",
+    "choose_profile",
+    "load_profiles",
+    "split_sentences",
+    "synthesize",
 ]

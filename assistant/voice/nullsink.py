@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Self
 
 from assistant.errors import AudioError
 
@@ -62,7 +63,7 @@ class NullSink:
         os.environ.update(PULSE_SERVER=self.server, PULSE_SINK=SINK_NAME,
                           PULSE_SOURCE=f"{SINK_NAME}.monitor")
         deadline = time.monotonic() + timeout
-        while subprocess.run(["pactl", "info"], capture_output=True).returncode != 0:
+        while subprocess.run(["pactl", "info"], capture_output=True, check=False).returncode != 0:
             if time.monotonic() > deadline or self._proc.poll() is not None:
                 self.stop()
                 raise AudioError("the private PulseAudio server did not start")
@@ -89,7 +90,7 @@ class NullSink:
             self._tmp.cleanup()
             self._tmp = None
 
-    def __enter__(self) -> NullSink:
+    def __enter__(self) -> Self:
         self.start()
         return self
 
@@ -128,7 +129,7 @@ class MonitorRecorder:
         self._arrivals.append(time.monotonic())
         self._blocks.append(data[:, 0].copy())
 
-    def __enter__(self) -> MonitorRecorder:
+    def __enter__(self) -> Self:
         self._stream.start()
         return self
 

@@ -19,6 +19,7 @@ import logging
 import queue
 import threading
 from dataclasses import dataclass
+from typing import Self
 
 import numpy as np
 import soxr
@@ -137,7 +138,7 @@ class Speaker:
         self._worker.join(timeout=5)
         self._sink.close()
 
-    def __enter__(self) -> Speaker:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
