@@ -8,6 +8,7 @@ from typing import Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from assistant.datafile import first_problem
 from assistant.errors import ConfigError
 
 APP = "hearth"
@@ -73,6 +74,4 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         return Settings.model_validate(raw)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        raise ConfigError(f"field '{field}': {err['msg']}", str(path)) from exc
+        raise ConfigError(first_problem(exc), str(path)) from exc

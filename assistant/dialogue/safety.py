@@ -3,9 +3,9 @@
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
+from assistant.datafile import read_yaml, validate
 from assistant.errors import CatalogueError
 from assistant.paths import decks_dir
 
@@ -25,17 +25,11 @@ class Resources(BaseModel):
 def load_resources(path: Path | None = None) -> dict[str, Resources]:
     """Every region's resources from decks/crisis_resources.yaml."""
     path = path or decks_dir() / "crisis_resources.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return {region: Resources.model_validate(v) for region, v in raw.items()}
-    except OSError as exc:
-        raise CatalogueError(f"cannot read crisis resources ({exc.strerror})", str(path)) from exc
-    except (yaml.YAMLError, AttributeError) as exc:
-        raise CatalogueError("not a mapping of region -> resources", str(path)) from exc
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise CatalogueError(f"field '{'.'.join(map(str, err['loc']))}': {err['msg']}",
-                             str(path)) from exc
+    raw = read_yaml(path, "crisis resources")
+    if not isinstance(raw, dict) or "US" not in raw:
+        raise CatalogueError("must map regions (US, UK, ...) to their resources; US is required",
+                             str(path))
+    return {region: validate(Resources, lines, path) for region, lines in raw.items()}
 
 
 def crisis_reply(concern: str | None, region: str) -> list[str]:

@@ -17,9 +17,9 @@ until the deck (or the topic's part of it) is used up; then those items start ov
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
+from assistant.datafile import load_yaml_model
 from assistant.dialogue.steps import Save
 from assistant.errors import CatalogueError
 from assistant.paths import decks_dir
@@ -52,18 +52,7 @@ class Deck(BaseModel):
 def load_deck(name: str, directory: Path | None = None) -> Deck:
     """Load and validate decks/NAME.yaml; errors name the file and the field."""
     path = (directory or decks_dir()) / f"{name}.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CatalogueError(f"cannot read deck ({exc.strerror})", str(path)) from exc
-    except yaml.YAMLError as exc:
-        raise CatalogueError(f"not valid YAML: {exc}", str(path)) from exc
-    try:
-        deck = Deck.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise CatalogueError(f"field '{where}': {err['msg']}", str(path)) from exc
+    deck = load_yaml_model(path, Deck, "deck")
     ids = [item.id for item in deck.items]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:

@@ -7,9 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from assistant.datafile import load_yaml_model
 from assistant.errors import CatalogueError
 from assistant.paths import decks_dir
 
@@ -108,18 +108,7 @@ def load_phrases(name: str, model: type[Model], directory: Path | None = None) -
 @cache
 def _load(name: str, model: type[Model], directory: Path) -> Model:
     path = directory / f"{name}.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CatalogueError(f"cannot read phrase file ({exc.strerror})", str(path)) from exc
-    except yaml.YAMLError as exc:
-        raise CatalogueError(f"not valid YAML: {exc}", str(path)) from exc
-    try:
-        loaded = model.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        raise CatalogueError(f"field '{where}': {err['msg']}", str(path)) from exc
+    loaded = load_yaml_model(path, model, "phrase file")
     _check_unique_ids(loaded, path)
     return loaded
 

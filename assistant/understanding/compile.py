@@ -3,16 +3,16 @@
 import logging
 from pathlib import Path
 
-import yaml
 from hassil.errors import HassilError
 from hassil.expression import Sentence
 from hassil.intents import RangeSlotList, SlotList, TextSlotList
 from hassil.parse_expression import parse_sentence
 from hassil.parser import ParseError
 from hassil.sample import sample_expression
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from unicode_rbnf import RbnfEngine
 
+from assistant.datafile import read_yaml, validate
 from assistant.errors import CatalogueError
 from assistant.understanding.catalogue import (
     INTENT_IDS, OUT_OF_SCOPE, Catalogue, Template, mask_numbers,
@@ -55,18 +55,7 @@ class IntentFile(BaseModel):
 
 
 def _read_file(path: Path) -> IntentFile:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CatalogueError(f"cannot be read ({exc.strerror})", str(path)) from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise CatalogueError(f"not valid YAML: {str(exc).splitlines()[0]}", str(path)) from exc
-    try:
-        return IntentFile.model_validate(raw or {})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        raise CatalogueError(f"field '{where}': {err['msg']}", str(path)) from exc
+    return validate(IntentFile, read_yaml(path, "intent file") or {}, path)
 
 
 def _parse(template: str, where: str) -> Sentence:

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from assistant.datafile import read_yaml, validate
 from assistant.errors import CatalogueError, VoiceError
 from assistant.paths import voices_dir
 
@@ -59,21 +59,11 @@ class VoiceProfile(BaseModel):
 
 def load_profile(path: Path) -> VoiceProfile:
     """Load and validate one profile file; errors name the file and the field."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CatalogueError(f"cannot read voice profile ({exc.strerror})", str(path)) from exc
-    except yaml.YAMLError as exc:
-        raise CatalogueError(f"not valid YAML: {exc}", str(path)) from exc
+    raw = read_yaml(path, "voice profile")
     if not isinstance(raw, dict):
         raise CatalogueError("a voice profile must be a mapping of fields (name:, voice:, ...)",
                              str(path))
-    try:
-        profile = VoiceProfile.model_validate({**raw, "source": path})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"]) or "(profile)"
-        raise CatalogueError(f"field '{field}': {err['msg']}", str(path)) from exc
+    profile = validate(VoiceProfile, {**raw, "source": path}, path)
     if profile.name != path.stem:
         raise CatalogueError(
             f"field 'name': '{profile.name}' must match the file name '{path.stem}'", str(path)
