@@ -43,7 +43,7 @@ def test_repeat_help_and_pause_resume_inside_an_ask(chat):
 
 def test_slower_stretches_the_pace(chat, journal_after):
     out, _ = chat(["let's check in", "slower", "7"])
-    assert "I'll slow down" in out
+    assert "Okay, slower." in out
 
 
 def test_crisis_mid_exercise_stops_gives_resources_and_is_not_stored(chat, journal_after):

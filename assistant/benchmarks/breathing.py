@@ -150,7 +150,7 @@ def run(quick: bool) -> list[tuple[str, str]]:
         figures.append((f"{name}, 10 min simulated: max drift", _ms(max(lateness))))
         figures.append((f"{name}, 10 min simulated: mean drift", _ms(statistics.mean(lateness))))
     lateness, replied = simulated("box", 10, slower_at=(150.0, 330.0))
-    # Hearth's spoken "Slower, then." can hold up the next cue or two; later ones are on time.
+    # Hearth's spoken "Okay, slower." can hold up the next cue or two; later ones are on time.
     others = [late for i, late in enumerate(lateness)
               if not any(0 <= i - r <= 1 for r in replied)]
     worst = max(worst, max(others))

@@ -78,12 +78,23 @@ class Runner:
         self.abuse_mentioned = False
         self.partners = list(settings.partners) or journal.partners()
         self.last_reply = ""
+        self._state: _Running | None = None  # the exercise in progress, if any
 
     # --- speaking and hearing -------------------------------------------------------------
 
     def _say(self, text: str, style: str | None = None, partner: str | None = None) -> None:
         self.last_reply = text
-        self.channel.say(text, style=style, partner=partner)
+        self._barge_in(self.channel.say(text, style=style, partner=partner))
+
+    def _barge_in(self, heard: Heard | None) -> None:
+        """Someone spoke over Hearth and the channel silenced it: act on what they said."""
+        if heard is None:
+            return
+        match = self.matcher.understand(heard.text[:1000])
+        if match.intent == "safety.crisis":
+            raise CrisisDetected(match)
+        if self._state is not None and match.intent not in ("control.skip", "control.resume"):
+            self._control(match.intent, self._state)
 
     def _scaled(self, seconds: float) -> float:
         return seconds * FAST_FACTOR if self.fast else seconds
@@ -243,6 +254,7 @@ class Runner:
         ctx = Context(partners=self.partners or ["Partner A", "Partner B"],
                       settings=self.settings, journal=self.journal, slots=dict(slots))
         state = _Running(intent, ctx, self.clock(), self.journal.start_session(intent))
+        self._state = state
         script = run(ctx)
         reply, completed, exit_value = None, False, None
         try:
@@ -258,6 +270,7 @@ class Runner:
         except CrisisDetected as crisis:
             self._crisis(crisis.match)
         finally:
+            self._state = None
             script.close()
             self.journal.finish_session(state.session_id, completed)
         return exit_value
@@ -272,7 +285,7 @@ class Runner:
             self.channel.chime(step.kind)
         elif isinstance(step, Play):
             state.last_said = step.text
-            self.channel.play(step.path, step.text)
+            self._barge_in(self.channel.play(step.path, step.text))
         elif isinstance(step, Pause):
             self._wait(self.clock() + self._scaled(step.seconds), state)
         elif isinstance(step, WaitUntil):
@@ -302,18 +315,10 @@ class Runner:
             heard, match = got
             control = self._control_in_answer(match, ask.mode)
             if control is None:
-                return Answer(heard.text, match if ask.mode == "command" else match,
+                return Answer(heard.text, match,
                               heard.audio_path)
-            if control == "control.stop":
-                raise StopExercise
-            if control == "control.pause":
-                self._paused(state)
-            elif control == "control.slower":
-                state.ctx.pace *= SLOWER
-                self.channel.slow_down()
-                self._say("Okay, I'll slow down.")
-            elif control == "control.help":
-                self._say(f"We're in {describe(state.intent)}. {CONTROL_HELP}")
+            if control != "control.repeat":  # the question is asked again anyway
+                self._control(control, state)
             prompt = ask.text  # repeat, resume and the rest: ask again
 
     def _control_in_answer(self, match: IntentMatch, mode: str) -> str | None:
@@ -331,22 +336,25 @@ class Runner:
             got = self._hear(remaining, wanted=self._is_control)
             if got is None:
                 continue
-            intent = got[1].intent
-            if intent == "control.stop":
-                raise StopExercise
-            if intent == "control.skip":
+            if got[1].intent == "control.skip":
                 return
-            if intent == "control.pause":
-                paused_for = self._paused(state)
-                deadline += paused_for
-            elif intent == "control.slower":
-                state.ctx.pace *= SLOWER
-                self.channel.slow_down()
-                self._say("Slower, then.", style="calm")
-            elif intent == "control.repeat" and state.last_said:
-                self._say(state.last_said)
-            elif intent == "control.help":
-                self._say(CONTROL_HELP)
+            deadline += self._control(got[1].intent, state)
+
+    def _control(self, intent: str, state: _Running) -> float:
+        """Carry out a global control inside an exercise; returns the seconds spent paused."""
+        if intent == "control.stop":
+            raise StopExercise
+        if intent == "control.pause":
+            return self._paused(state)
+        if intent == "control.slower":
+            state.ctx.pace *= SLOWER
+            self.channel.slow_down()
+            self._say("Okay, slower.", style="calm")
+        elif intent == "control.repeat" and state.last_said:
+            self._say(state.last_said)
+        elif intent == "control.help":
+            self._say(f"We're in {describe(state.intent)}. {CONTROL_HELP}")
+        return 0.0
 
     def _paused(self, state: _Running) -> float:
         """Hold until resume; returns the time spent paused, by which the schedule shifts."""

@@ -103,6 +103,18 @@ class Speaker:
         self._submit(_Job(playback, audio=chime(kind, rate)))
         return playback
 
+    def play(self, audio: np.ndarray, samplerate: int) -> Playback:
+        """Play recorded audio (a kept voice note) after anything queued."""
+        rate = self._sink.samplerate_for(samplerate)
+        audio = np.asarray(audio)
+        if audio.dtype.kind == "i":
+            audio = audio / 32768.0  # int16 samples to [-1, 1]
+        if rate != samplerate:
+            audio = soxr.resample(audio, samplerate, rate)
+        playback = Playback(samplerate=rate)
+        self._submit(_Job(playback, audio=audio.astype(np.float32)))
+        return playback
+
     def stop(self) -> float:
         """Stop what is playing and drop what is queued; return seconds heard of the current."""
         with self._lock:

@@ -1,0 +1,179 @@
+"""The dialogue by voice: the microphone in, the speaker out, with barge-in and an echo guard.
+
+A thread turns the microphone's utterances into text as they end (partial words are shown on
+screen while someone speaks). Hearth's own voice coming back through the microphone is not
+taken for the user's: an utterance heard while Hearth speaks whose words match what Hearth is
+saying is dropped. A control word ("stop", "pause", ...) heard while Hearth speaks silences it at
+once and is handed to the runner; any other speech waits for the next question.
+"""
+
+import logging
+import queue
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from rapidfuzz import fuzz
+
+from assistant.audio.files import SAMPLE_RATE, read_audio, write_wav
+from assistant.dialogue.channel import EndOfInput, Heard
+
+log = logging.getLogger(__name__)
+
+ECHO_SIMILARITY = 80  # a transcript this close to Hearth's own words is Hearth's echo
+ECHO_TAIL = 1.0  # seconds after playback ends that the room may still echo it
+
+
+class VoiceChannel:
+    """Speaks through a Speaker, hears through an UtteranceListener and a Recognizer."""
+
+    def __init__(self, speaker, listener, recognizer, is_control: Callable[[str], bool],
+                 notes_dir: Path, wake_phrase: str | None = None, screen: TextIO = sys.stdout):
+        self.speaker, self.listener, self.recognizer = speaker, listener, recognizer
+        self._is_control = is_control
+        self._notes_dir = notes_dir
+        self._wake = wake_phrase.lower().strip() if wake_phrase else None
+        self._screen = screen
+        self._heard: queue.Queue[Heard | None] = queue.Queue()
+        self._mode = "command"
+        self._slow = False  # after "slower", Hearth speaks at its profiles' exercise rate
+        self._keep_audio = False
+        self._spoken_text = ""  # what Hearth is saying or just said, for the echo guard
+        self._quiet_since = 0.0  # monotonic time Hearth last finished speaking
+        self.reply_latencies: list[float] = []  # end of user speech -> first reply audio
+        self._awaiting_reply_since: float | None = None
+        self._thread = threading.Thread(target=self._transcribe_forever, daemon=True,
+                                        name="hearth-ears")
+        self._thread.start()
+
+    # --- hearing ------------------------------------------------------------------------------
+
+    def _transcribe_forever(self) -> None:
+        session, pieces, began_while_speaking = None, [], False
+        try:
+            for event in self.listener.events():
+                if event.kind == "start":
+                    session = self.recognizer.stream(self._mode)
+                    pieces, began_while_speaking = [], self._speaking()
+                if session is None:
+                    continue
+                if event.kind in ("start", "audio"):
+                    pieces.append(event.audio)
+                    partial = session.feed(event.audio)
+                    if partial:
+                        self._show(f"\r  \u2026 {partial}   ")
+                    continue
+                text = session.finish().text.strip()
+                session = None
+                if not text or (began_while_speaking or self._speaking()) and self._echo(text):
+                    continue
+                self._show(f"\r  you: {text}\n")
+                audio_path = self._keep(pieces) if self._keep_audio else None
+                self._heard.put(Heard(text, audio_path, ended_at=event.time))
+        except Exception as exc:  # noqa: BLE001 - the device failed; say so and end cleanly
+            log.warning("listening stopped: %s", exc)
+            self._show(f"\nhearth: {exc}\n")
+        self._heard.put(None)  # the microphone is gone for good
+
+    def _speaking(self) -> bool:
+        return self.speaker.speaking or time.monotonic() - self._quiet_since < ECHO_TAIL
+
+    def _echo(self, text: str) -> bool:
+        return bool(self._spoken_text) and fuzz.partial_ratio(
+            text, self._spoken_text.lower()) >= ECHO_SIMILARITY
+
+    def _keep(self, pieces) -> Path:
+        import numpy as np
+
+        self._notes_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = self._notes_dir / f"note-{time.strftime('%Y%m%d-%H%M%S')}.wav"
+        return write_wav(path, np.concatenate(pieces), SAMPLE_RATE)
+
+    def _show(self, text: str) -> None:
+        self._screen.write(text)
+        self._screen.flush()
+
+    def _woken(self, heard: Heard) -> Heard | None:
+        """With a wake phrase, a request counts only when it starts with it."""
+        if not self._wake:
+            return heard
+        if not heard.text.lower().startswith(self._wake):
+            return None
+        rest = heard.text[len(self._wake):].strip()
+        return Heard(rest or self._wake, heard.audio_path, heard.ended_at)
+
+    def hear(self, timeout: float | None, wanted: Callable[[str], bool] | None = None,
+             mode: str = "command", keep_audio: bool = False) -> Heard | None:
+        self._mode, self._keep_audio = mode, keep_audio
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+            try:
+                heard = self._heard.get(timeout=remaining)
+            except queue.Empty:
+                return None
+            if heard is None:
+                self._heard.put(None)
+                raise EndOfInput
+            if wanted is not None and not wanted(heard.text):
+                continue  # while keeping time, only controls count
+            if timeout is None and wanted is None:  # a new request, not an answer
+                heard = self._woken(heard)
+                if heard is None:
+                    continue
+            self._awaiting_reply_since = heard.ended_at
+            return heard
+
+    # --- speaking -----------------------------------------------------------------------------
+
+    def say(self, text: str, style: str | None = None, partner: str | None = None) -> Heard | None:
+        """Speak; returns a control word said over Hearth (which silenced it), else None."""
+        self._show(f"Hearth: {text}\n")
+        self._spoken_text = text
+        return self._play(self.speaker.say(text, style=style, slow=self._slow))
+
+    def _play(self, playback) -> Heard | None:
+        early: list[Heard | None] = []  # answers said before Hearth finished: kept for later
+        barged_in = None
+        while not playback.wait(timeout=0.02):
+            self._note_reply_started(playback)
+            try:
+                heard = self._heard.get_nowait()
+            except queue.Empty:
+                continue
+            if heard is not None and self._is_control(heard.text):
+                playback.stop()
+                barged_in = heard
+                break
+            early.append(heard)
+        self._note_reply_started(playback)
+        self._quiet_since = time.monotonic()
+        for heard in early:
+            self._heard.put(heard)
+        return barged_in
+
+    def _note_reply_started(self, playback) -> None:
+        started = getattr(playback, "started_at", None)
+        if self._awaiting_reply_since is not None and started:
+            self.reply_latencies.append(started - self._awaiting_reply_since)
+            self._awaiting_reply_since = None
+
+    def chime(self, kind: str) -> None:
+        self._show(f"Hearth: [{kind} chime]\n")
+        self.speaker.chime(kind)
+
+    def play(self, path: Path, text: str) -> Heard | None:
+        self._show(f"Hearth: [recording] {text}\n")
+        self._spoken_text = text
+        return self._play(self.speaker.play(read_audio(path), SAMPLE_RATE))
+
+    def slow_down(self) -> None:
+        """Hearth's own speech gets slower too (the profiles' exercise rate)."""
+        self._slow = True
+
+    def close(self) -> None:
+        self.listener.stop()
+        self.speaker.close()
