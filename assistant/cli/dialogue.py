@@ -8,6 +8,25 @@ def register(sub) -> None:
     p.add_argument("--fast", action="store_true", help="shrink every wait (for scripted tests)")
     p.set_defaults(func=cmd_chat)
 
+    p = sub.add_parser("listen", help="talk with Hearth hands-free (the default command)")
+    p.add_argument("--engine", choices=("pocketsphinx", "vosk"), help="speech recogniser")
+    p.add_argument("--input-device", help="microphone name or index (see `hearth devices`)")
+    p.add_argument("--output-device", help="speaker name or index (see `hearth devices`)")
+    p.add_argument("--wake-phrase", help="only take requests that start with this phrase")
+    p.set_defaults(func=cmd_listen)
+
+
+def cmd_listen(args) -> int:
+    from assistant.dialogue.session import listen
+
+    return listen(data_dir_override=args.data_dir, engine=args.engine,
+                  input_device=_device(args.input_device),
+                  output_device=_device(args.output_device), wake_phrase=args.wake_phrase)
+
+
+def _device(spec: str | None) -> str | int | None:
+    return int(spec) if spec is not None and spec.isdigit() else spec
+
 
 def cmd_chat(args) -> int:
     from assistant.dialogue.session import chat

@@ -46,6 +46,13 @@ QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you"
               "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
 
 
+def interrupts(matcher, text: str) -> bool:
+    """Whether an utterance is a control or a crisis: the words that may cut in at any time."""
+    intent = matcher.understand(text[:1000]).intent
+    return intent == "safety.crisis" or (
+        intent.startswith("control.") and intent not in ("control.yes", "control.no"))
+
+
 class StopExercise(Exception):
     """Someone said stop."""
 
@@ -110,11 +117,9 @@ class Runner:
             raise CrisisDetected(match)
         return heard, match
 
-    def _is_control(self, text: str) -> bool:
-        match = self.matcher.understand(text[:1000])
-        return match.intent == "safety.crisis" or (
-            match.intent.startswith("control.") and match.intent not in ("control.yes",
-                                                                         "control.no"))
+    def is_control(self, text: str) -> bool:
+        """Whether an utterance is a control (or a crisis), which may interrupt anything."""
+        return interrupts(self.matcher, text)
 
     # --- the session ------------------------------------------------------------------------
 
@@ -333,7 +338,7 @@ class Runner:
     def _wait(self, deadline: float, state: _Running) -> None:
         """Wait until the deadline, taking only controls (and crises) meanwhile."""
         while (remaining := deadline - self.clock()) > 0:
-            got = self._hear(remaining, wanted=self._is_control)
+            got = self._hear(remaining, wanted=self.is_control)
             if got is None:
                 continue
             if got[1].intent == "control.skip":

@@ -1,12 +1,45 @@
 """Wire a dialogue session together: settings, journal, matcher, channel, runner."""
 
 import sys
+from functools import partial
 
 from assistant.config import data_dir, load_settings
 from assistant.dialogue.channel import TextChannel
-from assistant.dialogue.runner import Runner
+from assistant.dialogue.runner import Runner, interrupts
 from assistant.journal import Journal
 from assistant.understanding import load_matcher
+
+
+def listen(data_dir_override: str | None = None, engine: str | None = None,
+           input_device: str | None = None, output_device: str | None = None,
+           wake_phrase: str | None = None) -> int:
+    """The hands-free dialogue: microphone in, speaker out, barge-in, a live transcript."""
+    from assistant.audio.microphone import UtteranceListener
+    from assistant.dialogue.voice_channel import VoiceChannel
+    from assistant.speech import make_recognizer
+    from assistant.voice import Speaker
+
+    settings = load_settings()
+    updates = {k: v for k, v in (("engine", engine), ("input_device", input_device),
+                                 ("output_device", output_device),
+                                 ("wake_phrase", wake_phrase)) if v is not None}
+    settings = settings.model_copy(update=updates)
+    directory = data_dir(data_dir_override)
+    journal = Journal.open(directory)
+    matcher = load_matcher()
+    channel = None
+    try:
+        recognizer = make_recognizer(settings, data_override=data_dir_override)
+        speaker = Speaker(settings)
+        listener = UtteranceListener(settings.input_device, settings.trailing_silence)
+        listener.start()
+        channel = VoiceChannel(speaker, listener, recognizer, partial(interrupts, matcher),
+                               notes_dir=directory / "notes", wake_phrase=settings.wake_phrase)
+        return Runner(channel, matcher, journal, settings).session()
+    finally:
+        if channel is not None:
+            channel.close()
+        journal.close()
 
 
 def chat(data_dir_override: str | None = None, speak: bool = False, fast: bool = False) -> int:

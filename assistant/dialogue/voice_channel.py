@@ -82,8 +82,10 @@ class VoiceChannel:
         return self.speaker.speaking or time.monotonic() - self._quiet_since < ECHO_TAIL
 
     def _echo(self, text: str) -> bool:
-        return bool(self._spoken_text) and fuzz.partial_ratio(
-            text, self._spoken_text.lower()) >= ECHO_SIMILARITY
+        # One word is most likely a person cutting in ("stop"), even if Hearth said it too;
+        # a run of Hearth's own words is its voice coming back.
+        return (len(text.split()) > 1 and bool(self._spoken_text)
+                and fuzz.partial_ratio(text, self._spoken_text.lower()) >= ECHO_SIMILARITY)
 
     def _keep(self, pieces) -> Path:
         import numpy as np
