@@ -1,0 +1,55 @@
+"""Speech in: one Recognizer interface, two engines (PocketSphinx by default, Vosk when present).
+
+    from assistant.speech import make_recognizer
+    recognizer = make_recognizer(settings)          # loaded once per process
+    recognizer.transcribe(audio_16k, mode="command").text
+    session = recognizer.stream("dictation"); session.feed(chunk); session.finish()
+"""
+
+import logging
+import threading
+
+from assistant.config import Settings
+from assistant.errors import ModelError
+from assistant.speech.transcript import MODES, Mode, RecognitionSession, Recognizer, Transcript
+
+__all__ = ["MODES", "Mode", "RecognitionSession", "Recognizer", "Transcript", "make_recognizer"]
+
+logger = logging.getLogger(__name__)
+ENGINES = ("pocketsphinx", "vosk")
+_loaded: dict[tuple, Recognizer] = {}
+_loading = threading.Lock()
+
+
+def make_recognizer(
+    settings: Settings | None = None, engine: str | None = None, data_override=None
+) -> Recognizer:
+    """The recogniser to use (cached per process). With no engine named: Vosk when a model is
+    configured or found, else PocketSphinx. Raises ModelError when the chosen one cannot load."""
+    from assistant.speech.models import find_vosk_model
+
+    settings = settings or Settings()
+    if engine is not None and engine not in ENGINES:
+        raise ModelError(f"unknown speech engine '{engine}'; use one of: {', '.join(ENGINES)}")
+    vosk_path = None
+    if engine == "vosk" or (engine is None and (settings.engine == "vosk" or settings.vosk_model)):
+        vosk_path = find_vosk_model(settings, data_override)
+        if vosk_path is None:
+            raise ModelError(
+                "no Vosk model found; run `hearth models download`, or set engine = "
+                "\"pocketsphinx\" in the config file"
+            )
+    elif engine is None:
+        vosk_path = find_vosk_model(settings, data_override)
+    key = ("vosk", str(vosk_path)) if vosk_path else ("pocketsphinx",)
+    with _loading:
+        if key not in _loaded:
+            if vosk_path:
+                from assistant.speech.vosk_engine import VoskRecognizer
+
+                _loaded[key] = VoskRecognizer(vosk_path)
+            else:
+                from assistant.speech.pocketsphinx_engine import PocketSphinxRecognizer
+
+                _loaded[key] = PocketSphinxRecognizer()
+        return _loaded[key]
