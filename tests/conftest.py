@@ -4,7 +4,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -40,43 +39,24 @@ def speak(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def pulse_server(tmp_path_factory):
+def null_sink():
     """A private PulseAudio server with a null sink `hearth_null`; its monitor is the default mic.
 
-    Sets PULSE_SERVER for the whole test session, so sounddevice (PortAudio's ALSA `pulse`
-    device) and any child process talk to this server, never to a real sound card.
+    Sets PULSE_SERVER/PULSE_SINK/PULSE_SOURCE for the whole test session, so sounddevice
+    (PortAudio's ALSA `pulse` device) and any child process use it, never a real sound card.
     """
+    from assistant.voice.nullsink import NullSink
+
     if not shutil.which("pulseaudio"):
         pytest.skip("pulseaudio is not installed (run scripts/install-system-packages.sh)")
-    runtime = tmp_path_factory.mktemp("pulse")
-    socket = runtime / "native"
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "PULSE_RUNTIME_PATH": str(runtime),
-           "HOME": str(runtime)}
-    proc = subprocess.Popen(
-        ["pulseaudio", "--daemonize=no", "-n", "--exit-idle-time=-1", "--use-pid-file=no",
-         "--disallow-exit", f"--load=module-native-protocol-unix auth-anonymous=1 socket={socket}",
-         "--load=module-null-sink sink_name=hearth_null rate=16000",
-         "--load=module-always-sink"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    server = f"unix:{socket}"
-    old = {k: os.environ.get(k) for k in ("PULSE_SERVER", "PULSE_SINK", "PULSE_SOURCE")}
-    os.environ.update(PULSE_SERVER=server, PULSE_SINK="hearth_null",
-                      PULSE_SOURCE="hearth_null.monitor")
-    deadline = time.monotonic() + 10
-    while subprocess.run(["pactl", "info"], capture_output=True).returncode != 0:
-        if time.monotonic() > deadline or proc.poll() is not None:
-            proc.kill()
-            pytest.fail("the test PulseAudio server did not start")
-        time.sleep(0.1)
-    yield server
-    proc.terminate()
-    proc.wait(timeout=10)
-    for key, value in old.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
+    with NullSink() as sink:
+        yield sink
+
+
+@pytest.fixture(scope="session")
+def pulse_server(null_sink):
+    """The private PulseAudio server's address (see null_sink)."""
+    return null_sink.server
 
 
 @pytest.fixture

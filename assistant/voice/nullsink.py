@@ -71,6 +71,16 @@ class NullSink:
         logger.info("null sink PulseAudio server at %s", self.server)
         return self.server
 
+    def add_sink(self, name: str, rate: int | None = None) -> str:
+        """Another null sink on this server (e.g. a "room" a test plays a person's voice into);
+        its monitor is the source `NAME.monitor`."""
+        done = subprocess.run(
+            ["pactl", "load-module", "module-null-sink", f"sink_name={name}",
+             f"rate={rate or self.rate}"], capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise AudioError(f"could not add the null sink '{name}': {done.stderr.strip()}")
+        return name
+
     def stop(self) -> None:
         """Stop the daemon and restore the environment as it was before start()."""
         if self._proc is not None:
