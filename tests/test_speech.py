@@ -1,0 +1,88 @@
+"""PocketSphinx on real synthesized speech: command mode, dictation, streaming, the grammar."""
+
+import numpy as np
+import pytest
+
+from assistant.audio import read_audio
+from assistant.config import Settings
+from assistant.speech import make_recognizer
+from assistant.speech.grammar import command_arpa, number_words, spoken_words
+
+pytestmark = pytest.mark.audio
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return make_recognizer(Settings(), engine="pocketsphinx")
+
+
+@pytest.mark.parametrize("said,intent", [
+    ("start a breathing exercise", "exercise.breathing"),
+    ("leave a note for my partner", "note.leave"),
+    ("give us a date idea", "idea.shared_activity"),
+    ("slower please", "control.slower"),
+])
+def test_command_mode_hears_catalogue_requests(recognizer, speak, said, intent):
+    from assistant.understanding import understand
+
+    transcript = recognizer.transcribe(read_audio(speak(said, rate=150)), "command")
+    assert transcript.is_final and transcript.engine == "pocketsphinx"
+    assert understand(transcript.text).intent == intent
+
+
+def test_command_mode_hears_numbers_as_words_the_matcher_reads(recognizer, speak):
+    from assistant.understanding import understand
+
+    text = recognizer.transcribe(read_audio(speak("calm breathing for five minutes", rate=150))).text
+    assert "five" in text.split()
+    assert understand(text).slots.get("minutes") == 5
+
+
+def test_command_mode_lets_talk_outside_the_catalogue_through(recognizer, speak):
+    from assistant.understanding import understand
+
+    said = ["what is the capital of spain", "the car needs new tyres before winter"]
+    intents = [understand(recognizer.transcribe(read_audio(speak(s))).text).intent for s in said]
+    assert intents.count("none") >= 1
+
+
+def test_dictation_mode_transcribes_free_speech(recognizer, speak):
+    text = recognizer.transcribe(read_audio(speak("we went for a walk in the park")),
+                                 "dictation").text
+    assert len({"we", "went", "walk", "park"} & set(text.split())) >= 2
+
+
+def test_streaming_gives_partials_then_the_same_final_text(recognizer, speak):
+    audio = read_audio(speak("start a breathing exercise", rate=150))
+    audio = np.concatenate([np.zeros(4000, np.int16), audio, np.zeros(4000, np.int16)])
+    session = recognizer.stream("command")
+    partials = [p for start in range(0, len(audio), 1600)
+                if (p := session.feed(audio[start:start + 1600])) is not None]
+    final = session.finish()
+    assert partials, "no partial result while speaking"
+    assert "breathing" in final.text.split()
+    assert final.is_final
+
+
+def test_silence_gives_an_empty_transcript(recognizer):
+    assert recognizer.transcribe(np.zeros(16000, np.int16)).text == ""
+
+
+def test_the_recogniser_is_loaded_once_per_process():
+    assert make_recognizer(Settings()) is make_recognizer(Settings(), engine="pocketsphinx")
+
+
+def test_spoken_words_spell_numbers_and_drop_punctuation():
+    assert spoken_words("Box-breathing for 4 minutes, please!") == \
+        ["box", "breathing", "for", "four", "minutes", "please"]
+    assert number_words(47) == "forty seven"
+    assert number_words(120) == "one hundred twenty"
+
+
+def test_command_model_keeps_escape_words_and_skips_unpronounceable_ones():
+    arpa = command_arpa(["yes please", "no thanks", "zzxq now"], known=lambda w: w != "zzxq",
+                        filler_words=["weather", "zzxq"], filler_share=0.05)
+    unigrams = arpa.split("\\1-grams:")[1].split("\\2-grams:")[0]
+    words = {line.split()[1] for line in unigrams.strip().splitlines()}
+    assert {"yes", "please", "weather"} <= words
+    assert "zzxq" not in words
