@@ -11,11 +11,20 @@ def register(sub) -> None:
     p.add_argument("text", nargs="*", help="the utterance (words may be given unquoted)")
     p.add_argument("--jsonl", action="store_true", help="one utterance per stdin line")
     p.add_argument("--explain", action="store_true", help="also show the top candidates")
+    p.add_argument("--audio", nargs="+", type=Path, metavar="FILE",
+                   help="understand speech in these audio files (one JSON line each)")
+    p.add_argument("--engine", choices=("pocketsphinx", "vosk"), help="speech engine for --audio")
     p.set_defaults(func=cmd_understand)
 
     p = sub.add_parser("eval", help="score understanding on a labelled TSV file")
     p.add_argument("file", type=Path, help="utterance<TAB>intent<TAB>slots, with a header")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--speak", action="store_true",
+                   help="speak each line with espeak-ng and recognise it (spoken accuracy)")
+    p.add_argument("--voices", default="en-us,en-gb,en-us+m3", help="espeak-ng voices, comma-separated")
+    p.add_argument("--rates", default="160", help="speaking rates in words/min, comma-separated")
+    p.add_argument("--snr", type=float, help="add pink noise at this signal-to-noise ratio (dB)")
+    p.add_argument("--engine", choices=("pocketsphinx", "vosk"), help="speech engine for --speak")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("bench", help="measure speed and latency; prints a report")
@@ -28,6 +37,10 @@ def register(sub) -> None:
 def cmd_understand(args) -> int:
     from assistant.understanding.cli_io import understand_lines, understand_text
 
+    if args.audio:
+        from assistant.cli.speech import understand_audio
+
+        return understand_audio(args)
     if args.jsonl:
         return understand_lines(sys.stdin.buffer, sys.stdout, explain=args.explain)
     print(json.dumps(understand_text(" ".join(args.text), explain=args.explain)))
@@ -35,6 +48,10 @@ def cmd_understand(args) -> int:
 
 
 def cmd_eval(args) -> int:
+    if args.speak:
+        from assistant.cli.speech import eval_spoken
+
+        return eval_spoken(args)
     from assistant.understanding import understand
     from assistant.understanding.evaluate import evaluate, read_tsv
 
