@@ -1,0 +1,102 @@
+"""Speech-in figures: model load, real-time factor per mode, live end-of-speech latency, memory."""
+
+import resource
+import statistics
+import time
+
+import numpy as np
+
+NAME = "speech"
+_SENTENCES = [
+    "start a breathing exercise", "leave a note for my partner", "give us a date idea",
+    "slower please", "let's check in", "ask us a deep question",
+]
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rtf(recognizer, clips, mode) -> float:
+    spent = heard = 0.0
+    for clip in clips:
+        started = time.process_time()  # CPU time on this one thread: the one-core figure
+        recognizer.transcribe(clip, mode)
+        spent += time.process_time() - started
+        heard += len(clip) / 16000
+    return spent / heard
+
+
+def _live_latencies(recognizer, clips, trailing_silence: float) -> list[float]:
+    """Play each clip into a private null sink and time end of speech -> final transcript."""
+    import threading
+
+    import sounddevice as sd
+
+    from assistant.audio.microphone import UtteranceListener
+    from assistant.speech.live import transcribe_live
+    from assistant.voice.nullsink import NullSink, reinitialise_portaudio
+
+    latencies: list[float] = []
+    with NullSink():
+        reinitialise_portaudio()
+        with UtteranceListener("pulse", trailing_silence=trailing_silence) as listener:
+            done = threading.Thread(target=lambda: latencies.extend(
+                u.final_at - u.speech_end for u in transcribe_live(listener, recognizer)))
+            done.start()
+            time.sleep(0.3)
+            with sd.OutputStream(samplerate=16000, channels=1, dtype="int16",
+                                 device="pulse") as out:
+                for clip in clips:
+                    out.write(np.concatenate([clip, np.zeros(24000, np.int16)]).reshape(-1, 1))
+            time.sleep(1.5)
+            listener.stop()
+            done.join(timeout=10)
+    reinitialise_portaudio()
+    return latencies
+
+
+def run(quick: bool) -> list[tuple[str, str]]:
+    """Measure the default engine (PocketSphinx) on espeak-ng speech."""
+    from assistant.config import Settings
+    from assistant.speech.pocketsphinx_engine import PocketSphinxRecognizer
+    from assistant.speech.synthetic import spoken
+
+    before = _rss_mb()
+    started = time.perf_counter()
+    recognizer = PocketSphinxRecognizer()
+    load = time.perf_counter() - started
+    voices = ["en-us"] if quick else ["en-us", "en-gb", "en-us+m3"]
+    clips = [spoken(s, v, 160) for v in voices for s in _SENTENCES]
+    command = _rtf(recognizer, clips, "command")
+    started = time.perf_counter()
+    recognizer.transcribe(clips[0], "dictation")
+    dictation_load = time.perf_counter() - started
+    dictation = _rtf(recognizer, clips[: 3 if quick else len(clips)], "dictation")
+    trailing = Settings().trailing_silence
+    figures = [
+        ("pocketsphinx command model load", f"{load:.2f} s"),
+        ("pocketsphinx dictation model load (first use)", f"{dictation_load:.2f} s"),
+        ("real-time factor, command mode (1 core)", f"{command:.3f}"),
+        ("real-time factor, dictation mode (1 core)", f"{dictation:.3f}"),
+    ]
+    try:
+        latencies = _live_latencies(recognizer, [spoken(s, "en-us", 160) for s in _SENTENCES],
+                                    trailing)
+    except Exception as exc:  # no PulseAudio here: report it instead of failing the whole bench
+        figures.append(("live end-of-speech -> final transcript", f"not measured ({exc})"))
+    else:
+        if latencies:
+            median = statistics.median(latencies)
+            figures.append(("live end of speech -> final transcript, median "
+                            f"({len(latencies)} utterances, trailing silence {trailing} s)",
+                            f"{1000 * median:.0f} ms"))
+            figures.append(("  of which decoding after the endpoint, median",
+                            f"{1000 * (median - trailing):.0f} ms"))
+    figures.append(("resident memory while listening (both modes loaded)",
+                    f"{_rss_mb():.0f} MB (+{_rss_mb() - before:.0f} MB for speech)"))
+    return figures
