@@ -23,7 +23,6 @@ NAME = "pocketsphinx"
 _FILLER_WORDS = 1500  # how many common words command mode may fall back on
 _FILLER_SHARE = 0.05  # their share of the unigram mass: enough to escape, too little to tempt
 DECODER_OPTIONS: dict = {"fwdflat": False}  # the second flat pass costs ~40% for no gain here
-_PAD = 4000  # samples of quiet added around a whole clip
 
 
 class PocketSphinxRecognizer:
@@ -88,12 +87,8 @@ class PocketSphinxRecognizer:
         """Decode one whole utterance (int16, 16 kHz mono)."""
         with self._lock:
             self._activate(mode)
-            # A little quiet around the clip gives the noise and level estimates a baseline,
-            # as a microphone utterance (which has a lead-in) would.
-            quiet = np.zeros(_PAD, dtype=np.int16)
             self._decoder.start_utt()
-            self._decoder.process_raw(_pcm(np.concatenate([quiet, _as_int16(audio_16k), quiet])),
-                                      full_utt=True)
+            self._decoder.process_raw(_pcm(_as_int16(audio_16k)), full_utt=True)
             self._decoder.end_utt()
             return self._result(mode)
 
