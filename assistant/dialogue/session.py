@@ -14,11 +14,13 @@ def listen(data_dir_override: str | None = None, engine: str | None = None,
            input_device: str | None = None, output_device: str | None = None,
            wake_phrase: str | None = None) -> int:
     """The hands-free dialogue: microphone in, speaker out, barge-in, a live transcript."""
+    from assistant.audio.alsa import silence_alsa_messages
     from assistant.audio.microphone import UtteranceListener
     from assistant.dialogue.voice_channel import VoiceChannel
     from assistant.speech import make_recognizer
     from assistant.voice import Speaker
 
+    silence_alsa_messages()
     settings = load_settings()
     updates = {k: v for k, v in (("engine", engine), ("input_device", input_device),
                                  ("output_device", output_device),
