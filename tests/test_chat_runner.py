@@ -114,3 +114,8 @@ def test_a_request_instead_of_names_is_answered(chat):
 def test_names_from_a_sentence(chat, journal_after):
     chat(["hi, I'm Jo and this is Max", "bye"], partners=None)
     assert journal_after().partners() == ["Jo", "Max"]
+
+
+def test_help_says_what_hearth_can_do_without_refusing(chat):
+    out, _ = chat(["what can i ask you"])
+    assert "Here's what I can do" in out and "not something I can do" not in out

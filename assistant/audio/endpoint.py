@@ -54,6 +54,17 @@ class Endpointer:
         self._silent_run = 0
         self._utterance_frames = 0
 
+    @property
+    def trailing_silence(self) -> float:
+        """Seconds without voice that end an utterance."""
+        return self._end_frames * self._frame_seconds
+
+    @trailing_silence.setter
+    def trailing_silence(self, seconds: float) -> None:
+        # Short for commands, so Hearth answers quickly; longer for free speech, where people
+        # pause to think. Takes effect from the next frame.
+        self._end_frames = max(1, round(seconds / self._frame_seconds))
+
     def reset(self) -> None:
         """Forget any utterance in progress (used when listening is paused)."""
         self._history.clear()

@@ -113,6 +113,10 @@ class UtteranceListener:
             self.error = f"the microphone '{self.device.name}' stopped (unplugged?)"
             self._stopped.set()
 
+    def set_trailing_silence(self, seconds: float) -> None:
+        """How much silence ends an utterance from now on (safe from any thread)."""
+        self._endpointer.trailing_silence = seconds
+
     def pause(self) -> None:
         """Ignore the microphone until resume(); an utterance in progress is dropped."""
         self._paused.set()

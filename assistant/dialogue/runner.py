@@ -192,7 +192,7 @@ class Runner:
             if intent == "none":
                 self._say(what_i_can_do(self.abuse_mentioned))
             elif intent == "control.help":
-                self._say(what_i_can_do(self.abuse_mentioned))
+                self._say(what_i_can_do(self.abuse_mentioned, asked=True))
                 self._say(CONTROL_HELP)
             elif intent == "control.repeat":
                 self._say(self.last_reply or "I haven't said anything yet.")

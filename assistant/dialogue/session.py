@@ -36,7 +36,8 @@ def listen(data_dir_override: str | None = None, engine: str | None = None,
         listener = UtteranceListener(settings.input_device, settings.trailing_silence)
         listener.start()
         channel = VoiceChannel(speaker, listener, recognizer, partial(interrupts, matcher),
-                               notes_dir=directory / "notes", wake_phrase=settings.wake_phrase)
+                               notes_dir=directory / "notes", wake_phrase=settings.wake_phrase,
+                               silences=(settings.trailing_silence, settings.dictation_silence))
         return Runner(channel, matcher, journal, settings).session()
     finally:
         if channel is not None:

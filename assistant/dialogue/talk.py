@@ -38,11 +38,13 @@ def describe(intent: str | None) -> str:
     return NAMES.get(intent or "", "something else")
 
 
-def what_i_can_do(abuse_mentioned: bool = False) -> str:
-    """The friendly answer to anything out of scope."""
+def what_i_can_do(abuse_mentioned: bool = False, asked: bool = False) -> str:
+    """What Hearth offers: the answer to "help" (asked) and to anything out of scope."""
+    opening = ("Here's what I can do" if asked
+               else "That's not something I can do, but here's what I can")
     if abuse_mentioned:
-        return ("I can't help with that. I can guide some calm breathing, offer self-care, "
+        return (f"{opening}: guide some calm breathing, offer self-care, "
                 "or tell you where to find support.")
-    return ("That's not something I can do, but here's what I can: a check-in, breathing, "
-            "gratitude, listening practice, the bedtime ritual, a conversation question, "
-            "ideas to do together, or a note for your partner. What sounds good?")
+    return (f"{opening}: a check-in, breathing, gratitude, listening practice, the bedtime "
+            "ritual, a conversation question, ideas to do together, or a note for your "
+            "partner. What sounds good?")

@@ -31,7 +31,8 @@ class VoiceChannel:
     """Speaks through a Speaker, hears through an UtteranceListener and a Recognizer."""
 
     def __init__(self, speaker, listener, recognizer, is_control: Callable[[str], bool],
-                 notes_dir: Path, wake_phrase: str | None = None, screen: TextIO = sys.stdout):
+                 notes_dir: Path, wake_phrase: str | None = None, screen: TextIO = sys.stdout,
+                 silences: tuple[float, float] = (0.3, 1.0)):
         self.speaker, self.listener, self.recognizer = speaker, listener, recognizer
         self._is_control = is_control
         self._notes_dir = notes_dir
@@ -39,6 +40,7 @@ class VoiceChannel:
         self._screen = screen
         self._heard: queue.Queue[Heard | None] = queue.Queue()
         self._mode = "command"
+        self._silences = {"command": silences[0], "dictation": silences[1]}
         self._slow = False  # after "slower", Hearth speaks at its profiles' exercise rate
         self._keep_audio = False
         self._spoken_text = ""  # what Hearth is saying or just said, for the echo guard
@@ -109,6 +111,8 @@ class VoiceChannel:
 
     def hear(self, timeout: float | None, wanted: Callable[[str], bool] | None = None,
              mode: str = "command", keep_audio: bool = False) -> Heard | None:
+        if mode != self._mode:
+            self.listener.set_trailing_silence(self._silences[mode])
         self._mode, self._keep_audio = mode, keep_audio
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:

@@ -1,0 +1,90 @@
+"""A scripted voice session on the null-sink loop: end of the user's speech to the first audio
+of Hearth's reply, endpointing included, through the real recogniser, runner and voice."""
+
+import os
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from functools import partial
+from pathlib import Path
+
+NAME = "listen"
+SCRIPT = [
+    "ask us a deep question", "another one", "no", "what can i ask you",
+    "ask us something fun", "another one", "no", "what is the weather like",
+    "give us a date idea", "no",
+]
+
+
+def _wait_until_quiet(speaker, quiet_for: float = 0.6, limit: float = 30.0) -> None:
+    deadline = time.monotonic() + limit
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline:
+        if speaker.speaking:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_for:
+            return
+        time.sleep(0.05)
+
+
+def run(quick: bool) -> list[tuple[str, str]]:
+    """Median and max reply latency over the scripted session."""
+    from assistant.audio.alsa import silence_alsa_messages
+    from assistant.audio.microphone import UtteranceListener
+    from assistant.config import Settings
+    from assistant.dialogue.runner import Runner, interrupts
+    from assistant.dialogue.voice_channel import VoiceChannel
+    from assistant.journal import Journal
+    from assistant.speech import make_recognizer
+    from assistant.speech.synthetic import spoken
+    from assistant.understanding import load_matcher
+    from assistant.voice import Speaker
+    from assistant.voice.nullsink import NullSink, reinitialise_portaudio
+
+    script = SCRIPT[:5] if quick else SCRIPT
+    settings = Settings(partners=["Sam", "Alex"])
+    silence_alsa_messages()
+    with NullSink() as sink, tempfile.TemporaryDirectory() as tmp:
+        sink.add_sink("user_in")
+        sink.add_sink("hearth_out")
+        os.environ.update(PULSE_SOURCE="user_in.monitor", PULSE_SINK="hearth_out")
+        reinitialise_portaudio()
+        matcher, recognizer = load_matcher(), make_recognizer(settings)
+        speaker = Speaker(settings)
+        listener = UtteranceListener(None, settings.trailing_silence)
+        listener.start()
+        channel = VoiceChannel(speaker, listener, recognizer, partial(interrupts, matcher),
+                               notes_dir=Path(tmp) / "notes", screen=open(os.devnull, "w"),
+                               silences=(settings.trailing_silence, settings.dictation_silence))
+        journal = Journal.open(Path(tmp))
+        session = threading.Thread(
+            target=Runner(channel, matcher, journal, settings).session, daemon=True)
+        session.start()
+        clips = []
+        for number, line in enumerate(script):
+            path = Path(tmp) / f"line-{number}.wav"
+            from assistant.audio.files import write_wav
+
+            clips.append(write_wav(path, spoken(line, "en-us", 160)))
+        _wait_until_quiet(speaker)
+        for path in clips:
+            subprocess.run(["paplay", "--device=user_in", str(path)], check=True)
+            time.sleep(0.8)  # the reply starts
+            _wait_until_quiet(speaker)
+        listener.stop()
+        session.join(timeout=10)
+        speaker.close()
+        journal.close()
+    reinitialise_portaudio()
+    latencies = channel.reply_latencies
+    if not latencies:
+        return [("reply latency", "no replies were heard")]
+    return [
+        ("utterances / replies timed", f"{len(script)} / {len(latencies)}"),
+        ("end of speech -> first reply audio",
+         f"median {statistics.median(latencies) * 1000:.0f} ms, "
+         f"max {max(latencies) * 1000:.0f} ms (trailing silence "
+         f"{settings.trailing_silence * 1000:.0f} ms included)"),
+    ]
