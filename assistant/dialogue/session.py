@@ -32,12 +32,17 @@ def listen(data_dir_override: str | None = None, engine: str | None = None,
     channel = None
     try:
         recognizer = make_recognizer(settings, data_override=data_dir_override)
-        speaker = Speaker(settings)
-        listener = UtteranceListener(settings.input_device, settings.trailing_silence)
+        # Opened once here, so a missing device is one clear error before anything starts;
+        # if one goes away mid-session, the channel reopens it with these.
+        make_speaker = partial(Speaker, settings)
+        make_listener = partial(UtteranceListener, settings.input_device,
+                                settings.trailing_silence)
+        speaker, listener = make_speaker(), make_listener()
         listener.start()
         channel = VoiceChannel(speaker, listener, recognizer, partial(interrupts, matcher),
                                notes_dir=directory / "notes", wake_phrase=settings.wake_phrase,
-                               silences=(settings.trailing_silence, settings.dictation_silence))
+                               silences=(settings.trailing_silence, settings.dictation_silence),
+                               make_speaker=make_speaker, make_listener=make_listener)
         return Runner(channel, matcher, journal, settings).session()
     finally:
         if channel is not None:

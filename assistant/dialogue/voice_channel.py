@@ -5,6 +5,10 @@ screen while someone speaks). Hearth's own voice coming back through the microph
 taken for the user's: an utterance heard while Hearth speaks whose words match what Hearth is
 saying is dropped. A control word ("stop", "pause", ...) heard while Hearth speaks silences it at
 once and is handed to the runner; any other speech waits for the next question.
+
+Devices come and go: if the microphone or speaker fails mid-session (unplugged), Hearth says so
+on screen and keeps trying to open it again every few seconds; the session and the exercise in
+progress carry on when it is back.
 """
 
 import logging
@@ -20,20 +24,30 @@ from rapidfuzz import fuzz
 
 from assistant.audio.files import SAMPLE_RATE, read_audio, write_wav
 from assistant.dialogue.channel import EndOfInput, Heard
+from assistant.errors import HearthError
 
 log = logging.getLogger(__name__)
 
 ECHO_SIMILARITY = 80  # a transcript this close to Hearth's own words is Hearth's echo
 ECHO_TAIL = 1.0  # seconds after playback ends that the room may still echo it
+REOPEN_EVERY = 2.0  # seconds between tries to reopen a lost device
 
 
 class VoiceChannel:
-    """Speaks through a Speaker, hears through an UtteranceListener and a Recognizer."""
+    """Speaks through a Speaker, hears through an UtteranceListener and a Recognizer.
+
+    `speaker` and `listener` (started) are the devices at the start; `make_speaker` and
+    `make_listener` rebuild them after a failure.
+    """
 
     def __init__(self, speaker, listener, recognizer, is_control: Callable[[str], bool],
                  notes_dir: Path, wake_phrase: str | None = None, screen: TextIO = sys.stdout,
-                 silences: tuple[float, float] = (0.3, 1.0)):
+                 silences: tuple[float, float] = (0.3, 1.0), make_speaker=None,
+                 make_listener=None):
+        self._make_speaker = make_speaker or (lambda: type(speaker)())
+        self._make_listener = make_listener or (lambda: type(listener)())
         self.speaker, self.listener, self.recognizer = speaker, listener, recognizer
+        self._closed = threading.Event()
         self._is_control = is_control
         self._notes_dir = notes_dir
         self._wake = wake_phrase.lower().strip() if wake_phrase else None
@@ -54,9 +68,37 @@ class VoiceChannel:
     # --- hearing ------------------------------------------------------------------------------
 
     def _transcribe_forever(self) -> None:
+        listener = self.listener
+        while not self._closed.is_set():
+            try:
+                if listener is None:
+                    listener = self.listener = self._make_listener()
+                    listener.start()
+                listener.set_trailing_silence(self._silences[self._mode])
+                self._transcribe(listener)
+            except HearthError as exc:
+                self._show(f"\nhearth: {exc}; trying again in a moment\n")
+                listener = self._forget_listener()
+                self._closed.wait(REOPEN_EVERY)
+                continue
+            listener = self._forget_listener()
+            if self._closed.is_set():
+                break
+            self._show("\nhearth: the microphone went away; waiting for it to come back\n")
+            self._closed.wait(REOPEN_EVERY)
+        self._heard.put(None)  # closed: nothing more will be heard
+
+    def _forget_listener(self) -> None:
+        """Stop the current listener (if any); returns None, the listener to use next."""
+        listener, self.listener = self.listener, None
+        if listener is not None:
+            listener.stop()
+        return None
+
+    def _transcribe(self, listener) -> None:
         session, pieces, began_while_speaking = None, [], False
         try:
-            for event in self.listener.events():
+            for event in listener.events():
                 if event.kind == "start":
                     session = self.recognizer.stream(self._mode)
                     pieces, began_while_speaking = [], self._speaking()
@@ -75,13 +117,13 @@ class VoiceChannel:
                 self._show(f"\r  you: {text}\n")
                 audio_path = self._keep(pieces) if self._keep_audio else None
                 self._heard.put(Heard(text, audio_path, ended_at=event.time))
-        except Exception as exc:  # noqa: BLE001 - the device failed; say so and end cleanly
+        except HearthError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - PortAudio fails in many ways when unplugged
             log.warning("listening stopped: %s", exc)
-            self._show(f"\nhearth: {exc}\n")
-        self._heard.put(None)  # the microphone is gone for good
 
     def _speaking(self) -> bool:
-        return self.speaker.speaking or time.monotonic() - self._quiet_since < ECHO_TAIL
+        return (self.speaker is not None and self.speaker.speaking) or time.monotonic() - self._quiet_since < ECHO_TAIL
 
     def _echo(self, text: str) -> bool:
         # One word is most likely a person cutting in ("stop"), even if Hearth said it too;
@@ -111,7 +153,7 @@ class VoiceChannel:
 
     def hear(self, timeout: float | None, wanted: Callable[[str], bool] | None = None,
              mode: str = "command", keep_audio: bool = False) -> Heard | None:
-        if mode != self._mode:
+        if mode != self._mode and self.listener is not None:
             self.listener.set_trailing_silence(self._silences[mode])
         self._mode, self._keep_audio = mode, keep_audio
         deadline = None if timeout is None else time.monotonic() + timeout
@@ -139,9 +181,28 @@ class VoiceChannel:
         """Speak; returns a control word said over Hearth (which silenced it), else None."""
         self._show(f"Hearth: {text}\n")
         self._spoken_text = text
-        return self._play(self.speaker.say(text, style=style, slow=self._slow))
+        return self._play(lambda speaker: speaker.say(text, style=style, slow=self._slow))
 
-    def _play(self, playback) -> Heard | None:
+    def _play(self, start) -> Heard | None:
+        """Play what `start(speaker)` queues, listening for barge-in; survive a lost speaker."""
+        try:
+            if self.speaker is None:
+                self.speaker = self._make_speaker()
+            return self._play_on(start(self.speaker))
+        except HearthError as exc:  # the speaker failed: the words are on screen already
+            self._show(f"hearth: {exc}; I'll keep trying the speaker\n")
+            self._drop_speaker()
+            return None
+
+    def _drop_speaker(self) -> None:
+        speaker, self.speaker = self.speaker, None
+        if speaker is not None:
+            try:
+                speaker.close()
+            except HearthError:
+                pass
+
+    def _play_on(self, playback) -> Heard | None:
         early: list[Heard | None] = []  # answers said before Hearth finished: kept for later
         barged_in = None
         while not playback.wait(timeout=0.02):
@@ -169,17 +230,26 @@ class VoiceChannel:
 
     def chime(self, kind: str) -> None:
         self._show(f"Hearth: [{kind} chime]\n")
-        self.speaker.chime(kind)
+        try:
+            if self.speaker is None:
+                self.speaker = self._make_speaker()
+            self.speaker.chime(kind)  # not waited for: cues keep their own schedule
+        except HearthError as exc:
+            self._show(f"hearth: {exc}\n")
+            self._drop_speaker()
 
     def play(self, path: Path, text: str) -> Heard | None:
         self._show(f"Hearth: [recording] {text}\n")
         self._spoken_text = text
-        return self._play(self.speaker.play(read_audio(path), SAMPLE_RATE))
+        audio = read_audio(path)
+        return self._play(lambda speaker: speaker.play(audio, SAMPLE_RATE))
 
     def slow_down(self) -> None:
         """Hearth's own speech gets slower too (the profiles' exercise rate)."""
         self._slow = True
 
     def close(self) -> None:
-        self.listener.stop()
-        self.speaker.close()
+        self._closed.set()
+        if self.listener is not None:
+            self.listener.stop()
+        self._drop_speaker()

@@ -261,7 +261,8 @@ class DeviceSink:
 
     def _resolve(self, device: str | int | None) -> int:
         fix = ("connect a speaker, or set output_device in config.toml (`hearth devices` lists "
-               "them), or write to a file with --out F.wav")
+               "them); `hearth say` can write to a file with --out F.wav, and `hearth chat` "
+               "needs no speaker")
         try:
             info = self._sd.query_devices(device, "output")
         except (ValueError, self._sd.PortAudioError) as exc:
