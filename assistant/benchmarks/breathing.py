@@ -59,7 +59,7 @@ class _QuietRoomChannel:
         self._cue()
         self.sleep(CHIME_SECONDS)
 
-    def hear(self, timeout, wanted=None, mode="command", keep_audio=False):
+    def hear(self, timeout, wanted=None, mode="command", keep_audio=False, request=False):
         due = self.slower_at and self.started is not None
         if due and self.clock() - self.started >= self.slower_at[0]:
             self.slower_at.pop(0)

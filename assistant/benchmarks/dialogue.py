@@ -41,11 +41,11 @@ class TimedTextChannel(TextChannel):
         self.turns: list[float] = []
         self._taken: float | None = None
 
-    def hear(self, timeout, wanted=None, mode="command", keep_audio=False):
+    def hear(self, timeout, wanted=None, mode="command", keep_audio=False, request=False):
         if self._taken is not None:
             self.turns.append(time.perf_counter() - self._taken)
             self._taken = None
-        heard = super().hear(timeout, wanted, mode, keep_audio)
+        heard = super().hear(timeout, wanted, mode, keep_audio, request)
         if heard is not None:
             self._taken = time.perf_counter()
         return heard

@@ -1,7 +1,8 @@
 """Channels carry the dialogue to people: typed text here, voice in assistant/dialogue/voice.py.
 
 A channel speaks lines, plays chimes and hears utterances. `hear(timeout, wanted)` returns the
-next utterance, or None when the timeout passes. `wanted` lets a channel leave an utterance
+next utterance, or None when the timeout passes; `request` marks a new request (not an
+answer), which a voice channel may gate behind a wake phrase. `wanted` lets a channel leave an utterance
 for later: while Hearth keeps time in an exercise only controls are taken, so in a scripted
 session the next answer waits for the next question. At the end of input it raises EndOfInput.
 """
@@ -33,7 +34,8 @@ class Channel(Protocol):
     def chime(self, kind: str) -> None: ...
     def play(self, path: Path, text: str) -> None: ...
     def hear(self, timeout: float | None, wanted: Callable[[str], bool] | None = None,
-             mode: str = "command", keep_audio: bool = False) -> Heard | None: ...
+             mode: str = "command", keep_audio: bool = False,
+             request: bool = False) -> Heard | None: ...
     def slow_down(self) -> None: ...
 
 
@@ -80,7 +82,8 @@ class TextChannel:
         return line.strip()
 
     def hear(self, timeout: float | None, wanted: Callable[[str], bool] | None = None,
-             mode: str = "command", keep_audio: bool = False) -> Heard | None:
+             mode: str = "command", keep_audio: bool = False,
+             request: bool = False) -> Heard | None:
         waiting = wanted is not None and timeout is not None  # keeping time, not asking
         if self._interactive and not self._closed:
             line = self._read_line(timeout)

@@ -107,9 +107,10 @@ class Runner:
         return seconds * FAST_FACTOR if self.fast else seconds
 
     def _hear(self, timeout: float | None, wanted=None, mode: str = "command",
-              keep_audio: bool = False) -> tuple[Heard, IntentMatch] | None:
+              keep_audio: bool = False, request: bool = False) -> tuple[Heard, IntentMatch] | None:
         """The next utterance and what it means; the crisis guard runs before anything else."""
-        heard = self.channel.hear(timeout, wanted=wanted, mode=mode, keep_audio=keep_audio)
+        heard = self.channel.hear(timeout, wanted=wanted, mode=mode, keep_audio=keep_audio,
+                                  request=request)
         if heard is None:
             return None
         match = self.matcher.understand(heard.text[:1000])
@@ -129,7 +130,7 @@ class Runner:
             self._greet()
             while True:
                 try:
-                    got = self._hear(None)
+                    got = self._hear(None, request=True)
                 except CrisisDetected as crisis:
                     self._crisis(crisis.match)
                     continue

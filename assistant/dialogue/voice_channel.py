@@ -152,7 +152,8 @@ class VoiceChannel:
         return Heard(rest or self._wake, heard.audio_path, heard.ended_at)
 
     def hear(self, timeout: float | None, wanted: Callable[[str], bool] | None = None,
-             mode: str = "command", keep_audio: bool = False) -> Heard | None:
+             mode: str = "command", keep_audio: bool = False,
+             request: bool = False) -> Heard | None:
         if mode != self._mode and self.listener is not None:
             self.listener.set_trailing_silence(self._silences[mode])
         self._mode, self._keep_audio = mode, keep_audio
@@ -168,7 +169,7 @@ class VoiceChannel:
                 raise EndOfInput
             if wanted is not None and not wanted(heard.text):
                 continue  # while keeping time, only controls count
-            if timeout is None and wanted is None:  # a new request, not an answer
+            if request:
                 heard = self._woken(heard)
                 if heard is None:
                     continue
