@@ -55,6 +55,8 @@ def test_out_of_scope_is_none(text):
     ("my boyfriend hits me when he drinks", "abuse"),
     ("i'm scared of my husband", "abuse"),
     ("in the middle of breathing: he choked me last night", "abuse"),
+    ("our fights have been getting physical", "abuse"),
+    ("i just want it all to stop", "self_harm"),
 ])
 def test_crisis_is_caught_anywhere_in_the_utterance(text, concern):
     match = understand(text)
@@ -62,13 +64,17 @@ def test_crisis_is_caught_anywhere_in_the_utterance(text, concern):
     assert match.concern == concern
 
 
+def test_a_plain_request_for_help_is_not_taken_for_a_crisis():
+    assert understand("we need help").intent == "help.professional"
+
+
 def test_slots_only_for_intents_that_take_them():
     assert understand("let's do a deep check in").slots == {}
 
 
 def test_near_tie_is_flagged_for_did_you_mean():
-    match = understand("listen to me")
-    assert {match.intent, match.near_tie} == {"note.play", "exercise.reflective_listening"}
+    match = understand("a question for bedtime")
+    assert {match.intent, match.near_tie} == {"prompt.conversation", "ritual.bedtime"}
 
 
 def test_clear_request_has_no_near_tie():

@@ -19,11 +19,14 @@ class CrisisCheck:
             for phrase in phrases:
                 self._concern_of.setdefault(tuple(phrase.split()), concern)
         self._longest = max((len(p) for p in self._concern_of), default=0)
+        self._first_words = {phrase[0] for phrase in self._concern_of}
 
     def concern(self, normalised_text: str) -> str | None:
         """The kind of crisis the text speaks of ("self_harm", "abuse", ...), or None."""
         words = normalised_text.split()
-        for start in range(len(words)):
+        for start, word in enumerate(words):
+            if word not in self._first_words:  # no crisis phrase starts here
+                continue
             for end in range(start + 1, min(start + self._longest, len(words)) + 1):
                 concern = self._concern_of.get(tuple(words[start:end]))
                 if concern:

@@ -1,10 +1,9 @@
 """The fuzzy intent matcher: normalise, check for crisis, shortlist templates, score, decide.
 
-Cheap filters come before the expensive match: an exact template hit answers at once, and an
-inverted index of content words shortlists the templates worth scoring with rapidfuzz.
+Cheap filters come before the expensive match: an exact template hit answers at once, and the
+template index (index.py) scores only templates that share words with the utterance.
 """
 
-from collections import defaultdict
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -12,6 +11,7 @@ from rapidfuzz import fuzz, process
 from assistant.errors import InputError
 from assistant.understanding.catalogue import OUT_OF_SCOPE, Catalogue, mask_numbers
 from assistant.understanding.crisis import CrisisCheck
+from assistant.understanding.index import TemplateIndex
 from assistant.understanding.normalise import normalise
 from assistant.understanding.result import Candidate, IntentMatch
 from assistant.understanding.slots import extract_slots
@@ -27,7 +27,7 @@ SOFT_FLOOR = 0.75  # below this, a small margin to the runner-up also means out 
 MIN_MARGIN = 0.04  # ... that small margin
 TIE_MARGIN = 0.06  # two intents this close: ask "did you mean ...?"
 CRISIS_FLOOR = 0.75  # a safety.crisis template this close, and near the best, counts
-CRISIS_BEHIND = 0.05  # ... when it is at most this far behind the best intent
+CRISIS_BEHIND = 0.0  # ... when it is at most this far behind the best intent
 
 
 class Matcher:
@@ -39,35 +39,22 @@ class Matcher:
         self._texts = [t.text for t in catalogue.templates]
         self._intents = [t.intent for t in catalogue.templates]
         self._exact = {t.text: t.intent for t in catalogue.templates}
-        index: dict[str, list[int]] = defaultdict(list)
-        for i, text in enumerate(self._texts):
-            for word in set(text.split()) - STOPWORDS:
-                index[word].append(i)
-        self._index = dict(index)
-        self._vocabulary = list(self._index)
-        self._everything = list(range(len(self._texts)))
+        self._index = TemplateIndex(self._texts, STOPWORDS)
+        self._vocabulary = list(self._index.vocabulary)
+        # People repeat themselves ("yes", "next", "stop"): a repeat is answered from memory.
+        self.understand = lru_cache(maxsize=4096)(self._understand)
 
     @lru_cache(maxsize=16384)
     def _known_word(self, word: str) -> str | None:
         """The catalogue word a misspelt or misheard word most likely stands for."""
-        if word in self._index:
+        if word in self._index.vocabulary:
             return word
         if len(word) < 4:
             return None
         best = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=80)
         return best[0] if best else None
 
-    def _shortlist(self, words: list[str]) -> list[int]:
-        ids: set[int] = set()
-        for word in words:
-            if word in STOPWORDS:
-                continue
-            known = self._known_word(word)
-            if known:
-                ids.update(self._index[known])
-        return sorted(ids) if ids else self._everything
-
-    def understand(self, text: str) -> IntentMatch:
+    def _understand(self, text: str) -> IntentMatch:
         """Intent, confidence and slots for one utterance; out of scope is intent "none"."""
         if len(text) > MAX_CHARS:
             raise InputError(f"utterance is {len(text)} characters long; at most {MAX_CHARS}")
@@ -84,16 +71,12 @@ class Matcher:
         # Score with misspelt or misheard words replaced by the catalogue words they resemble.
         query = " ".join(
             w if w in STOPWORDS else (self._known_word(w) or w) for w in query.split())
-        ids = self._shortlist(query.split())
-        choices = [self._texts[i] for i in ids]
-        scored = process.extract(query, choices, scorer=_similarity, limit=60, score_cutoff=40)
         best: dict[str, Candidate] = {}
-        for template, score, pos in scored:
-            intent = self._intents[ids[pos]]
-            if intent not in best or score / 100 > best[intent].score:
-                best[intent] = Candidate(intent, score / 100, template)
-        ranked = sorted(best.values(), key=lambda c: -c.score)
-        return self._decide(text, norm, ranked)
+        for i, score in self._index.score(query):  # best first: the first per intent wins
+            intent = self._intents[i]
+            if intent not in best:
+                best[intent] = Candidate(intent, score / 100, self._texts[i])
+        return self._decide(text, norm, list(best.values()))
 
     def _decide(self, text: str, norm: str, ranked: list[Candidate]) -> IntentMatch:
         if not ranked:
@@ -122,7 +105,3 @@ class Matcher:
         return IntentMatch(text, top.intent, round(confidence, 3), slots, near_tie,
                            tuple(ranked))
 
-
-def _similarity(query: str, template: str, **kwargs) -> float:
-    """Order-aware similarity blended with word-overlap, so extra words cost a little."""
-    return 0.5 * fuzz.ratio(query, template) + 0.5 * fuzz.token_set_ratio(query, template)

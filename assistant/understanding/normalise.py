@@ -32,6 +32,7 @@ WAKE_WORDS = ("hey hearth", "hi hearth", "okay hearth", "ok hearth", "hello hear
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _WORD = re.compile(r"[a-z0-9']+")
+_AFFIRMING = re.compile(r"\b(?:" + "|".join(AFFIRMING_SOUNDS) + r")\b")
 
 
 @lru_cache(maxsize=65536)
@@ -45,8 +46,7 @@ def plain_words(text: str) -> str:
     """Everything `normalise` does except turning number words into digits."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
     text = text.replace("-", " ")
-    for sound, meaning in AFFIRMING_SOUNDS.items():
-        text = re.sub(rf"\b{sound}\b", meaning, text)
+    text = _AFFIRMING.sub(lambda m: AFFIRMING_SOUNDS[m.group(0)], text)
     words = []
     for word in _WORD.findall(text):
         word = CONTRACTIONS.get(word, word)
