@@ -4,14 +4,13 @@ Cheap filters come before the expensive match: an exact template hit answers at 
 template index (index.py) scores only templates that share words with the utterance.
 """
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
 from assistant.errors import InputError
 from assistant.understanding.catalogue import OUT_OF_SCOPE, Catalogue, mask_numbers
 from assistant.understanding.crisis import CrisisCheck
-from assistant.understanding.index import TemplateIndex
 from assistant.understanding.normalise import normalise
 from assistant.understanding.result import Candidate, IntentMatch
 from assistant.understanding.slots import extract_slots
@@ -39,15 +38,15 @@ class Matcher:
         self._texts = [t.text for t in catalogue.templates]
         self._intents = [t.intent for t in catalogue.templates]
         self._exact = {t.text: t.intent for t in catalogue.templates}
-        self._index = TemplateIndex(self._texts, STOPWORDS)
-        self._vocabulary = list(self._index.vocabulary)
+        self._words = {w for text in self._texts for w in text.split()}
+        self._vocabulary = sorted(self._words)
         # People repeat themselves ("yes", "next", "stop"): a repeat is answered from memory.
         self.understand = lru_cache(maxsize=4096)(self._understand)
 
     @lru_cache(maxsize=16384)
     def _known_word(self, word: str) -> str | None:
         """The catalogue word a misspelt or misheard word most likely stands for."""
-        if word in self._index.vocabulary:
+        if word in self._words:
             return word
         if len(word) < 4:
             return None
@@ -72,11 +71,19 @@ class Matcher:
         query = " ".join(
             w if w in STOPWORDS else (self._known_word(w) or w) for w in query.split())
         best: dict[str, Candidate] = {}
-        for i, score in self._index.score(query):  # best first: the first per intent wins
+        for i, score in self._template_index().score(query):  # best first: the first per intent wins
             intent = self._intents[i]
             if intent not in best:
                 best[intent] = Candidate(intent, score / 100, self._texts[i])
         return self._decide(text, norm, list(best.values()))
+
+    @cache
+    def _template_index(self):
+        """Built on the first utterance that is not a template word for word (numpy is slow to
+        load, and a one-off `hearth understand` of a plain command never needs it)."""
+        from assistant.understanding.index import TemplateIndex
+
+        return TemplateIndex(self._texts, STOPWORDS)
 
     def _decide(self, text: str, norm: str, ranked: list[Candidate]) -> IntentMatch:
         if not ranked:
