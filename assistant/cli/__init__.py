@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
     if args.command is None:  # plain `hearth` is the hands-free session
-        args = parser.parse_args(["listen", *(argv if argv is not None else sys.argv[1:])])
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "listen"])
     try:
         return args.func(args) or 0
     except HearthError as exc:
