@@ -42,7 +42,7 @@ def cmd_understand(args) -> int:
 
         return understand_audio(args)
     if args.jsonl:
-        return understand_lines(sys.stdin.buffer, sys.stdout, explain=args.explain)
+        return understand_lines(sys.stdin.buffer, sys.stdout, sys.stderr, explain=args.explain)
     print(json.dumps(understand_text(" ".join(args.text), explain=args.explain)))
     return 0
 

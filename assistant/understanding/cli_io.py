@@ -1,7 +1,6 @@
 """Text in, JSON out: the shapes `hearth understand` prints, with clear errors for bad input."""
 
 import json
-import sys
 from typing import BinaryIO, TextIO
 
 from assistant.errors import HearthError, InputError
@@ -28,7 +27,7 @@ def understand_text(text: str, explain: bool = False) -> dict:
     return _as_json(understand(text), explain)
 
 
-def understand_lines(stream: BinaryIO, out: TextIO, explain: bool = False) -> int:
+def understand_lines(stream: BinaryIO, out: TextIO, err: TextIO, explain: bool = False) -> int:
     """One JSON line per input line. Bad lines get an "error" object (so lines stay aligned)
     and a message on stderr; the exit code is 2 if any line was bad, else 0."""
     status = 0
@@ -42,7 +41,7 @@ def understand_lines(stream: BinaryIO, out: TextIO, explain: bool = False) -> in
             result, problem = None, str(exc)
         if result is None:
             status = 2
-            print(f"hearth: stdin line {number}: {problem}", file=sys.stderr)
+            err.write(f"hearth: stdin line {number}: {problem}\n")
             result = {"line": number, "error": problem}
         out.write(json.dumps(result) + "\n")
     return status
