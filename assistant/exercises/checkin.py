@@ -89,9 +89,9 @@ def reflection(name: str, other: str, mood: int | None, feeling: str | None,
     """One sentence that gives the check-in back in the partner's own words."""
     parts = []
     if mood is not None and feeling:
-        parts.append(f"you're at a {mood}, feeling {feeling}")
+        parts.append(f"you're at {_a(mood)} {mood}, feeling {feeling}")
     elif mood is not None:
-        parts.append(f"you're at a {mood}")
+        parts.append(f"you're at {_a(mood)} {mood}")
     elif feeling:
         parts.append(f"you're feeling {feeling}")
     if mind:
@@ -199,3 +199,8 @@ def _choose_help(answer: Answer | None) -> str | None:
     if is_yes(answer) or said & {"breathe", "breathing", "breath", "breaths", "first"}:
         return "exercise.breathing"
     return None
+
+
+def _a(number: int) -> str:
+    """ "an 8", but "a 7": the article as the number is spoken."""
+    return "an" if number in (8, 11, 18) else "a"
