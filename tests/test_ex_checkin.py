@@ -119,3 +119,8 @@ def test_need_phrasings_reflect_naturally():
     assert checkin.reflect_need("some time alone", "Alex") == "you'd like some time alone from Alex"
     assert checkin.reflect_need("I want a hug from you", "Sam") == "you'd like a hug from Sam"
     assert checkin.reflect_need("for Alex to cook tonight", "Alex") == "you'd like Alex to cook tonight"
+
+
+@pytest.mark.parametrize("mood, spoken", [(8, "you're at an 8"), (7, "you're at a 7")])
+def test_reflection_reads_the_number_naturally(mood, spoken):
+    assert spoken in checkin.reflection("Sam", "Alex", mood, None, None, None)
