@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 
 def said(output: str) -> str:
@@ -119,3 +120,18 @@ def test_names_from_a_sentence(chat, journal_after):
 def test_help_says_what_hearth_can_do_without_refusing(chat):
     out, _ = chat(["what can i ask you"])
     assert "Here's what I can do" in out and "not something I can do" not in out
+
+
+def test_a_corrupt_journal_is_one_clear_line_and_left_untouched(chat):
+    data = Path(os.environ["HEARTH_DATA_DIR"])
+    data.mkdir(parents=True)
+    (data / "journal.sqlite3").write_bytes(b"not a database")
+    out, code = chat(["let's check in"])
+    assert code == 2
+    assert len(out.strip().splitlines()) == 1 and "journal.sqlite3" in out
+    assert (data / "journal.sqlite3").read_bytes() == b"not a database"
+
+
+def test_a_config_with_an_unknown_key_is_one_clear_line(chat):
+    out, code = chat(["hello"], extra_config="colour = 'blue'\n")
+    assert code == 2 and "colour" in out and len(out.strip().splitlines()) == 1
