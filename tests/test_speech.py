@@ -6,7 +6,8 @@ import pytest
 from assistant.audio import read_audio
 from assistant.config import Settings
 from assistant.speech import make_recognizer
-from assistant.speech.grammar import command_arpa, number_words, spoken_words
+from assistant.speech.command_grammar import JOIN, catalogue_fsg, fold_phrases, minimal_dfa
+from assistant.speech.grammar import number_words, spoken_words
 
 pytestmark = pytest.mark.audio
 
@@ -79,10 +80,43 @@ def test_spoken_words_spell_numbers_and_drop_punctuation():
     assert number_words(120) == "one hundred twenty"
 
 
-def test_command_model_keeps_escape_words_and_skips_unpronounceable_ones():
-    arpa = command_arpa(["yes please", "no thanks", "zzxq now"], known=lambda w: w != "zzxq",
-                        filler_words=["weather", "zzxq"], filler_share=0.05)
-    unigrams = arpa.split("\\1-grams:")[1].split("\\2-grams:")[0]
-    words = {line.split()[1] for line in unigrams.strip().splitlines()}
-    assert {"yes", "please", "weather"} <= words
-    assert "zzxq" not in words
+def _sentences(transitions, start, final, limit=10_000):
+    """Every word string the grammar accepts (phrase tokens split), up to `limit`."""
+    out: dict[int, list] = {}
+    for a, b, w in transitions:
+        out.setdefault(a, []).append((b, w))
+    found, todo = set(), [(start, ())]
+    while todo and len(found) < limit:
+        state, words = todo.pop()
+        if state == final:
+            found.add(" ".join(words))
+        for nxt, w in out.get(state, []):
+            todo.append((nxt, words + tuple(w.split(JOIN)) if w else words))
+    return found
+
+
+def test_grammar_holds_templates_with_contractions_numbers_and_no_unknown_words(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        'language: en\n'
+        'lists:\n  minutes:\n    range: {from: 1, to: 3}\n'
+        'expansion_rules:\n  lets: "[let us|can we]"\n'
+        'intents:\n  exercise.breathing:\n    data:\n      - sentences:\n'
+        '          - "<lets> breathe for {minutes} minutes"\n'
+        '          - "(i am|zzxq) tense"\n', encoding="utf-8")
+    said = _sentences(*catalogue_fsg(tmp_path, known=lambda w: w != "zzxq"))
+    assert "let's breathe for two minutes" in said
+    assert "can we breathe for three minutes" in said
+    assert "breathe for one minutes" in said
+    assert {"i am tense", "i'm tense"} <= said
+    assert not any("zzxq" in s for s in said)
+
+
+def test_minimal_grammar_keeps_the_language_and_folds_chains_into_phrases():
+    # two sentences sharing their ending: "start the timer" / "stop the timer"
+    edges = [[("", 2), ("", 5)], [], [("start", 3)], [("the", 4)], [("timer", 1)],
+             [("stop", 6)], [("the", 7)], [("timer", 1)]]
+    moves, finals, start = minimal_dfa(edges, 0, 1)
+    assert len(moves) == 4  # start, after start|stop, after the, end
+    transitions, start, final = fold_phrases(moves, finals, start)
+    assert _sentences(transitions, start, final) == {"start the timer", "stop the timer"}
+    assert any(JOIN in w for _, _, w in transitions)
