@@ -233,21 +233,21 @@ def catalogue_fsg(directory: Path | None, known: Callable[[str], bool]
     from assistant.understanding import compile as build
 
     directory = Path(directory or intents_dir())
-    files = {path: build._read_file(path) for path in sorted(directory.glob("*.yaml"))}
+    files = {path: build.read_intent_file(path) for path in sorted(directory.glob("*.yaml"))}
     raw_lists, rule_texts = {}, {}
     for path, spec in files.items():
         raw_lists.update({name: (value, str(path)) for name, value in spec.lists.items()})
         rule_texts.update({name: (text, str(path)) for name, text in spec.expansion_rules.items()})
-    rules = {name: build._parse(with_contractions(text, known), where)
+    rules = {name: build.parse_template(with_contractions(text, known), where)
              for name, (text, where) in rule_texts.items()}
-    automaton = WordAutomaton(build._slot_lists(raw_lists), rules, known)
+    automaton = WordAutomaton(build.build_slot_lists(raw_lists), rules, known)
     start, final = automaton.state(), automaton.state()
     automaton.edges[start].append(("", final))  # silence alone is heard as nothing
     for path, spec in files.items():
         for intent_spec in spec.intents.values():
             for block in intent_spec.data:
                 for template in block.sentences:
-                    sentence = build._parse(with_contractions(template, known), str(path))
+                    sentence = build.parse_template(with_contractions(template, known), str(path))
                     branch = automaton.state()
                     automaton.edges[start].append(("", branch))
                     end = automaton.add(sentence.expression, branch)

@@ -43,13 +43,13 @@ def _decoder(**options):
 
 
 def _grammar_cache(intents: Path) -> Path:
-    from assistant.understanding.catalogue import _cache_dir
+    from assistant.understanding.catalogue import cache_dir
 
     digest = hashlib.sha256(version("pocketsphinx").encode())
     for path in [Path(__file__).with_name("command_grammar.py"), *sorted(intents.glob("*.yaml"))]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    return _cache_dir() / f"command-grammar-{digest.hexdigest()[:24]}.json"
+    return cache_dir() / f"command-grammar-{digest.hexdigest()[:24]}.json"
 
 
 def command_transitions(decoder, intents: Path | None = None) -> tuple[list[Transition], int, int]:

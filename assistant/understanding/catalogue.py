@@ -95,7 +95,8 @@ def _fingerprint(paths: list[Path]) -> str:
     return digest.hexdigest()[:24]
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """Where built catalogues and grammars are kept (HEARTH_CACHE_DIR overrides)."""
     return Path(os.environ.get("HEARTH_CACHE_DIR") or platformdirs.user_cache_dir("hearth"))
 
 
@@ -105,7 +106,7 @@ def load_catalogue(directory: Path | None = None) -> Catalogue:
     directory = Path(directory or intents_dir())
     paths = sorted(directory.glob("*.yaml"))
     place = hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:8]
-    cached = _cache_dir() / f"catalogue-{place}-{_fingerprint(paths)}.json"
+    cached = cache_dir() / f"catalogue-{place}-{_fingerprint(paths)}.json"
     if paths:
         try:
             return Catalogue.from_json(json.loads(cached.read_text(encoding="utf-8")))

@@ -54,11 +54,13 @@ class IntentFile(BaseModel):
     )
 
 
-def _read_file(path: Path) -> IntentFile:
+def read_intent_file(path: Path) -> IntentFile:
+    """One intents/*.yaml file, validated; errors name the file and field."""
     return validate(IntentFile, read_yaml(path, "intent file") or {}, path)
 
 
-def _parse(template: str, where: str) -> Sentence:
+def parse_template(template: str, where: str) -> Sentence:
+    """A hassil template parsed; a bad one is a CatalogueError naming `where`."""
     try:
         return parse_sentence(template)
     except (ParseError, HassilError, ValueError, IndexError) as exc:
@@ -73,7 +75,8 @@ def _expand(sentence: Sentence, lists: dict, rules: dict, template: str, where: 
         raise CatalogueError(f"template {template!r}: {exc}", where) from exc
 
 
-def _slot_lists(raw_lists: dict[str, tuple[dict, str]]) -> dict[str, SlotList]:
+def build_slot_lists(raw_lists: dict[str, tuple[dict, str]]) -> dict[str, SlotList]:
+    """hassil slot lists from the `lists:` of the intent files (name -> (spec, file))."""
     lists: dict[str, SlotList] = {}
     for name, (spec, where) in raw_lists.items():
         try:
@@ -117,7 +120,7 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
     if not directory.is_dir() or not paths:
         raise CatalogueError("no intent files (*.yaml) found; restore the intents/ directory",
                              str(directory))
-    files = {path: _read_file(path) for path in paths}
+    files = {path: read_intent_file(path) for path in paths}
     raw_lists: dict[str, tuple[dict, str]] = {}
     rule_texts: dict[str, tuple[str, str]] = {}
     crisis_raw: dict[str, list[tuple[str, str]]] = {}
@@ -132,8 +135,8 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
                 defined[name] = (value, str(path))
         for concern, terms in spec.crisis_terms.items():
             crisis_raw.setdefault(concern, []).extend((t, str(path)) for t in terms)
-    lists = _slot_lists(raw_lists)
-    rules = {name: _parse(text, f"{where}: rule <{name}>")
+    lists = build_slot_lists(raw_lists)
+    rules = {name: parse_template(text, f"{where}: rule <{name}>")
              for name, (text, where) in rule_texts.items()}
     match_lists = _with_range_values(lists, ["5"])
     engine = RbnfEngine.for_language("en")
@@ -152,7 +155,7 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
             count = 0
             for block in intent_spec.data:
                 for text in block.sentences:
-                    sentence = _parse(text, where)
+                    sentence = parse_template(text, where)
                     intent_slots.setdefault(intent, set()).update(
                         n for n in sentence.list_names(rules) if n in lists)
                     for expanded in _expand(sentence, match_lists, rules, text, where):
@@ -189,7 +192,7 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
     for concern, terms in crisis_raw.items():
         crisis[concern] = sorted({
             normalise(s) for term, where in terms
-            for s in _expand(_parse(term, f"{where}: crisis_terms.{concern}"), spoken_lists,
+            for s in _expand(parse_template(term, f"{where}: crisis_terms.{concern}"), spoken_lists,
                              rules, term, where, complete=True)  # recall: every form
         })
     return Catalogue(templates, slot_phrases, slot_ranges,
