@@ -57,5 +57,6 @@ class TemplateIndex:
         chosen = candidates.tolist()
         ratios = process.cdist([query], [self.texts[i] for i in chosen],
                                scorer=fuzz.ratio, workers=1)[0]
-        final = (0.5 * ratios + 0.5 * overlap).tolist()
-        return sorted(zip(chosen, final), key=lambda pair: -pair[1])
+        final = 0.5 * ratios + 0.5 * overlap
+        order = np.argsort(-final, kind="stable")
+        return list(zip(candidates[order].tolist(), final[order].tolist()))

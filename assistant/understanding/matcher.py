@@ -25,6 +25,7 @@ FLOOR = 0.62  # below this, nothing in the catalogue is close enough: out of sco
 SOFT_FLOOR = 0.75  # below this, a small margin to the runner-up also means out of scope
 MIN_MARGIN = 0.04  # ... that small margin
 TIE_MARGIN = 0.06  # two intents this close: ask "did you mean ...?"
+RANKED = 5  # intents ranked per utterance: enough for the decision, the tie and --explain
 CRISIS_FLOOR = 0.75  # a safety.crisis template this close, and near the best, counts
 CRISIS_BEHIND = 0.0  # ... when it is at most this far behind the best intent
 
@@ -75,6 +76,8 @@ class Matcher:
             intent = self._intents[i]
             if intent not in best:
                 best[intent] = Candidate(intent, score / 100, self._texts[i])
+                if len(best) == RANKED:
+                    break
         return self._decide(text, norm, list(best.values()))
 
     @cache
