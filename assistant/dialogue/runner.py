@@ -86,6 +86,7 @@ class Runner:
         self.partners = list(settings.partners) or journal.partners()
         self.last_reply = ""
         self._state: _Running | None = None  # the exercise in progress, if any
+        self._in_crisis = False  # saying the crisis resources
 
     # --- speaking and hearing -------------------------------------------------------------
 
@@ -98,6 +99,8 @@ class Runner:
         if heard is None:
             return
         match = self.matcher.understand(heard.text[:1000])
+        if self._in_crisis:
+            return
         if match.intent == "safety.crisis":
             raise CrisisDetected(match)
         if self._state is not None and match.intent not in ("control.skip", "control.resume"):
@@ -127,22 +130,29 @@ class Runner:
     def session(self) -> int:
         """Greet, then handle requests until the input ends or someone says goodbye."""
         try:
-            self._greet()
+            self._safely(self._greet)
             while True:
                 try:
                     got = self._hear(None, request=True)
                 except CrisisDetected as crisis:
-                    self._crisis(crisis.match)
+                    self._safely(self._crisis, crisis.match)
                     continue
                 if got is None:
                     continue
                 heard, match = got
                 if normalise(heard.text) in QUIT_WORDS:
-                    self._say("Goodbye for now. Take care of each other.")
+                    self._safely(self._say, "Goodbye for now. Take care of each other.")
                     return 0
-                self.handle(match)
+                self._safely(self.handle, match)
         except EndOfInput:
             return 0
+
+    def _safely(self, action, *args) -> None:
+        """Run `action`; a crisis said over Hearth meanwhile gets the crisis reply."""
+        try:
+            action(*args)
+        except CrisisDetected as crisis:
+            self._crisis(crisis.match)
 
     def _greet(self) -> None:
         request = self._ask_names() if not self.partners else None
@@ -232,8 +242,12 @@ class Runner:
     def _crisis(self, match: IntentMatch) -> None:
         if match.concern in ABUSE_CONCERNS:
             self.abuse_mentioned = True
-        for line in crisis_reply(match.concern, self.settings.region):
-            self._say(line, style="calm")
+        self._in_crisis = True  # words said over this reply only silence the line they cut
+        try:
+            for line in crisis_reply(match.concern, self.settings.region):
+                self._say(line, style="calm")
+        finally:
+            self._in_crisis = False
 
     # --- exercises --------------------------------------------------------------------------
 
@@ -272,13 +286,19 @@ class Runner:
                     break
                 reply = self._perform(step, state)
         except StopExercise:
-            self._say("Okay, stopping there. What would you like to do next?")
+            ended = "Okay, stopping there. What would you like to do next?"
         except CrisisDetected as crisis:
-            self._crisis(crisis.match)
+            ended = crisis.match
+        else:
+            ended = None
         finally:
-            self._state = None
+            self._state = None  # from here on, words said over Hearth only silence it
             script.close()
             self.journal.finish_session(state.session_id, completed)
+        if isinstance(ended, IntentMatch):
+            self._crisis(ended)
+        elif ended:
+            self._say(ended)
         return exit_value
 
     def _perform(self, step, state: _Running):
