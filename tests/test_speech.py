@@ -120,3 +120,13 @@ def test_minimal_grammar_keeps_the_language_and_folds_chains_into_phrases():
     transitions, start, final = fold_phrases(moves, finals, start)
     assert _sentences(transitions, start, final) == {"start the timer", "stop the timer"}
     assert any(JOIN in w for _, _, w in transitions)
+
+
+def test_when_the_grammar_finds_nothing_the_words_come_from_dictation(recognizer, speak):
+    from assistant.speech.transcript import Transcript
+
+    audio = read_audio(speak("we went for a walk in the park"))
+    nothing = Transcript("", None, True, "command", "pocketsphinx")
+    words = recognizer.fallback(nothing, audio).text.split()
+    assert {"walk", "park"} & set(words)
+    assert recognizer.fallback(nothing, audio[:4000]).text == ""  # a short sound is left alone

@@ -26,6 +26,7 @@ NAME = "pocketsphinx"
 # Command mode: the grammar search keeps its own best path (the lattice pass can return word
 # strings the grammar does not hold), and scores Gaussians on every other frame, which halves
 # their cost for about one point of accuracy.
+FALLBACK_MIN_SAMPLES = 8000  # half a second: shorter sounds are not worth a second decode
 COMMAND_OPTIONS: dict = {"bestpath": False, "fwdflat": False, "ds": 2}
 DICTATION_OPTIONS: dict = {"fwdflat": False}  # the second flat pass costs ~40% for no gain here
 
@@ -139,7 +140,16 @@ class PocketSphinxRecognizer:
             decoder.start_utt()
             decoder.process_raw(_pcm(_as_int16(audio_16k)), full_utt=True)
             decoder.end_utt()
-            return self._result(decoder, mode)
+            result = self._result(decoder, mode)
+        return self.fallback(result, audio_16k)
+
+    def fallback(self, result: Transcript, audio_16k: np.ndarray) -> Transcript:
+        """When the command grammar finds no sentence in real speech, the words from dictation:
+        the matcher then decides what they mean (often "none")."""
+        if result.mode != "command" or result.text or len(audio_16k) < FALLBACK_MIN_SAMPLES:
+            return result
+        heard = self.transcribe(audio_16k, "dictation").text
+        return Transcript(heard, None, True, "command", NAME)
 
     def stream(self, mode: Mode = "command") -> "PocketSphinxSession":
         """Start one utterance; feed it chunks as they arrive."""
@@ -153,6 +163,7 @@ class PocketSphinxSession:
         self._recognizer = recognizer
         self._mode = mode
         self._last = ""
+        self._audio: list[np.ndarray] = []
         recognizer._lock.acquire()
         try:
             self._decoder = recognizer._activate(mode)
@@ -164,6 +175,8 @@ class PocketSphinxSession:
 
     def feed(self, chunk: np.ndarray) -> str | None:
         """Decode more samples; the partial text when it changed, else None."""
+        if self._mode == "command":
+            self._audio.append(chunk)  # kept for the dictation fallback
         self._decoder.process_raw(_pcm(chunk))
         hyp = self._decoder.hyp()
         text = _words(hyp.hypstr if hyp else "")
@@ -178,10 +191,13 @@ class PocketSphinxSession:
             raise RuntimeError("this recognition session is already finished")
         try:
             self._decoder.end_utt()
-            return self._recognizer._result(self._decoder, self._mode)
+            result = self._recognizer._result(self._decoder, self._mode)
         finally:
             self._open = False
             self._recognizer._lock.release()
+        if result.text or self._mode != "command":
+            return result
+        return self._recognizer.fallback(result, np.concatenate(self._audio or [np.zeros(0)]))
 
     def __del__(self):
         if getattr(self, "_open", False):
