@@ -32,6 +32,7 @@ def _wait_until_quiet(speaker, quiet_for: float = 0.6, limit: float = 30.0) -> N
 def run(quick: bool) -> list[tuple[str, str]]:
     """Median and max reply latency over the scripted session."""
     from assistant.audio.alsa import silence_alsa_messages
+    from assistant.audio.files import write_wav
     from assistant.audio.microphone import UtteranceListener
     from assistant.config import Settings
     from assistant.dialogue.runner import Runner, interrupts
@@ -65,8 +66,6 @@ def run(quick: bool) -> list[tuple[str, str]]:
         clips = []
         for number, line in enumerate(script):
             path = Path(tmp) / f"line-{number}.wav"
-            from assistant.audio.files import write_wav
-
             clips.append(write_wav(path, spoken(line, "en-us", 160)))
         _wait_until_quiet(speaker)
         for path in clips:

@@ -21,7 +21,7 @@ from hassil.expression import (
 )
 from hassil.intents import RangeSlotList, SlotList, TextSlotList
 
-from assistant.speech.grammar import number_words
+from assistant.understanding.normalise import number_words
 from assistant.understanding.normalise import CONTRACTIONS
 
 logger = logging.getLogger(__name__)

@@ -10,7 +10,6 @@ from hassil.parse_expression import parse_sentence
 from hassil.parser import ParseError
 from hassil.sample import sample_expression
 from pydantic import BaseModel, ConfigDict, Field
-from unicode_rbnf import RbnfEngine
 
 from assistant.datafile import read_yaml, validate
 from assistant.errors import CatalogueError
@@ -18,7 +17,7 @@ from assistant.understanding.catalogue import (
     INTENT_IDS, OUT_OF_SCOPE, Catalogue, Template, mask_numbers,
 )
 from assistant.understanding.expand import expand
-from assistant.understanding.normalise import normalise, plain_words
+from assistant.understanding.normalise import normalise, number_words, plain_words
 
 log = logging.getLogger(__name__)
 
@@ -107,12 +106,9 @@ def _with_range_values(lists: dict[str, SlotList], numbers: list[str]) -> dict[s
     }
 
 
-def _spoken(engine: RbnfEngine, text: str) -> str:
+def _spoken(text: str) -> str:
     """A sentence as it is spoken: plain words, digits read out ("4 7 8" -> "four seven eight")."""
-    return " ".join(
-        engine.format_number(int(w)).text.replace("-", " ") if w.isdigit() else w
-        for w in plain_words(text).split()
-    )
+    return " ".join(number_words(int(w)) if w.isdigit() else w for w in plain_words(text).split())
 
 
 def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
@@ -139,8 +135,7 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
     rules = {name: parse_template(text, f"{where}: rule <{name}>")
              for name, (text, where) in rule_texts.items()}
     match_lists = _with_range_values(lists, ["5"])
-    engine = RbnfEngine.for_language("en")
-    spoken = [engine.format_number(n).text.replace("-", " ") for n in SPOKEN_NUMBERS]
+    spoken = [number_words(n) for n in SPOKEN_NUMBERS]
     spoken_lists = _with_range_values(lists, spoken)
 
     templates: list[Template] = []
@@ -166,7 +161,7 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
                         elif norm:
                             log.warning("%s: %r is also a template of %s", where, norm, seen[norm])
                     examples.extend(
-                        (intent, _spoken(engine, s)) for s in _expand(
+                        (intent, _spoken(s)) for s in _expand(
                             sentence, spoken_lists, rules, text, where)
                     )
                     if count > MAX_SENTENCES_PER_INTENT:

@@ -59,3 +59,16 @@ def plain_words(text: str) -> str:
             joined = joined[len(wake):].strip()
             break
     return joined
+
+
+@lru_cache(maxsize=1024)
+def number_words(n: int) -> str:
+    """A number as it is spoken: 47 -> "forty seven" (the words speech engines know)."""
+    return _speller().format_number(n).text.replace("-", " ")
+
+
+@lru_cache(maxsize=1)
+def _speller():
+    from unicode_rbnf import RbnfEngine  # hassil's own number speller, loaded when needed
+
+    return RbnfEngine.for_language("en")
