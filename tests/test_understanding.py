@@ -68,6 +68,15 @@ def test_a_plain_request_for_help_is_not_taken_for_a_crisis():
     assert understand("we need help").intent == "help.professional"
 
 
+def test_a_misheard_word_is_not_corrected_into_a_crisis_word():
+    # "pause please" heard as "cause please": "cause" is as close to "abuse" as to "pause".
+    assert understand("cause please").intent == "control.pause"
+
+
+def test_a_misspelt_crisis_word_still_counts():
+    assert understand("i keep thinking about sucide").intent == "safety.crisis"
+
+
 def test_slots_only_for_intents_that_take_them():
     assert understand("let's do a deep check in").slots == {}
 

@@ -28,6 +28,8 @@ TIE_MARGIN = 0.06  # two intents this close: ask "did you mean ...?"
 RANKED = 5  # intents ranked per utterance: enough for the decision, the tie and --explain
 CRISIS_FLOOR = 0.75  # a safety.crisis template this close, and near the best, counts
 CRISIS_BEHIND = 0.0  # ... when it is at most this far behind the best intent
+CORRECTION_CUTOFF = 80  # how close a misheard word must be to a catalogue word to stand for it
+CRISIS_CORRECTION_CUTOFF = 90  # ... when that word belongs only to crisis phrases
 
 
 class Matcher:
@@ -41,6 +43,10 @@ class Matcher:
         self._exact = {t.text: t.intent for t in catalogue.templates}
         self._words = {w for text in self._texts for w in text.split()}
         self._vocabulary = sorted(self._words)
+        self._crisis_only_words = (
+            {w for t in catalogue.templates if t.intent == "safety.crisis" for w in t.text.split()}
+            - {w for t in catalogue.templates if t.intent != "safety.crisis"
+               for w in t.text.split()})
         # People repeat themselves ("yes", "next", "stop"): a repeat is answered from memory.
         self.understand = lru_cache(maxsize=4096)(self._understand)
 
@@ -51,8 +57,13 @@ class Matcher:
             return word
         if len(word) < 4:
             return None
-        best = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=80)
-        return best[0] if best else None
+        # A word turned into a crisis word would raise the alarm over something nobody said
+        # ("pause" heard as "cause" is not "abuse"): that takes a plain typo, not a near sound.
+        for match, score, _ in process.extract(word, self._vocabulary, scorer=fuzz.ratio,
+                                               score_cutoff=CORRECTION_CUTOFF, limit=3):
+            if match not in self._crisis_only_words or score >= CRISIS_CORRECTION_CUTOFF:
+                return match
+        return None
 
     def _understand(self, text: str) -> IntentMatch:
         """Intent, confidence and slots for one utterance; out of scope is intent "none"."""
