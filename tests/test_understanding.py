@@ -73,6 +73,11 @@ def test_a_misheard_word_is_not_corrected_into_a_crisis_word():
     assert understand("cause please").intent == "control.pause"
 
 
+def test_a_loose_likeness_to_a_crisis_phrase_is_no_alarm():
+    # Garbled speech that shares little more than "i ... not" with "i do not feel safe here".
+    assert understand("i wouldn't ah the").intent == "none"
+
+
 def test_a_misspelt_crisis_word_still_counts():
     assert understand("i keep thinking about sucide").intent == "safety.crisis"
 

@@ -111,6 +111,7 @@ class Matcher:
                                concern="unspecified")
         out_of_scope = (
             top.intent == OUT_OF_SCOPE
+            or top.intent == "safety.crisis"  # below CRISIS_FLOOR: too loose a likeness
             or top.score < FLOOR
             or (top.score < SOFT_FLOOR and margin < MIN_MARGIN)
         )
