@@ -6,7 +6,7 @@ import soundfile
 import soxr
 
 from assistant.audio import read_audio
-from assistant.audio.endpoint import Endpointer, split_utterances
+from assistant.audio.endpoint import Endpointer, split_utterances, trim_silence
 from assistant.errors import AudioError
 
 RATE = 16000
@@ -112,3 +112,18 @@ def test_endpointer_end_time_is_where_speech_stopped(speak):
     end = next(e for e in events if e.kind == "end").time
     assert 0.9 < start < 1.3
     assert abs(end - (1.0 + len(word) / RATE)) < 0.3
+
+
+def test_trim_silence_keeps_the_speech_and_a_short_margin(speak):
+    word = read_audio(speak("hello there"))
+    quiet = np.zeros(RATE, np.int16)
+    trimmed, (first, last) = trim_silence(np.concatenate([quiet, word, quiet]), margin=0.1)
+    assert len(word) - 0.5 * RATE < len(trimmed) < len(word) + 0.3 * RATE
+    assert np.abs(trimmed[: int(0.05 * RATE)]).max() < 100  # the margin is the quiet before
+    assert first == int(0.1 * RATE) and last == len(trimmed) - int(0.1 * RATE)
+
+
+def test_trim_silence_leaves_audio_without_voice_whole():
+    quiet = np.zeros(RATE, np.int16)
+    audio, span = trim_silence(quiet)
+    assert len(audio) == RATE and span is None

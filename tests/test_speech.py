@@ -42,9 +42,12 @@ def test_command_mode_hears_numbers_as_words_the_matcher_reads(recognizer, speak
 def test_command_mode_lets_talk_outside_the_catalogue_through(recognizer, speak):
     from assistant.understanding import understand
 
-    said = ["what is the capital of spain", "the car needs new tyres before winter"]
-    intents = [understand(recognizer.transcribe(read_audio(speak(s))).text).intent for s in said]
-    assert intents.count("none") >= 1
+    # An everyday request the catalogue knows as out of scope is heard as itself; a remark it
+    # has never seen is not forced into the nearest request: its own words come through.
+    known, unseen = (recognizer.transcribe(read_audio(speak(s))).text for s in
+                     ["what is the capital of spain", "the car needs new tyres before winter"])
+    assert understand(known).intent == "none"
+    assert "winter" in unseen.split()
 
 
 def test_dictation_mode_transcribes_free_speech(recognizer, speak):

@@ -135,3 +135,30 @@ def split_utterances(audio: np.ndarray, trailing_silence: float = 0.6) -> list[n
         else:
             current.append(event.audio)
     return pieces
+
+
+
+def voiced_span(audio: np.ndarray, vad_mode: int = 1) -> tuple[int, int] | None:
+    """Samples from the first voiced 30 ms frame to the end of the last, or None if none is."""
+    from pocketsphinx import Vad
+
+    audio = np.asarray(audio)
+    samples = audio if audio.dtype == np.int16 else (np.clip(audio, -1.0, 1.0) * 32767).astype(
+        np.int16)
+    vad = Vad(vad_mode, SAMPLE_RATE, FRAME / SAMPLE_RATE)
+    voiced = [i for i in range(0, len(samples) - FRAME + 1, FRAME)
+              if vad.is_speech(samples[i:i + FRAME].tobytes())]
+    return (voiced[0], voiced[-1] + FRAME) if voiced else None
+
+
+def trim_silence(audio: np.ndarray, margin: float = 0.1
+                 ) -> tuple[np.ndarray, tuple[int, int] | None]:
+    """`audio` (16 kHz) without the silence before and after its voice, keeping `margin` seconds
+    each side, and the voiced span within what is kept. A recogniser spends the most per second
+    on silence before speech (every first word of a grammar is in play), so it is not decoded.
+    Audio with no voiced frame is returned whole, with no span."""
+    span = voiced_span(audio)
+    if span is None:
+        return audio, None
+    first = max(0, span[0] - round(margin * SAMPLE_RATE))
+    return audio[first:span[1] + round(margin * SAMPLE_RATE)], (span[0] - first, span[1] - first)

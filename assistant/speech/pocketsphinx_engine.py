@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.audio.endpoint import trim_silence, voiced_span
 from assistant.errors import ModelError
 from assistant.speech.command_grammar import JOIN, Transition, catalogue_fsg
 from assistant.speech.transcript import Mode, Transcript
@@ -24,10 +25,24 @@ logger = logging.getLogger(__name__)
 
 NAME = "pocketsphinx"
 # Command mode: the grammar search keeps its own best path (the lattice pass can return word
-# strings the grammar does not hold), and scores Gaussians on every other frame, which halves
-# their cost for about one point of accuracy.
+# strings the grammar does not hold) and scores Gaussians on every other frame, which halves
+# their cost. Its beams are wider than PocketSphinx's defaults: with a grammar this size the
+# default beams prune the right sentence early and the search settles on a short one ("play a
+# song" heard as "sorry"). The grammar's own weights count for less than the sounds (lw 3, not
+# 6.5), for the same reason. Silence around the speech is trimmed before decoding: the search
+# costs most per second there, with every first word of the grammar in play.
 FALLBACK_MIN_SAMPLES = 8000  # half a second: shorter sounds are not worth a second decode
-COMMAND_OPTIONS: dict = {"bestpath": False, "fwdflat": False, "ds": 2}
+# The escape for speech the grammar does not hold: the search still returns its nearest
+# sentence, but lets the silence model swallow the words it cannot match ("the car needs new
+# tyres before winter" heard as "delete my ... data", or as "please do" and a second of
+# "silence"). Nobody pauses that long inside a request (the listener ends one after 0.3 s
+# without voice), so a longer "silence" where the voice detector hears voice means the grammar
+# did not fit, and the words come from dictation instead. Before the first word and after the
+# last the limit is longer: under steady noise the detector hears "voice" there too.
+MAX_PAUSE_FRAMES = 40  # 10 ms frames between two words
+MAX_EDGE_FRAMES = 100  # ... before the first word or after the last, within the voice
+COMMAND_OPTIONS: dict = {"bestpath": False, "fwdflat": False, "ds": 2, "lw": 3.0,
+                         "beam": 1e-56, "wbeam": 1e-35, "pbeam": 1e-56}
 DICTATION_OPTIONS: dict = {"fwdflat": False}  # the second flat pass costs ~40% for no gain here
 
 
@@ -123,10 +138,12 @@ class PocketSphinxRecognizer:
                         time.perf_counter() - started)
         return self._dictation
 
-    def _result(self, decoder, mode: Mode) -> Transcript:
+    def _result(self, decoder, mode: Mode, voiced: tuple[int, int] | None = None) -> Transcript:
         hyp = decoder.hyp()
         if hyp is None or not hyp.hypstr.strip():
             return Transcript("", None, True, mode, NAME)
+        if mode == "command" and not _grammar_fits(decoder, voiced):
+            return Transcript("", None, True, mode, NAME)  # the dictation fallback takes over
         words = _words(hyp.hypstr)
         # The posterior is only meaningful when the lattice produced one (prob < 0).
         confidence = decoder.get_logmath().exp(hyp.prob) if hyp.prob < 0 else None
@@ -135,17 +152,18 @@ class PocketSphinxRecognizer:
 
     def transcribe(self, audio_16k: np.ndarray, mode: Mode = "command") -> Transcript:
         """Decode one whole utterance (int16, 16 kHz mono)."""
+        audio_16k, voiced = trim_silence(audio_16k)
         with self._lock:
             decoder = self._activate(mode)
             decoder.start_utt()
             decoder.process_raw(_pcm(_as_int16(audio_16k)), full_utt=True)
             decoder.end_utt()
-            result = self._result(decoder, mode)
+            result = self._result(decoder, mode, voiced)
         return self.fallback(result, audio_16k)
 
     def fallback(self, result: Transcript, audio_16k: np.ndarray) -> Transcript:
-        """When the command grammar finds no sentence in real speech, the words from dictation:
-        the matcher then decides what they mean (often "none")."""
+        """When the command grammar finds no sentence in real speech, or none that fits it, the
+        words from dictation: the matcher then decides what they mean (often "none")."""
         if result.mode != "command" or result.text or len(audio_16k) < FALLBACK_MIN_SAMPLES:
             return result
         heard = self.transcribe(audio_16k, "dictation").text
@@ -191,18 +209,39 @@ class PocketSphinxSession:
             raise RuntimeError("this recognition session is already finished")
         try:
             self._decoder.end_utt()
-            result = self._recognizer._result(self._decoder, self._mode)
+            audio = np.concatenate(self._audio or [np.zeros(0, np.int16)])
+            voiced = voiced_span(audio) if self._mode == "command" else None
+            result = self._recognizer._result(self._decoder, self._mode, voiced)
         finally:
             self._open = False
             self._recognizer._lock.release()
         if result.text or self._mode != "command":
             return result
-        return self._recognizer.fallback(result, np.concatenate(self._audio or [np.zeros(0)]))
+        return self._recognizer.fallback(result, audio)
 
     def __del__(self):
         if getattr(self, "_open", False):
             self._decoder.end_utt()
             self._recognizer._lock.release()
+
+
+def _grammar_fits(decoder, voiced: tuple[int, int] | None) -> bool:
+    """False when the best sentence needed a long "silence" where there was voice."""
+    if voiced is None:
+        return True
+    first, last = voiced[0] // 160, voiced[1] // 160  # samples -> 10 ms frames
+    segments = list(decoder.seg() or [])
+    words = [i for i, seg in enumerate(segments) if not _is_filler(seg.word)]
+    for i, seg in enumerate(segments):
+        in_voice = min(seg.end_frame, last) - max(seg.start_frame, first) + 1
+        inner = bool(words) and words[0] < i < words[-1]
+        if _is_filler(seg.word) and in_voice > (MAX_PAUSE_FRAMES if inner else MAX_EDGE_FRAMES):
+            return False
+    return True
+
+
+def _is_filler(word: str) -> bool:
+    return word.startswith(("<", "+", "[")) or word == "(NULL)"
 
 
 def _words(hypothesis: str) -> str:
