@@ -152,7 +152,6 @@ def split_utterances(audio: np.ndarray, trailing_silence: float = 0.6) -> list[n
     return pieces
 
 
-
 def voiced_span(audio: np.ndarray, vad_mode: int = 1) -> tuple[int, int] | None:
     """Samples from the first voiced 30 ms frame to the end of the last, or None if none is."""
     from pocketsphinx import Vad
