@@ -36,11 +36,12 @@ FALLBACK_MIN_SAMPLES = 8000  # half a second: shorter sounds are not worth a sec
 # sentence, but lets the silence model swallow the words it cannot match ("the car needs new
 # tyres before winter" heard as "delete my ... data", or as "please do" and a second of
 # "silence"). Nobody pauses that long inside a request (the listener ends one after 0.3 s
-# without voice), so a longer "silence" where the voice detector hears voice means the grammar
-# did not fit, and the words come from dictation instead. Before the first word and after the
-# last the limit is longer: under steady noise the detector hears "voice" there too.
-MAX_PAUSE_FRAMES = 40  # 10 ms frames between two words
-MAX_EDGE_FRAMES = 100  # ... before the first word or after the last, within the voice
+# without voice), so a long "silence" where the voice detector hears voice means the grammar
+# did not fit, and the words come from dictation instead. The limits are generous: a request
+# the grammar nearly holds is better heard through it (dictation mishears more, crisis phrases
+# included), and under steady noise the detector hears "voice" before and after the words too.
+MAX_PAUSE_FRAMES = 80  # 10 ms frames between two words
+MAX_EDGE_FRAMES = 150  # ... before the first word or after the last, within the voice
 COMMAND_OPTIONS: dict = {"bestpath": False, "fwdflat": False, "ds": 2, "lw": 3.0,
                          "beam": 1e-56, "wbeam": 1e-35, "pbeam": 1e-56}
 DICTATION_OPTIONS: dict = {"fwdflat": False}  # the second flat pass costs ~40% for no gain here
