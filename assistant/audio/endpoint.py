@@ -4,9 +4,7 @@ Frames of 30 ms are classified by PocketSphinx's voice activity detector (WebRTC
 PocketSphinx wheel). Speech starts after a short run of voiced frames (a little audio from before
 it is kept, so first consonants are not clipped) and ends after `trailing_silence` seconds
 without voice: the shorter that is, the sooner Hearth answers, and the likelier a pause mid-
-sentence cuts someone off. Of a pause only the first `silence_kept` seconds are passed on at
-once; the rest follows when voice resumes, and is dropped when the pause ends the utterance:
-a recogniser has nothing to learn from it and spends time on every frame.
+sentence cuts someone off.
 """
 
 from collections import deque
@@ -36,10 +34,9 @@ class Endpointer:
         self,
         trailing_silence: float = 0.6,
         min_speech: float = 0.09,
-        pre_roll: float = 0.2,
+        pre_roll: float = 0.3,
         max_utterance: float = 30.0,
         vad_mode: int = 1,
-        silence_kept: float = 0.09,
     ):
         from pocketsphinx import Vad
 
@@ -48,8 +45,6 @@ class Endpointer:
         self._end_frames = max(1, round(trailing_silence / self._frame_seconds))
         self._start_frames = max(1, round(min_speech / self._frame_seconds))
         self._max_frames = round(max_utterance / self._frame_seconds)
-        self._kept_frames = round(silence_kept / self._frame_seconds)
-        self._held: list[np.ndarray] = []  # the rest of the current pause, not yet passed on
         self._history: deque[tuple[np.ndarray, bool]] = deque(
             maxlen=max(self._start_frames, round(pre_roll / self._frame_seconds))
         )
@@ -76,7 +71,6 @@ class Endpointer:
         self._pending = np.zeros(0, dtype=np.int16)
         self.in_speech = False
         self._silent_run = 0
-        self._held = []
 
     def process(self, chunk: np.ndarray) -> list[EndpointEvent]:
         """Classify the new samples and report what changed."""
@@ -96,7 +90,6 @@ class Endpointer:
         if not self.in_speech:
             return []
         self.in_speech = False
-        self._held = []
         return [EndpointEvent("end", np.zeros(0, np.int16), self._now() - self._silence_seconds())]
 
     def _now(self) -> float:
@@ -120,21 +113,13 @@ class Endpointer:
             return []
         self._utterance_frames += 1
         self._silent_run = 0 if voiced else self._silent_run + 1
-        events = []
-        if voiced:
-            events.append(EndpointEvent("audio", np.concatenate([*self._held, frame]), self._now()))
-            self._held = []
-        elif self._silent_run <= self._kept_frames:
-            events.append(EndpointEvent("audio", frame, self._now()))
-        else:
-            self._held.append(frame)
+        events = [EndpointEvent("audio", frame, self._now())]
         if self._silent_run >= self._end_frames or self._utterance_frames >= self._max_frames:
             self.in_speech = False
             events.append(
                 EndpointEvent("end", np.zeros(0, np.int16), self._now() - self._silence_seconds())
             )
             self._silent_run = 0
-            self._held = []
         return events
 
 
