@@ -13,7 +13,7 @@ from typing import Literal
 
 import numpy as np
 
-from assistant.audio.files import SAMPLE_RATE
+from assistant.audio.files import SAMPLE_RATE, to_int16
 
 FRAME = 480  # samples: 30 ms at 16 kHz
 
@@ -141,9 +141,7 @@ def voiced_span(audio: np.ndarray, vad_mode: int = 1) -> tuple[int, int] | None:
     """Samples from the first voiced 30 ms frame to the end of the last, or None if none is."""
     from pocketsphinx import Vad
 
-    audio = np.asarray(audio)
-    samples = audio if audio.dtype == np.int16 else (np.clip(audio, -1.0, 1.0) * 32767).astype(
-        np.int16)
+    samples = to_int16(np.asarray(audio))
     vad = Vad(vad_mode, SAMPLE_RATE, FRAME / SAMPLE_RATE)
     voiced = [i for i in range(0, len(samples) - FRAME + 1, FRAME)
               if vad.is_speech(samples[i:i + FRAME].tobytes())]
