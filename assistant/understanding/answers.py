@@ -131,7 +131,8 @@ def is_skip(text: str) -> bool:
     if not said:
         return False
     words = said.split()
-    if "skip" in words and _NEGATORS & set(words[max(0, words.index("skip") - 3):words.index("skip")]):
+    at = words.index("skip") if "skip" in words else -1
+    if at >= 0 and _NEGATORS & set(words[max(0, at - 3):at]):
         return False  # "i do not want to skip"
     if said in _SKIP_PHRASES or "skip" in words:
         return True
