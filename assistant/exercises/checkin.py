@@ -22,6 +22,8 @@ from assistant.exercises.answer_words import (
 from assistant.understanding import answers
 
 INTENTS = ("checkin.start",)
+NAME = "a check-in"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 LOW_MOOD = 4  # at or below: offer breathing or support ideas
 HIGH_MOOD = 8  # both at or above: celebrate
