@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from assistant.audio.files import SAMPLE_RATE, read_audio, write_wav
 from assistant.dialogue.channel import EndOfInput, Heard
 from assistant.errors import HearthError
+from assistant.speech.transcript import Recognizer
 from assistant.voice.spoken import spoken_form
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ class VoiceChannel:
     `make_listener` rebuild them after a failure.
     """
 
-    def __init__(self, speaker, listener, recognizer, is_control: Callable[[str], bool],
+    def __init__(self, speaker, listener, recognizer: Recognizer, is_control: Callable[[str], bool],
                  notes_dir: Path, wake_phrase: str | None = None, screen: TextIO = sys.stdout,
                  silences: tuple[float, float] = (0.3, 1.0), make_speaker=None,
                  make_listener=None):

@@ -10,6 +10,8 @@ from assistant.dialogue.steps import Ask, Chime, Pause, Save, Say, Script
 from assistant.exercises.answer_words import is_empty, is_no, is_skip, is_yes
 
 INTENTS = ("ritual.bedtime",)
+NAME = "the bedtime ritual"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 BREATH_IN, BREATH_OUT = 4.0, 6.0  # seconds, stretched by "slower"
 
