@@ -50,10 +50,13 @@ def test_the_neural_voice_is_the_default_and_gives_float_audio(warm):
 
 def test_length_scale_sets_the_pace(warm):
     synth = VoiceSynthesizer()
+    # Piper varies its timing a little from run to run, so the paces are far apart here
+    paced = warm.model_copy(update={"piper": PiperSettings(length_scale=0.9,
+                                                           exercise_length_scale=1.6)})
     text = "Breathe in slowly through your nose, and let it go."
-    normal, _ = synth.synthesize(text, warm)
-    slow, _ = synth.synthesize(text, warm, slow=True)  # exercise_length_scale 1.2
-    assert len(slow) > len(normal) * 1.1
+    normal, _ = synth.synthesize(text, paced)
+    slow, _ = synth.synthesize(text, paced, slow=True)
+    assert len(slow) > len(normal) * 1.3
 
 
 def test_the_config_switch_and_an_espeak_profile_use_espeak(warm):
