@@ -8,8 +8,8 @@ from assistant.exercises import empathy, exercise_registry, i_statement
 
 def test_both_registered():
     registry = exercise_registry()
-    assert registry["coach.empathy"] is empathy.run
-    assert registry["coach.i_statement"] is i_statement.run
+    assert registry["coach.empathy"].run is empathy.run
+    assert registry["coach.i_statement"].run is i_statement.run
 
 
 def test_empathy_explains_validation_then_phrases_for_the_situation(journal):

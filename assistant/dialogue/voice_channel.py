@@ -26,6 +26,7 @@ from assistant.audio.files import SAMPLE_RATE, read_audio
 from assistant.dialogue.channel import EndOfInput, Heard
 from assistant.errors import HearthError
 from assistant.journal.recordings import discard_recording, keep_recording
+from assistant.speech.transcript import Recognizer
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class VoiceChannel:
     `make_listener` rebuild them after a failure.
     """
 
-    def __init__(self, speaker, listener, recognizer, is_control: Callable[[str], bool],
+    def __init__(self, speaker, listener, recognizer: Recognizer, is_control: Callable[[str], bool],
                  notes_dir: Path, wake_phrase: str | None = None, screen: TextIO = sys.stdout,
                  silences: tuple[float, float] = (0.3, 1.0), make_speaker=None,
                  make_listener=None):

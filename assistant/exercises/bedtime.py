@@ -11,6 +11,8 @@ from assistant.exercises.answer_words import is_empty, is_no, is_skip, is_yes
 from assistant.exercises.partners import SOMEONE, together, turns
 
 INTENTS = ("ritual.bedtime",)
+NAME = "the bedtime ritual"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 BREATH_IN, BREATH_OUT = 4.0, 6.0  # seconds, stretched by "slower"
 

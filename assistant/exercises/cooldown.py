@@ -15,6 +15,8 @@ from assistant.exercises.answer_words import is_no, is_yes
 from assistant.exercises.replies import FEAR_WORDS, mentions_any, minutes_in
 
 INTENTS = ("conflict.cooldown",)
+NAME = "a cool-down break"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 MIN_BREAK = 20  # minutes: a shorter break rarely lets a racing body settle
 EXTRA_BREAK = 10  # minutes added when they are not ready yet

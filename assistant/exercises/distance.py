@@ -13,6 +13,8 @@ from assistant.exercises.phrases import DistanceCheck, DistanceQuestion, distanc
 from assistant.exercises.replies import yes_no
 
 INTENTS = ("assessment.distance",)
+NAME = "the closeness self-check"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 MAX_OFFERS = 2  # next steps offered before saying goodbye
 CLOSE_OFFER = ("idea.shared_activity", "Would you like an idea for something to enjoy together, "

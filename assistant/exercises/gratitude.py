@@ -11,6 +11,8 @@ from assistant.exercises.answer_words import as_they, is_empty, is_skip, is_yes,
 from assistant.exercises.partners import SOMEONE, turns
 
 INTENTS = ("exercise.gratitude",)
+NAME = "a gratitude round"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 # Words that carry no particular moment: "you're nice", "everything", "I love you".
 _GENERAL = {

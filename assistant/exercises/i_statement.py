@@ -16,6 +16,8 @@ from assistant.exercises.answer_words import is_yes
 from assistant.exercises.replies import mentions_any
 
 INTENTS = ("coach.i_statement",)
+NAME = "help turning a complaint into an I-statement"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 # Openings people naturally say that the template already provides.
 _LEADS = {

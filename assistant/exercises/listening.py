@@ -24,6 +24,8 @@ from assistant.exercises.decks import draw, load_deck
 from assistant.exercises.mirroring import MirrorCheck, compare_mirror, sounds_like_advice
 
 INTENTS = ("exercise.reflective_listening",)
+NAME = "reflective listening practice"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 MAX_TURNS = 3  # speaking turns per round before moving on to validation
 NEARLY_ALL = 0.8  # share of key words that counts as "caught nearly all of it"

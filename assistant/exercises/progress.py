@@ -15,6 +15,8 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Save, Say, Script
 
 INTENTS = ("progress.review",)
+NAME = "a look at your progress"
+COUPLES = False  # fine to do alone, also after abuse is mentioned
 
 MOOD_DAYS = 14  # how far back the mood trend looks
 TREND_STEP = 1.0  # a change of at least this much (on 1-10) is rising or dipping
