@@ -27,6 +27,7 @@ from assistant.dialogue.channel import EndOfInput, Heard
 from assistant.errors import HearthError
 from assistant.journal.recordings import discard_recording, keep_recording
 from assistant.speech.transcript import Recognizer
+from assistant.voice.spoken import spoken_form
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +194,7 @@ class VoiceChannel:
     def say(self, text: str, style: str | None = None, partner: str | None = None) -> Heard | None:
         """Speak; returns a control word said over Hearth (which silenced it), else None."""
         self._show(f"Hearth: {text}\n")
-        self._spoken_text = text
+        self._spoken_text = spoken_form(text)  # the words heard back: "nine eight eight"
         return self._play(lambda speaker: speaker.say(text, style=style, slow=self._slow))
 
     def _play(self, start) -> Heard | None:

@@ -9,11 +9,11 @@ so a stop or a crash after the mood still keeps the mood.
 
 import re
 
+from assistant.dialogue import reflection as reflection_words
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Answer, Ask, Exit, Save, Say, Script
 from assistant.exercises.partners import turns
 from assistant.exercises.answer_words import (
-    flip_pronouns,
     is_empty,
     is_no,
     is_skip,
@@ -36,26 +36,49 @@ def read_mood(text: str) -> tuple[int | None, str | None]:
     return (mood.score, mood.word) if mood else (None, None)
 
 
-def reflect_need(need: str, other: str) -> str:
-    """"I need you to listen to me" -> "you'd like Alex to listen to you"."""
-    text = need.strip().rstrip(".!?")
-    asked = re.match(
-        r"^(?:i\s+)?(?:just\s+)?(?:really\s+)?(?:need|want|would like|'d like|wish)\s+"
-        r"(?:(?:for\s+)?(?:you|him|her|them|" + re.escape(other) + r")\s+)?to\s+(.+)$",
-        text, re.IGNORECASE,
-    )
-    if asked:
-        return f"you'd like {other} to {flip_pronouns(asked.group(1), other)}"
-    plain = re.match(r"^(?:i\s+)?(?:just\s+)?(?:need|want|would like|'d like)\s+(.+)$",
-                     text, re.IGNORECASE)
-    thing = flip_pronouns(plain.group(1) if plain else text, other)
-    if re.match(r"^(?:for\s+)?(?:" + re.escape(other) + r")\s+to\s+", thing):
-        return f"you'd like {re.sub(r'^for ', '', thing)}"
+# Ways of asking the partner for something: "I need you to", "can you", "for Alex to".
+_ASKS_PARTNER = (r"^(?:(?:i\s+|i'd\s+|id\s+)?(?:just\s+|really\s+|would\s+)*"
+                 r"(?:need|want|like|'d like|would like|wish|'d love|would love|love)\s+"
+                 r"(?:for\s+)?|(?:can|could|would|will)\s+|for\s+|)"
+                 r"(?:you|him|her|them|{other})(?:'d|\s+would)?\s+(?:to\s+)?(?P<act>.+)$")
+_WANTS = re.compile(r"^(?:i\s+|i'd\s+)?(?:just\s+|really\s+)*(?:need|want|would like|'d like|"
+                    r"like)\s+(?P<thing>.+)$", re.IGNORECASE)
+_FROM_WORDS = 3  # a need this short is something to be given: "a hug" -> "a hug from Alex"
+
+
+def reflect_need(need: str, other: str, name: str = "you") -> str | None:
+    """"I need you to listen to me" -> "you'd like Alex to listen to you"; None when there is
+    nothing to reflect ("nothing really"). Words not to take literally get a general line."""
+    text = re.sub(r"^(?:just|really|um|well|honestly)\s+", "", need.strip().rstrip(".!?"),
+                  flags=re.IGNORECASE)
+    if reflection_words.is_filler(text):
+        return None
+    if reflection_words.unsure(text, (name, other)):
+        return f"you'd like some support from {other}"
+    text = reflection_words.core(text)
+    asked = re.match(_ASKS_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE)
+    if asked and not asked.group("act").lower().startswith(("a ", "an ", "some ")):
+        return f"you'd like {other} to {reflection_words.retell(asked.group('act'), name, other)}"
+    wants = _WANTS.match(text)
+    thing = wants.group("thing") if wants else text
     if thing.lower().startswith("to "):
-        return f"you'd like {other} {thing}"
-    if other in thing:
-        return f"you'd like {thing}"
-    return f"you'd like {thing} from {other}"
+        return f"you'd like {reflection_words.retell(thing, name, other)}"
+    if re.match(r"^(?:i|i'd|i'm|i've|i'll|id|im)\b", text, re.IGNORECASE) and not wants:
+        return reflection_words.retell(text, name, other)
+    told = reflection_words.retell(thing, name, other)
+    if len(told.split()) <= _FROM_WORDS and other not in told and " from " not in told:
+        told += f" from {other}"
+    return f"you'd like {told}"
+
+
+def reflect_mind(mind: str, other: str, name: str = "you") -> str | None:
+    """What is on their mind, said back: the core of it in their voice, or the feeling behind
+    it when the words are not to be taken literally; None for "nothing much"."""
+    if reflection_words.is_filler(mind):
+        return None
+    if reflection_words.unsure(mind, (name, other)):
+        return reflection_words.feeling_line(mind)
+    return f"you mentioned {reflection_words.retell(reflection_words.core(mind), name, other)}"
 
 
 def reflection(name: str, other: str | None, mood: int | None, feeling: str | None,
@@ -68,12 +91,14 @@ def reflection(name: str, other: str | None, mood: int | None, feeling: str | No
         parts.append(f"you're at {_a(mood)} {mood}")
     elif feeling:
         parts.append(f"you're feeling {feeling}")
-    if mind:
-        parts.append(f"you mentioned {flip_pronouns(mind, other)}")
-    if need and other:
-        parts.append(reflect_need(need, other))
-    elif need:  # a person on their own: no one to ask it of
-        parts.append(f"what would help: {flip_pronouns(need.strip().rstrip('.!?'))}")
+    # A person on their own may still speak of their partner; no one to ask a need of.
+    if mind and (said := reflect_mind(mind, other or "your partner", name)):
+        parts.append(said)
+    if need and other and (wanted := reflect_need(need, other, name)):
+        parts.append(wanted)
+    elif need and not other and not reflection_words.is_filler(need):
+        told = reflection_words.retell(reflection_words.core(need), name, "your partner")
+        parts.append(f"what would help: {told}")
     if not parts:
         return f"Thank you, {name}."
     body = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]

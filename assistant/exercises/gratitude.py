@@ -5,9 +5,10 @@ Saved as a "gratitude" entry {about, text, why} the moment the first answer is g
 agrees, also kept as a "note" {to, text, from, heard, audio} for the other to hear later.
 """
 
+from assistant.dialogue import reflection
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Answer, Ask, Save, Say, Script
-from assistant.exercises.answer_words import as_they, is_empty, is_skip, is_yes, words
+from assistant.exercises.answer_words import is_empty, is_skip, is_yes, words
 from assistant.exercises.partners import SOMEONE, turns
 
 INTENTS = ("exercise.gratitude",)
@@ -32,10 +33,16 @@ def is_vague(text: str) -> bool:
 
 
 def reflect(giver: str, receiver: str, text: str, why: str | None) -> str:
-    """Told to the receiver: Sam's "you made me tea" -> "Alex, ... Sam appreciates: you made them tea"."""
-    line = f"{receiver}, here's what {giver} appreciates: {as_they(text)}"
-    if why:
-        line += f". It matters to them because {as_they(_strip_because(why))}"
+    """Told to the receiver: Sam's "you made me tea" -> "Alex, Sam appreciates that you made
+    Sam tea." Words not to take literally are not read back as praise."""
+    what = reflection.appreciated(text, giver, receiver, "partner")
+    if what is None:
+        return f"{receiver}, {giver} shared something they appreciate about you."
+    line = f"{receiver}, {giver} appreciates {what}"
+    if why and not reflection.unsure(why, (giver, receiver)):
+        reason = reflection.retell(reflection.core(_strip_because(why)), giver, receiver,
+                                   "partner")
+        line += f". It matters to {giver} because {reason}"
     return line + "."
 
 
