@@ -26,6 +26,7 @@ from assistant.audio.files import SAMPLE_RATE, read_audio, write_wav
 from assistant.dialogue.channel import EndOfInput, Heard
 from assistant.errors import HearthError
 from assistant.speech.transcript import Recognizer
+from assistant.voice.spoken import spoken_form
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +183,7 @@ class VoiceChannel:
     def say(self, text: str, style: str | None = None, partner: str | None = None) -> Heard | None:
         """Speak; returns a control word said over Hearth (which silenced it), else None."""
         self._show(f"Hearth: {text}\n")
-        self._spoken_text = text
+        self._spoken_text = spoken_form(text)  # the words heard back: "nine eight eight"
         return self._play(lambda speaker: speaker.say(text, style=style, slow=self._slow))
 
     def _play(self, start) -> Heard | None:
