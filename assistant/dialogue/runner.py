@@ -34,6 +34,7 @@ from assistant.dialogue.steps import (
 )
 from assistant.dialogue.talk import CONTROL_HELP, describe, what_i_can_do
 from assistant.exercises import Exercise, couples_intents, exercise_registry
+from assistant.journal.recordings import discard_recording
 from assistant.understanding.normalise import normalise
 from assistant.understanding.result import IntentMatch
 
@@ -151,6 +152,7 @@ class Runner:
             return None
         match = self.matcher.understand(heard.text[:1000])
         if match.intent == "safety.crisis":
+            discard_recording(heard.audio_path)  # a crisis leaves nothing behind, audio included
             return Crisis(match)
         return heard, match
 
@@ -343,7 +345,7 @@ class Runner:
             return self._wait(state.started + self._scaled(step.at), state)
         elif isinstance(step, Save):
             return self.journal.save(step.kind, step.data, partner=step.partner,
-                                     session_id=state.session_id)
+                                     session_id=state.session_id, replaces=step.replaces)
         else:
             raise TypeError(f"unknown step {step!r}")
         return None
@@ -370,6 +372,7 @@ class Runner:
             control = self._control_in_answer(match, ask.mode)
             if control is None:
                 return Answer(heard.text, match, heard.audio_path)
+            discard_recording(heard.audio_path)  # "stop" is not a note to keep
             if control != "control.repeat":  # the question is asked again anyway
                 if ending := self._interrupt(interruption_in(match)):
                     return ending
