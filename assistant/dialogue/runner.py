@@ -26,7 +26,7 @@ from assistant.config import Settings
 from assistant.dialogue.channel import Channel, EndOfInput, Heard
 from assistant.dialogue.context import Context
 from assistant.dialogue.interruptions import (
-    Control, Crisis, Ending, Interruption, Stop, interruption_in,
+    Control, Crisis, Ending, Interruption, Stop, Switch, interruption_in,
 )
 from assistant.dialogue.safety import ABUSE_CONCERNS, crisis_reply
 from assistant.dialogue.steps import (
@@ -35,6 +35,7 @@ from assistant.dialogue.steps import (
 from assistant.dialogue.talk import CONTROL_HELP, describe, what_i_can_do
 from assistant.exercises import Exercise, couples_intents, exercise_registry
 from assistant.journal.recordings import discard_recording
+from assistant.understanding import answers
 from assistant.understanding.normalise import normalise
 from assistant.understanding.result import IntentMatch
 
@@ -43,9 +44,11 @@ log = logging.getLogger(__name__)
 FAST_FACTOR = 0.001  # --fast: ten minutes of breathing pass in 0.6 s
 SLOWER = 1.3  # each "slower" stretches timed phases by this much
 CONTROL_CONFIDENCE = 0.8  # a free-speech answer counts as a control only when this sure
+# An answer that is a request for another exercise this sure is a change of mind, not an
+# answer: "actually, let's do breathing instead" scores 0.92, "that she listens to me" (a need,
+# said in a check-in) 0.79, "i need to breathe more with her" 0.82.
+MIND_CHANGE_CONFIDENCE = 0.85
 PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
-NOT_NAMES = {"and", "we", "are", "were", "i", "im", "am", "my", "name", "is", "names", "our",
-             "it", "its", "this", "hi", "hello", "hey", "me", "with", "the", "of", "us"}
 QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
               "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
 STOPPED = "Okay, stopping there. What would you like to do next?"
@@ -211,11 +214,15 @@ class Runner:
         heard, match = got
         if match.intent != "none":
             return match  # a request, not names: keep placeholder names, ask next time
-        words = heard.text.replace(",", " ").replace("&", " and ").split()
-        names = [w.strip(".!").capitalize() for w in words
-                 if w.lower().replace("'", "").replace("\u2019", "").strip(".!?")
-                 not in NOT_NAMES][:2]
-        if names:
+        names = answers.read_names(heard.text)
+        if not names:
+            return None
+        if ending := self._say(f"Did I get that right: {' and '.join(names)}?"):
+            return ending if isinstance(ending, Crisis) else None
+        got = self._hear(self._scaled(self.settings.idle_timeout))
+        if got is None or isinstance(got, Crisis):
+            return got
+        if answers.read_yes_no(got[0].text) == "yes":
             self.partners = (names + ["Partner B"])[:2]
             self.journal.set_partners(self.partners)
         return None
@@ -250,12 +257,13 @@ class Runner:
         got = self._hear(self._scaled(self.settings.idle_timeout))
         if got is None or isinstance(got, Crisis):
             return got
-        answer = got[1]
-        if answer.intent == "control.yes":
+        heard, answer = got
+        reading = answers.read_yes_no(heard.text)
+        if reading == "yes":
             return IntentMatch(match.text, match.intent, match.confidence, match.slots)
-        if answer.intent == "control.no":
+        if reading == "no" and answer.intent in ("control.no", "none"):
             return IntentMatch(match.text, match.near_tie, match.confidence, match.slots)
-        return answer if answer.intent not in ("none",) else None
+        return answer if answer.intent not in ("none", "control.no") else None
 
     def _forget(self) -> Ending | None:
         if ending := self._say("This deletes everything Hearth has kept: check-ins, notes, "
@@ -265,7 +273,15 @@ class Runner:
         got = self._hear(self._scaled(self.settings.idle_timeout))
         if isinstance(got, Crisis):
             return got
-        if got and got[1].intent == "control.yes":
+        if got and answers.read_yes_no(got[0].text) == "unclear":
+            # Asked once more, in other words; anything but a plain yes keeps the data.
+            if ending := self._say("I need a clear yes or no for this one. Delete everything "
+                                   "for good?"):
+                return ending
+            got = self._hear(self._scaled(self.settings.idle_timeout))
+            if isinstance(got, Crisis):
+                return got
+        if got and answers.is_unmistakable_yes(got[0].text):
             self.journal.forget()
             return self._say("Done. Everything is deleted.")
         return self._say("Okay, I've kept everything as it was.")
@@ -291,6 +307,9 @@ class Runner:
             if exercise is None:
                 return self._say(what_i_can_do(self.abuse_mentioned))
             exit_value, ending = self._drive(exercise, slots or {})
+            if isinstance(ending, Switch):
+                intent, slots = ending.match.intent, ending.match.slots
+                continue
             if isinstance(ending, Stop):
                 return self._say(STOPPED)
             if ending is not None:
@@ -318,7 +337,7 @@ class Runner:
                     exit_value = done.value
                     break
                 reply = self._perform(step, state)
-                if isinstance(reply, Crisis | Stop):
+                if isinstance(reply, Crisis | Stop | Switch):
                     ending = reply
                     break
         finally:
@@ -369,6 +388,9 @@ class Runner:
                 prompt = f"{who}take your time. {ask.text}"
                 continue
             heard, match = got
+            if self._changes_mind(match, state):
+                discard_recording(heard.audio_path)  # a request, not an answer to keep
+                return Switch(match)
             control = self._control_in_answer(match, ask.mode)
             if control is None:
                 return Answer(heard.text, match, heard.audio_path)
@@ -377,6 +399,12 @@ class Runner:
                 if ending := self._interrupt(interruption_in(match)):
                     return ending
             prompt = ask.text  # repeat, resume and the rest: ask again
+
+    def _changes_mind(self, match: IntentMatch, state: _Running) -> bool:
+        """Whether an answer is a clear request for a different exercise (decided by the
+        matcher's confidence, so it works the same in every exercise and every question)."""
+        return (match.intent != state.intent and match.intent in exercise_registry()
+                and match.near_tie is None and match.confidence >= MIND_CHANGE_CONFIDENCE)
 
     def _control_in_answer(self, match: IntentMatch, mode: str) -> str | None:
         """A control the runner handles, or None when the answer belongs to the exercise."""
