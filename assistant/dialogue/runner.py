@@ -404,6 +404,7 @@ class Runner:
         """Whether an answer is a clear request for a different exercise (decided by the
         matcher's confidence, so it works the same in every exercise and every question)."""
         return (match.intent != state.intent and match.intent in exercise_registry()
+                and not match.indirect  # "you never listen to me" is an answer, not a request
                 and match.near_tie is None and match.confidence >= MIND_CHANGE_CONFIDENCE)
 
     def _control_in_answer(self, match: IntentMatch, mode: str) -> str | None:
