@@ -18,6 +18,7 @@ a pause shifts the whole schedule by the time spent paused. `fast` shrinks every
 """
 
 import logging
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -75,9 +76,11 @@ class Runner:
     """One dialogue session over one channel."""
 
     def __init__(self, channel: Channel, matcher, journal, settings: Settings,
-                 clock: Callable[[], float] = time.monotonic, fast: bool = False):
+                 clock: Callable[[], float] = time.monotonic, fast: bool = False,
+                 rng: random.Random | None = None):
         self.channel, self.matcher, self.journal = channel, matcher, journal
         self.settings, self.clock, self.fast = settings, clock, fast
+        self.rng = rng or random.Random()  # draws from the decks; seeded in scripted tests
         self.abuse_mentioned = False
         self.partners = list(settings.partners) or journal.partners()
         self.last_reply = ""
@@ -240,7 +243,7 @@ class Runner:
             return self._say("Nothing is running right now. What would you like to do?")
         if intent == "data.forget":
             return self._forget()
-        return self.run_exercise(intent, match.slots)
+        return self.run_exercise(intent, match.slots, request=match.text)
 
     def _did_you_mean(self, match: IntentMatch) -> IntentMatch | Crisis | None:
         if ending := self._say(
@@ -279,7 +282,8 @@ class Runner:
 
     # --- exercises --------------------------------------------------------------------------
 
-    def run_exercise(self, intent: str, slots: dict | None = None) -> Crisis | None:
+    def run_exercise(self, intent: str, slots: dict | None = None,
+                     request: str = "") -> Crisis | None:
         """Run an exercise to its end, then any exercise it hands over to; returns a Crisis
         that ended it (a stop is answered here: the session simply goes on)."""
         while intent:
@@ -290,7 +294,8 @@ class Runner:
             exercise = exercise_registry().get(intent)
             if exercise is None:
                 return self._say(what_i_can_do(self.abuse_mentioned))
-            exit_value, ending = self._drive(exercise, slots or {})
+            exit_value, ending = self._drive(exercise, slots or {}, request)
+            request = ""  # an exercise handed over to starts from its slots alone
             if isinstance(ending, Stop):
                 return self._say(STOPPED)
             if ending is not None:
@@ -301,10 +306,12 @@ class Runner:
                 return Crisis(IntentMatch("", "safety.crisis", 1.0, concern="unspecified"))
         return None
 
-    def _drive(self, exercise: Exercise, slots: dict) -> tuple[Exit | None, Ending | None]:
+    def _drive(self, exercise: Exercise, slots: dict,
+               request: str = "") -> tuple[Exit | None, Ending | None]:
         """Run one exercise script; returns what it handed over to and what ended it early."""
         ctx = Context(partners=self.partners or ["Partner A", "Partner B"],
-                      settings=self.settings, journal=self.journal, slots=dict(slots))
+                      settings=self.settings, journal=self.journal, slots=dict(slots),
+                      request=request, rng=self.rng)
         state = _Running(exercise.intent, ctx, self.clock(),
                          self.journal.start_session(exercise.intent))
         self._state = state
@@ -369,7 +376,7 @@ class Runner:
                 prompt = f"{who}take your time. {ask.text}"
                 continue
             heard, match = got
-            control = self._control_in_answer(match, ask.mode)
+            control = self._control_in_answer(match, ask)
             if control is None:
                 return Answer(heard.text, match, heard.audio_path)
             discard_recording(heard.audio_path)  # "stop" is not a note to keep
@@ -378,12 +385,15 @@ class Runner:
                     return ending
             prompt = ask.text  # repeat, resume and the rest: ask again
 
-    def _control_in_answer(self, match: IntentMatch, mode: str) -> str | None:
+    def _control_in_answer(self, match: IntentMatch, ask: Ask) -> str | None:
         """A control the runner handles, or None when the answer belongs to the exercise."""
         if not match.intent.startswith("control.") or match.intent in PASSED_TO_EXERCISE:
             return None
-        if mode == "dictation" and (match.confidence < CONTROL_CONFIDENCE
-                                    or len(match.text.split()) > 4):
+        said = f" {normalise(match.text)} "
+        if any(f" {normalise(word)} " in said for word in ask.answers):
+            return None  # a word this question expects: "done" here means done, not stop
+        if ask.mode == "dictation" and (match.confidence < CONTROL_CONFIDENCE
+                                        or len(match.text.split()) > 4):
             return None  # free speech that merely contains "stop" is an answer
         return match.intent
 
