@@ -36,6 +36,8 @@ from assistant.dialogue.steps import (
 from assistant.dialogue.talk import CONTROL_HELP, describe, what_i_can_do
 from assistant.exercises import Exercise, couples_intents, exercise_registry
 from assistant.journal.recordings import discard_recording
+from assistant.safe_text import name_problem
+from assistant.understanding.answers import read_names
 from assistant.understanding.normalise import normalise
 from assistant.understanding.result import IntentMatch
 
@@ -45,8 +47,6 @@ FAST_FACTOR = 0.001  # --fast: ten minutes of breathing pass in 0.6 s
 SLOWER = 1.3  # each "slower" stretches timed phases by this much
 CONTROL_CONFIDENCE = 0.8  # a free-speech answer counts as a control only when this sure
 PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
-NOT_NAMES = {"and", "we", "are", "were", "i", "im", "am", "my", "name", "is", "names", "our",
-             "it", "its", "this", "hi", "hello", "hey", "me", "with", "the", "of", "us"}
 QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
               "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
 STOPPED = "Okay, stopping there. What would you like to do next?"
@@ -205,8 +205,8 @@ class Runner:
     def _ask_names(self) -> IntentMatch | Crisis | None:
         """Ask the partners' names once; returns a request if one was said instead."""
         self.partners = ["Partner A", "Partner B"]
-        if ending := self._say("Before we start: what are your two names? "
-                               "For example, 'Sam and Alex'."):
+        if ending := self._say("Before we start: what are your names? For example, "
+                               "'Sam and Alex', or just one name if it's only you."):
             return ending
         got = self._hear(self._scaled(self.settings.idle_timeout))
         if got is None or isinstance(got, Crisis):
@@ -214,12 +214,10 @@ class Runner:
         heard, match = got
         if match.intent != "none":
             return match  # a request, not names: keep placeholder names, ask next time
-        words = heard.text.replace(",", " ").replace("&", " and ").split()
-        names = [w.strip(".!").capitalize() for w in words
-                 if w.lower().replace("'", "").replace("\u2019", "").strip(".!?")
-                 not in NOT_NAMES][:2]
+        # One name is fine: Hearth serves one person too.
+        names = [name for name in read_names(heard.text) if name_problem(name) is None]
         if names:
-            self.partners = (names + ["Partner B"])[:2]
+            self.partners = names
             self.journal.set_partners(self.partners)
         return None
 
