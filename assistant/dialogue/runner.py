@@ -18,6 +18,7 @@ a pause shifts the whole schedule by the time spent paused. `fast` shrinks every
 """
 
 import logging
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from assistant.dialogue.steps import (
 from assistant.dialogue.talk import CONTROL_HELP, describe, what_i_can_do
 from assistant.exercises import Exercise, couples_intents, exercise_registry
 from assistant.journal.recordings import discard_recording
+from assistant.safe_text import name_problem
 from assistant.understanding import answers
 from assistant.understanding.normalise import normalise
 from assistant.understanding.result import IntentMatch
@@ -78,9 +80,11 @@ class Runner:
     """One dialogue session over one channel."""
 
     def __init__(self, channel: Channel, matcher, journal, settings: Settings,
-                 clock: Callable[[], float] = time.monotonic, fast: bool = False):
+                 clock: Callable[[], float] = time.monotonic, fast: bool = False,
+                 rng: random.Random | None = None):
         self.channel, self.matcher, self.journal = channel, matcher, journal
         self.settings, self.clock, self.fast = settings, clock, fast
+        self.rng = rng or random.Random()  # draws from the decks; seeded in scripted tests
         self.abuse_mentioned = False
         self.partners = list(settings.partners) or journal.partners()
         self.last_reply = ""
@@ -205,8 +209,8 @@ class Runner:
     def _ask_names(self) -> IntentMatch | Crisis | None:
         """Ask the partners' names once; returns a request if one was said instead."""
         self.partners = ["Partner A", "Partner B"]
-        if ending := self._say("Before we start: what are your two names? "
-                               "For example, 'Sam and Alex'."):
+        if ending := self._say("Before we start: what are your names? For example, "
+                               "'Sam and Alex', or just one name if it's only you."):
             return ending
         got = self._hear(self._scaled(self.settings.idle_timeout))
         if got is None or isinstance(got, Crisis):
@@ -214,7 +218,8 @@ class Runner:
         heard, match = got
         if match.intent != "none":
             return match  # a request, not names: keep placeholder names, ask next time
-        names = answers.read_names(heard.text)
+        # One name is fine: Hearth serves one person too.
+        names = [name for name in answers.read_names(heard.text) if name_problem(name) is None]
         if not names:
             return None
         if ending := self._say(f"Did I get that right: {' and '.join(names)}?"):
@@ -222,8 +227,8 @@ class Runner:
         got = self._hear(self._scaled(self.settings.idle_timeout))
         if got is None or isinstance(got, Crisis):
             return got
-        if answers.read_yes_no(got[0].text) == "yes":
-            self.partners = (names + ["Partner B"])[:2]
+        if answers.read_yes_no(got[0].text) == "yes":  # saved only once confirmed
+            self.partners = names
             self.journal.set_partners(self.partners)
         return None
 
@@ -247,7 +252,7 @@ class Runner:
             return self._say("Nothing is running right now. What would you like to do?")
         if intent == "data.forget":
             return self._forget()
-        return self.run_exercise(intent, match.slots)
+        return self.run_exercise(intent, match.slots, request=match.text)
 
     def _did_you_mean(self, match: IntentMatch) -> IntentMatch | Crisis | None:
         if ending := self._say(
@@ -295,7 +300,8 @@ class Runner:
 
     # --- exercises --------------------------------------------------------------------------
 
-    def run_exercise(self, intent: str, slots: dict | None = None) -> Crisis | None:
+    def run_exercise(self, intent: str, slots: dict | None = None,
+                     request: str = "") -> Crisis | None:
         """Run an exercise to its end, then any exercise it hands over to; returns a Crisis
         that ended it (a stop is answered here: the session simply goes on)."""
         while intent:
@@ -306,9 +312,11 @@ class Runner:
             exercise = exercise_registry().get(intent)
             if exercise is None:
                 return self._say(what_i_can_do(self.abuse_mentioned))
-            exit_value, ending = self._drive(exercise, slots or {})
+            exit_value, ending = self._drive(exercise, slots or {}, request)
+            request = ""  # an exercise handed over to starts from its slots alone
             if isinstance(ending, Switch):
                 intent, slots = ending.match.intent, ending.match.slots
+                request = ending.match.text
                 continue
             if isinstance(ending, Stop):
                 return self._say(STOPPED)
@@ -320,10 +328,12 @@ class Runner:
                 return Crisis(IntentMatch("", "safety.crisis", 1.0, concern="unspecified"))
         return None
 
-    def _drive(self, exercise: Exercise, slots: dict) -> tuple[Exit | None, Ending | None]:
+    def _drive(self, exercise: Exercise, slots: dict,
+               request: str = "") -> tuple[Exit | None, Ending | None]:
         """Run one exercise script; returns what it handed over to and what ended it early."""
         ctx = Context(partners=self.partners or ["Partner A", "Partner B"],
-                      settings=self.settings, journal=self.journal, slots=dict(slots))
+                      settings=self.settings, journal=self.journal, slots=dict(slots),
+                      request=request, rng=self.rng)
         state = _Running(exercise.intent, ctx, self.clock(),
                          self.journal.start_session(exercise.intent))
         self._state = state
@@ -391,7 +401,7 @@ class Runner:
             if self._changes_mind(match, state):
                 discard_recording(heard.audio_path)  # a request, not an answer to keep
                 return Switch(match)
-            control = self._control_in_answer(match, ask.mode)
+            control = self._control_in_answer(match, ask)
             if control is None:
                 return Answer(heard.text, match, heard.audio_path)
             discard_recording(heard.audio_path)  # "stop" is not a note to keep
@@ -407,12 +417,15 @@ class Runner:
                 and not match.indirect  # "you never listen to me" is an answer, not a request
                 and match.near_tie is None and match.confidence >= MIND_CHANGE_CONFIDENCE)
 
-    def _control_in_answer(self, match: IntentMatch, mode: str) -> str | None:
+    def _control_in_answer(self, match: IntentMatch, ask: Ask) -> str | None:
         """A control the runner handles, or None when the answer belongs to the exercise."""
         if not match.intent.startswith("control.") or match.intent in PASSED_TO_EXERCISE:
             return None
-        if mode == "dictation" and (match.confidence < CONTROL_CONFIDENCE
-                                    or len(match.text.split()) > 4):
+        said = f" {normalise(match.text)} "
+        if any(f" {normalise(word)} " in said for word in ask.answers):
+            return None  # a word this question expects: "done" here means done, not stop
+        if ask.mode == "dictation" and (match.confidence < CONTROL_CONFIDENCE
+                                        or len(match.text.split()) > 4):
             return None  # free speech that merely contains "stop" is an answer
         return match.intent
 
