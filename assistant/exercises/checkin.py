@@ -12,6 +12,7 @@ import re
 from assistant.dialogue import reflection as reflection_words
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Answer, Ask, Exit, Save, Say, Script
+from assistant.exercises.partners import turns
 from assistant.exercises.answer_words import (
     is_empty,
     is_no,
@@ -80,7 +81,7 @@ def reflect_mind(mind: str, other: str, name: str = "you") -> str | None:
     return f"you mentioned {reflection_words.retell(reflection_words.core(mind), name, other)}"
 
 
-def reflection(name: str, other: str, mood: int | None, feeling: str | None,
+def reflection(name: str, other: str | None, mood: int | None, feeling: str | None,
                mind: str | None, need: str | None) -> str:
     """One sentence that gives the check-in back in the partner's own words."""
     parts = []
@@ -90,10 +91,14 @@ def reflection(name: str, other: str, mood: int | None, feeling: str | None,
         parts.append(f"you're at {_a(mood)} {mood}")
     elif feeling:
         parts.append(f"you're feeling {feeling}")
-    if mind and (said := reflect_mind(mind, other, name)):
+    # A person on their own may still speak of their partner; no one to ask a need of.
+    if mind and (said := reflect_mind(mind, other or "your partner", name)):
         parts.append(said)
-    if need and (wanted := reflect_need(need, other, name)):
+    if need and other and (wanted := reflect_need(need, other, name)):
         parts.append(wanted)
+    elif need and not other and not reflection_words.is_filler(need):
+        told = reflection_words.retell(reflection_words.core(need), name, "your partner")
+        parts.append(f"what would help: {told}")
     if not parts:
         return f"Thank you, {name}."
     body = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
@@ -124,10 +129,14 @@ def _ask_free(question: str, name: str) -> Script:
 
 def run(ctx: Context) -> Script:
     """Check in with each partner in turn, reflect, and offer help or a celebration."""
-    first, second = ctx.partners[0], ctx.partners[1]
-    yield Say(f"Let's check in. {first} first, then {second}. Say skip to pass on any question.")
+    pairs = turns(ctx.partners)
+    if len(pairs) > 1:
+        yield Say(f"Let's check in. {pairs[0][0]} first, then {pairs[1][0]}. Say skip to pass "
+                  "on any question.")
+    else:
+        yield Say(f"Let's check in, {pairs[0][0]}. Say skip to pass on any question.")
     moods: dict[str, int | None] = {}
-    for name, other in ((first, second), (second, first)):
+    for name, partner in pairs:
         answer, mood, feeling = yield from _ask_mood(name)
         if answer is None:
             yield Say("We can pick this up another time. Take care of each other.")
@@ -145,15 +154,16 @@ def run(ctx: Context) -> Script:
         if mind_text:
             yield Save("checkin", {"part": "on_mind", "on_mind": mind_text}, partner=name)
 
-        need = yield from _ask_free(f"And what would help you from {other}?", name)
+        need = yield from _ask_free(f"And what would help you from {partner}?" if partner
+                                    else "And what would help you right now?", name)
         if need is None:
             yield Say("That's all right. What you shared is kept. Take care of each other.")
             return
         need_text = None if is_skip(need) or is_empty(need) or is_no(need) else need.text.strip()
         if need_text:
-            yield Save("checkin", {"part": "need", "need": need_text, "from": other},
+            yield Save("checkin", {"part": "need", "need": need_text, "from": partner},
                        partner=name)
-        yield Say(reflection(name, other, mood, feeling, mind_text, need_text))
+        yield Say(reflection(name, partner, mood, feeling, mind_text, need_text))
 
     return (yield from _close(ctx, moods))
 
@@ -175,9 +185,13 @@ def _close(ctx: Context, moods: dict[str, int | None]) -> Script:
         yield Say("That's fine. Thank you both for checking in. Be gentle with each other.")
         return None
     scores = [moods.get(name) for name in ctx.partners[:2]]
+    alone = len(scores) < 2
     if all(score is not None and score >= HIGH_MOOD for score in scores):
-        yield Say("You're both in a really good place today. That's worth enjoying together.",
+        yield Say("You're in a really good place today. That's worth enjoying." if alone else
+                  "You're both in a really good place today. That's worth enjoying together.",
                   style="bright")
+    elif alone:
+        yield Say("Thank you for checking in. Noticing where you are is a good start.")
     else:
         yield Say("Thank you both for checking in. It helps to know where each other is.")
     return None

@@ -107,8 +107,8 @@ def run(ctx: Context) -> Script:
     if minutes is None:
         return
     back = return_time(ctx, minutes)
-    yield Say(f"Agreed: {minutes} minutes. I'll call you back together {back}.", style="calm")
     yield Save("cooldown", {"phase": "break", "minutes": minutes}, partner=ctx.speaker)
+    yield Say(f"Agreed: {minutes} minutes. I'll call you back together {back}.", style="calm")
     yield from _soothing(ctx)
     yield Say("Now spend the time apart doing something calming: a walk, a shower, music, a "
               "few pages of a book. Try not to replay the argument.", style="calm")

@@ -17,6 +17,12 @@ NAME = "the closeness self-check"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 MAX_OFFERS = 2  # next steps offered before saying goodbye
+COUNSELLING_FROM = 6  # this many signs: a couples counsellor is worth mentioning
+COUNSELLING = ("When this many signs show up, it can really help to talk things through with a "
+               "couples counsellor. That's not a sign of failure; it's a way of getting support "
+               "for both of you.")
+COUNSELLING_OFFER = ("help.professional",
+                     "Would you like to hear how to find a couples counsellor?")
 CLOSE_OFFER = ("idea.shared_activity", "Would you like an idea for something to enjoy together, "
                "to keep that closeness going?")
 
@@ -75,6 +81,16 @@ def run(ctx: Context) -> Script:
     before = previous_result(ctx)
     yield Say(check.intro, style="calm")
     answers: dict[str, bool | None] = {}
+    saved = None  # the one "assessment" entry, saved after the first answer and kept current
+
+    def record(complete: bool) -> Save:
+        asked = sum(1 for value in answers.values() if value is not None)
+        yes_count = sum(1 for value in answers.values() if value)
+        return Save("assessment", {"name": "distance", "answers": dict(answers),
+                                   "yes_count": yes_count, "asked": asked,
+                                   "band": check.band_for(yes_count).id, "complete": complete},
+                    partner=ctx.speaker, replaces=saved)
+
     complete = True
     for question in check.questions:
         reading = yield from _ask_yes_no(ctx, question)
@@ -82,12 +98,13 @@ def run(ctx: Context) -> Script:
             complete = False
             break
         answers[question.id] = None if reading == "skip" else reading
+        last = len(answers) == len(check.questions)
+        saved = yield record(complete=last)  # each answer is kept the moment it is given
+    if saved is None:
+        yield record(complete=False)
     asked = sum(1 for value in answers.values() if value is not None)
     yes_count = sum(1 for value in answers.values() if value)
     band = check.band_for(yes_count)
-    yield Save("assessment", {"name": "distance", "answers": answers, "yes_count": yes_count,
-                              "asked": asked, "band": band.id, "complete": complete},
-               partner=ctx.speaker)
     if not complete:
         yield Say("We can finish this another time. What you answered is kept.", style="calm")
         return
@@ -100,6 +117,9 @@ def run(ctx: Context) -> Script:
     if compared:
         yield Say(compared, style="warm")
     offers = next_steps(check.questions, answers) or [CLOSE_OFFER]
+    if yes_count >= COUNSELLING_FROM:
+        yield Say(COUNSELLING, style="warm")
+        offers = [COUNSELLING_OFFER, *offers]
     for intent, offer in offers[:MAX_OFFERS]:
         answer = yield Ask(offer, partner=ctx.speaker)
         if answer is None:

@@ -1,17 +1,20 @@
 """Reflective listening: one partner speaks in short turns, the other mirrors what they heard,
 Hearth says kindly what was caught and missed, then validation and empathy, then swap.
 
-Each mirrored turn is saved as it ends, as a "listening" entry:
+Each turn is one "listening" entry, saved when the speaker has spoken and completed as the
+mirror and the confirmation come (null until then):
     {"part": "mirror", "speaker", "listener", "speaker_words", "mirror", "caught", "missed",
-     "confirmed"}
+     "verdict", "confirmed"}
+("caught"/"missed": the speaker's parts the mirror kept or left out; "verdict": "good",
+"partial" or "wrong", judged by meaning in assistant/understanding/mirror.py)
 and the listener's validation and empathy as {"part": "validation", "speaker", "listener",
 "validation", "empathy"}. A drawn topic is remembered in the "listening" deck.
 """
 
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Answer, Ask, Save, Say, Script
+from assistant.dialogue import reflection
 from assistant.exercises.answer_words import (
-    as_they,
     is_empty,
     is_no,
     is_skip,
@@ -20,14 +23,13 @@ from assistant.exercises.answer_words import (
     words,
 )
 from assistant.exercises.decks import draw, load_deck
-from assistant.exercises.mirroring import MirrorCheck, compare_mirror, sounds_like_advice
+from assistant.understanding.mirror import MirrorCheck, compare_mirror, sounds_like_advice
 
 INTENTS = ("exercise.reflective_listening",)
 NAME = "reflective listening practice"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 MAX_TURNS = 3  # speaking turns per round before moving on to validation
-NEARLY_ALL = 0.8  # share of key words that counts as "caught nearly all of it"
 _SUGGEST = {"suggest", "suggestion", "topic", "idea", "pick", "choose", "give", "something"}
 
 
@@ -53,16 +55,35 @@ def choose_speaker(answer: Answer, partners: list[str], asked_by: str | None) ->
     return partners[0]
 
 
-def feedback(speaker: str, check: MirrorCheck) -> str:
-    """A kind line on what the mirror caught and what it may have missed."""
-    if not check.caught and not check.missed:
+_SUBJECTS = ("i ", "i'm", "i've", "i'd", "we ", "we're", "you ", "you're", "it ", "it's", "my ",
+             "your ", "our ", "the ", "they ", "he ", "she ")
+MISSED_NAMED = 2  # missed parts named at most, so the feedback stays short
+
+
+def _as_told(part: str, speaker: str, listener: str) -> str:
+    """One of the speaker's parts, told to the listener: "that Sam wishes you'd put the phone
+    down" or "the part about when you corrected Sam"."""
+    told = reflection.retell(reflection.core(part), speaker, listener, "partner")
+    starts_with_subject = (part.lower() + " ").startswith(_SUBJECTS)
+    return f"that {told}" if starts_with_subject else f"the part about {told}"
+
+
+def feedback(speaker: str, listener: str, check: MirrorCheck) -> str:
+    """A kind line on whether the mirror kept what the speaker meant, and what it missed."""
+    if check.reason == "empty":
         return "Thank you."
-    if check.score >= NEARLY_ALL or not check.missed:
-        return "You caught nearly all of it. Well listened."
-    missed = join_words([as_they(phrase) for phrase in check.missed[:3]])
-    if check.caught:
-        return f"You caught {join_words(check.caught[:3])}. {speaker} also said: {missed}."
-    return f"That's a start. {speaker} also said: {missed}."
+    if check.reason == "keywords":
+        return (f"Those are some of {speaker}'s words. Try saying it back as a sentence, the "
+                f"way you understood it, as if you were telling {speaker} what you heard.")
+    if check.reason == "reversed":
+        return (f"Careful: that sounds like the opposite of what {speaker} said. {speaker} said "
+                f"{_as_told(check.reversed[0], speaker, listener).removeprefix('that ')}.")
+    missed = join_words([_as_told(p, speaker, listener) for p in check.missed[:MISSED_NAMED]])
+    if check.reason == "off":
+        return f"That's not quite it yet. {speaker} was saying {missed.removeprefix('that ')}."
+    if check.reason == "missed":
+        return f"You caught part of it. You didn't mention {missed}."
+    return f"That's it: you kept what {speaker} meant, in your own words. Well listened."
 
 
 def _mirror(speaker: str, listener: str, spoken: str) -> Script:
@@ -73,8 +94,9 @@ def _mirror(speaker: str, listener: str, spoken: str) -> Script:
         mirror = yield from _ask(
             f"That sounds like a suggestion, and those can wait. For now, just say back what "
             f"{speaker} said, in your own words.", listener)
-    check = compare_mirror(spoken, mirror.text) if not is_skip(mirror) else MirrorCheck([], [], 0)
-    yield Say(feedback(speaker, check))
+    check = (compare_mirror(spoken, mirror.text) if not is_skip(mirror)
+             else MirrorCheck("wrong", "empty"))
+    yield Say(feedback(speaker, listener, check))
     return mirror, check
 
 
@@ -85,24 +107,34 @@ def _round(speaker: str, listener: str) -> Script:
     for _turn in range(MAX_TURNS):
         if is_skip(spoken) or is_empty(spoken):
             break
+        # One entry per turn, saved as soon as the speaker has spoken and completed as the
+        # mirror and the confirmation come, so a stop or a crash keeps every word said.
+        turn = {"part": "mirror", "speaker": speaker, "listener": listener,
+                "speaker_words": spoken.text.strip(), "mirror": None, "caught": [],
+                "missed": [], "verdict": None, "confirmed": None}
+        saved = yield Save("listening", dict(turn), partner=speaker)
         mirror, check = yield from _mirror(speaker, listener, spoken.text)
+        turn.update(mirror=mirror.text.strip(), caught=check.caught, missed=check.missed,
+                    verdict=check.verdict)
+        saved = yield Save("listening", dict(turn), partner=speaker, replaces=saved)
         confirm = yield from _ask(f"{speaker}, did {listener} get that?", speaker,
                                   dictation=False)
-        confirmed = is_yes(confirm)
-        correction = None
+        confirmed, correction = is_yes(confirm), None
         if not confirmed and not is_skip(confirm):
             correction = confirm.text if len(words(confirm.text)) > 3 else None
             if correction is None:
                 correction = (yield from _ask(f"What would you like {listener} to hear again?",
                                               speaker)).text
+            turn["speaker_words"] = f"{spoken.text.strip()} / {correction}"
+            saved = yield Save("listening", dict(turn), partner=speaker, replaces=saved)
             again, check = yield from _mirror(speaker, listener, correction)
             mirror = Answer(f"{mirror.text} / {again.text}")
-        yield Save("listening", {
-            "part": "mirror", "speaker": speaker, "listener": listener,
-            "speaker_words": spoken.text.strip() + (f" / {correction}" if correction else ""),
-            "mirror": mirror.text.strip(), "caught": check.caught, "missed": check.missed,
-            "confirmed": confirmed,
-        }, partner=speaker)
+            confirm = yield from _ask(f"{speaker}, did {listener} get it this time?", speaker,
+                                      dictation=False)
+            confirmed = is_yes(confirm)  # one correction per turn is enough to go on
+        turn.update(mirror=mirror.text.strip(), caught=check.caught, missed=check.missed,
+                    verdict=check.verdict, confirmed=confirmed)
+        yield Save("listening", turn, partner=speaker, replaces=saved)
         if _turn == MAX_TURNS - 1:
             break
         more = yield from _ask(f"{speaker}, is there more?", speaker)
@@ -120,19 +152,25 @@ def _round(speaker: str, listener: str) -> Script:
         validation = yield from _ask(
             "Let's leave solutions for another time. What part of it makes sense to you?",
             listener)
+    answered = {"part": "validation", "speaker": speaker, "listener": listener,
+                "validation": None if is_skip(validation) else validation.text.strip(),
+                "empathy": None}
+    saved = yield Save("listening", dict(answered), partner=listener)  # kept before the next
     empathy = yield from _ask(
         f"And what do you imagine {speaker} might be feeling? You could try: I imagine you "
         "might feel.", listener)
-    yield Save("listening", {
-        "part": "validation", "speaker": speaker, "listener": listener,
-        "validation": None if is_skip(validation) else validation.text.strip(),
-        "empathy": None if is_skip(empathy) else empathy.text.strip(),
-    }, partner=listener)
+    answered["empathy"] = None if is_skip(empathy) else empathy.text.strip()
+    yield Save("listening", answered, partner=listener, replaces=saved)
     yield Say(f"Thank you, {listener}. And thank you, {speaker}, for sharing that.")
 
 
 def run(ctx: Context) -> Script:
     """Choose roles and maybe a topic, run a round each way, and close."""
+    if len(ctx.partners) < 2:
+        yield Say("Reflective listening takes two: one of you talks while the other listens "
+                  "and says back what they heard. When your partner can join you, ask me "
+                  "again. Until then, I can guide some breathing or a moment of self-care.")
+        return
     first, second = ctx.partners[0], ctx.partners[1]
     yield Say("Let's practise listening. One of you talks, the other says back what they "
               "heard. No fixing or advice for now, just hearing each other. Then you swap.")
