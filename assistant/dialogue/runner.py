@@ -29,7 +29,10 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.interruptions import (
     Control, Crisis, Ending, Interruption, Stop, interruption_in,
 )
-from assistant.dialogue.safety import ABUSE_CONCERNS, crisis_reply
+from assistant.dialogue.reflection import feeling_in
+from assistant.dialogue.safety import (
+    ABUSE_CONCERNS, asks_for_numbers, crisis_reply, listening_line, resources_again,
+)
 from assistant.dialogue.steps import (
     Answer, Ask, Chime, Exit, Pause, Play, Save, Say, WaitUntil,
 )
@@ -50,6 +53,7 @@ PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
 QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
               "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
 STOPPED = "Okay, stopping there. What would you like to do next?"
+CLEAR_REQUEST = 0.8  # after a crisis reply, only a request this sure ends the listening
 
 Heard_ = tuple[Heard, IntentMatch]  # an utterance and what it means
 
@@ -85,6 +89,10 @@ class Runner:
         self.partners = list(settings.partners) or journal.partners()
         self.last_reply = ""
         self._state: _Running | None = None  # the exercise in progress, if any
+        # After a crisis reply Hearth stays with the person (no exercise, no quiz) until they
+        # ask for something: the concern it stays for, and how many replies it has given.
+        self._staying: str | None = None
+        self._stay_turn = 0
 
     # --- interruptions, in one place ------------------------------------------------------
 
@@ -180,6 +188,8 @@ class Runner:
                 if normalise(heard.text) in QUIT_WORDS:
                     self._ended(self._say("Goodbye for now. Take care of each other."))
                     return 0
+                if self._staying is not None and self._stayed(heard.text, match):
+                    continue
                 self._ended(self.handle(match))
         except EndOfInput:
             return 0
@@ -271,9 +281,28 @@ class Runner:
             return self._say("Done. Everything is deleted.")
         return self._say("Okay, I've kept everything as it was.")
 
+    def _stayed(self, text: str, match: IntentMatch) -> bool:
+        """After a crisis reply: answer calmly and stay, unless the person clearly asks for
+        something (then the staying ends and the request is handled)."""
+        if asks_for_numbers(text) or match.intent == "control.repeat":
+            for line in resources_again(self._staying, self.settings.region):
+                self._say(line, style="calm")
+            return True
+        asked = match.intent == "control.help" or (
+            match.intent in exercise_registry() and match.confidence >= CLEAR_REQUEST
+            and not match.near_tie)
+        if asked:
+            self._staying = None
+            return False
+        self._say(listening_line(self._stay_turn, feeling_in(text)), style="calm")
+        self._stay_turn += 1
+        return True
+
     def _crisis(self, match: IntentMatch) -> None:
         if match.concern in ABUSE_CONCERNS:
             self.abuse_mentioned = True
+        if match.concern != "support_other":
+            self._staying, self._stay_turn = match.concern or "unspecified", 0
         # Whatever is said over these lines only silences the line it cuts: the rest is said.
         for line in crisis_reply(match.concern, self.settings.region):
             self._say(line, style="calm")
