@@ -27,7 +27,7 @@ from assistant.config import Settings
 from assistant.dialogue.channel import Channel, EndOfInput, Heard
 from assistant.dialogue.context import Context
 from assistant.dialogue.interruptions import (
-    Control, Crisis, Ending, Interruption, Stop, interruption_in,
+    Control, Crisis, Ending, Interruption, Stop, Switch, interruption_in,
 )
 from assistant.dialogue.reflection import feeling_in
 from assistant.dialogue.safety import (
@@ -42,7 +42,6 @@ from assistant.dialogue.talk import (
 from assistant.exercises import Exercise, couples_intents, exercise_registry
 from assistant.journal.recordings import discard_recording
 from assistant.safe_text import name_problem
-from assistant.understanding.answers import read_names
 from assistant.understanding import answers
 from assistant.understanding.name_change import ROLE_WORDS, NameChange, name_change, names_in
 from assistant.understanding.normalise import normalise
@@ -55,6 +54,10 @@ log = logging.getLogger(__name__)
 FAST_FACTOR = 0.001  # --fast: ten minutes of breathing pass in 0.6 s
 SLOWER = 1.3  # each "slower" stretches timed phases by this much
 CONTROL_CONFIDENCE = 0.8  # a free-speech answer counts as a control only when this sure
+# An answer that is a request for another exercise this sure is a change of mind, not an
+# answer: "actually, let's do breathing instead" scores 0.92, "that she listens to me" (a need,
+# said in a check-in) 0.79, "i need to breathe more with her" 0.82.
+MIND_CHANGE_CONFIDENCE = 0.85
 PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
 # Small talk is answered as such when the matcher reads it as nothing, or as a bare yes/no
 # ("thanks" reads as a polite no).
@@ -233,7 +236,7 @@ class Runner:
             if got is None or isinstance(got, Crisis):
                 return got
             heard, match = got
-            names = names_in(heard.text)
+            names = [name for name in names_in(heard.text) if name_problem(name) is None]
             if match.intent != "none" and (not names or match.confidence >= CLEAR_REQUEST):
                 return match  # a request, not names
             if not names:
@@ -255,15 +258,15 @@ class Runner:
     def _confirm_names(self, names: list[str]) -> bool | list[str] | Crisis | None:
         """Read names back; True when confirmed (and saved), the names said in a correction,
         None for a plain no or no answer."""
-        said = " and ".join(names)
-        if ending := self._say(f"I heard {said}. Is that right?"):
+        if ending := self._say(f"Did I get that right: {' and '.join(names)}?"):
             return ending if isinstance(ending, Crisis) else None
         got = self._hear(self._scaled(self.settings.idle_timeout))
         if got is None or isinstance(got, Crisis):
             return got
         text = got[0].text
         if answers.read_yes_no(final_say(text)) == "yes" and not names_in(final_say(text)):
-            self.partners = (names + ["Partner B"])[:2] if len(names) > 1 else names[:1]
+            # One name is fine: Hearth serves one person too. Saved only once confirmed.
+            self.partners = names[:2]
             self.journal.set_partners(self.partners)
             return True
         return names_in(text) or None
@@ -348,12 +351,13 @@ class Runner:
         got = self._hear(self._scaled(self.settings.idle_timeout))
         if got is None or isinstance(got, Crisis):
             return got
-        answer = got[1]
-        if answer.intent == "control.yes":
+        heard, answer = got
+        reading = answers.read_yes_no(heard.text)
+        if reading == "yes":
             return IntentMatch(match.text, match.intent, match.confidence, match.slots)
-        if answer.intent == "control.no":
+        if reading == "no" and answer.intent in ("control.no", "none"):
             return IntentMatch(match.text, match.near_tie, match.confidence, match.slots)
-        return answer if answer.intent not in ("none",) else None
+        return answer if answer.intent not in ("none", "control.no") else None
 
     def _forget(self) -> Ending | None:
         if ending := self._say("This deletes everything Hearth has kept: check-ins, notes, "
@@ -363,7 +367,15 @@ class Runner:
         got = self._hear(self._scaled(self.settings.idle_timeout))
         if isinstance(got, Crisis):
             return got
-        if got and got[1].intent == "control.yes":
+        if got and answers.read_yes_no(got[0].text) == "unclear":
+            # Asked once more, in other words; anything but a plain yes keeps the data.
+            if ending := self._say("I need a clear yes or no for this one. Delete everything "
+                                   "for good?"):
+                return ending
+            got = self._hear(self._scaled(self.settings.idle_timeout))
+            if isinstance(got, Crisis):
+                return got
+        if got and answers.is_unmistakable_yes(got[0].text):
             self.journal.forget()
             return self._say("Done. Everything is deleted.")
         return self._say("Okay, I've kept everything as it was.")
@@ -410,6 +422,10 @@ class Runner:
                 return self._say(what_i_can_do(self.abuse_mentioned))
             exit_value, ending = self._drive(exercise, slots or {}, request)
             request = ""  # an exercise handed over to starts from its slots alone
+            if isinstance(ending, Switch):
+                intent, slots = ending.match.intent, ending.match.slots
+                request = ending.match.text
+                continue
             if isinstance(ending, Stop):
                 return self._say(STOPPED)
             if ending is not None:
@@ -439,7 +455,7 @@ class Runner:
                     exit_value = done.value
                     break
                 reply = self._perform(step, state)
-                if isinstance(reply, Crisis | Stop):
+                if isinstance(reply, Crisis | Stop | Switch):
                     ending = reply
                     break
         finally:
@@ -490,6 +506,9 @@ class Runner:
                 prompt = f"{who}take your time. {ask.text}"
                 continue
             heard, match = got
+            if self._changes_mind(match, state):
+                discard_recording(heard.audio_path)  # a request, not an answer to keep
+                return Switch(match)
             control = self._control_in_answer(match, ask)
             if control is None:
                 return Answer(heard.text, match, heard.audio_path)
@@ -498,6 +517,13 @@ class Runner:
                 if ending := self._interrupt(interruption_in(match)):
                     return ending
             prompt = ask.text  # repeat, resume and the rest: ask again
+
+    def _changes_mind(self, match: IntentMatch, state: _Running) -> bool:
+        """Whether an answer is a clear request for a different exercise (decided by the
+        matcher's confidence, so it works the same in every exercise and every question)."""
+        return (match.intent != state.intent and match.intent in exercise_registry()
+                and not match.indirect  # "you never listen to me" is an answer, not a request
+                and match.near_tie is None and match.confidence >= MIND_CHANGE_CONFIDENCE)
 
     def _control_in_answer(self, match: IntentMatch, ask: Ask) -> str | None:
         """A control the runner handles, or None when the answer belongs to the exercise."""
