@@ -25,6 +25,14 @@ class Settings(BaseModel):
     )
     vosk_model: Path | None = Field(None, description="Path to a Vosk model directory.")
     voice: str = Field("warm", description="Voice profile name from voices/.")
+    voice_engine: Literal["piper", "espeak"] = Field(
+        "piper", description="piper: each profile's neural voice when installed; espeak: "
+        "always espeak-ng."
+    )
+    spoken_names: dict[str, str] = Field(
+        default_factory=dict,
+        description="Names spelt the way the voice should say them, e.g. {Siobhan = \"Shivawn\"}.",
+    )
     wake_phrase: str | None = Field(
         None, description="Say this before a request in `hearth listen`; none means always on."
     )

@@ -33,10 +33,33 @@ def run_checks(data_dir=None) -> list[Check]:
         found.append(Check("intents", True, f"{len(catalogue.templates)} sentences"))
     except HearthError as exc:
         found.append(Check("intents", False, str(exc), "fix the file and intent named"))
+    found += deck_checks()
     found += speech_checks(settings)
     found += voice_checks(settings)
     found.append(check_journal(data_dir))
     return found
+
+
+def deck_checks() -> list[Check]:
+    """The crisis resources (always said: a built-in copy stands in) and every deck file."""
+    from assistant.dialogue.resources import BUILT_IN, resources_path, resources_problem
+    from assistant.exercises.deck_check import DECKS, PHRASE_FILES, deck_problems
+
+    problem = resources_problem()
+    if problem:
+        resources = Check("crisis resources", False,
+                          f"{problem}; the built-in copy ({', '.join(BUILT_IN)}) is said meanwhile",
+                          f"fix the field named in {resources_path()}, or restore the file from "
+                          "the project")
+    else:
+        resources = Check("crisis resources", True, str(resources_path()))
+    problems = deck_problems()
+    if problems:
+        decks = Check("decks", False, "; ".join(problems),
+                      "fix the file and field named, or restore decks/ from the project")
+    else:
+        decks = Check("decks", True, f"{len(DECKS) + len(PHRASE_FILES)} files valid")
+    return [resources, decks]
 
 
 def render(checks: list[Check]) -> str:

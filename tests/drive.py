@@ -39,7 +39,8 @@ class Run:
     steps: list = field(default_factory=list)  # every step yielded, in order
     said: list[str] = field(default_factory=list)  # Say and Ask texts
     asks: list[Ask] = field(default_factory=list)
-    saves: list[tuple[str, dict, str | None]] = field(default_factory=list)
+    saves: list[tuple[str, dict, str | None]] = field(default_factory=list)  # as stored at the end
+    save_ids: list[int] = field(default_factory=list)  # the entry id of each of `saves`
     exit: Exit | None = None
 
     def text(self) -> str:
@@ -83,8 +84,14 @@ def drive(script: Callable, ctx: Context, answers: list, on_step: Callable | Non
                 given = pending.pop(0) if pending else None
                 reply = answer(given) if isinstance(given, str) else given
             elif isinstance(step, Save):
-                run.saves.append((step.kind, step.data, step.partner))
-                reply = ctx.journal.save(step.kind, step.data, step.partner, session_id)
+                reply = ctx.journal.save(step.kind, step.data, step.partner, session_id,
+                                         replaces=step.replaces)
+                saved = (step.kind, step.data, step.partner)
+                if reply in run.save_ids:  # the same entry, completed: one record, as stored
+                    run.saves[run.save_ids.index(reply)] = saved
+                else:
+                    run.saves.append(saved)
+                    run.save_ids.append(reply)
             elif not isinstance(step, (Pause, WaitUntil, Chime)):
                 raise TypeError(f"unknown step {step!r}")
         raise AssertionError("script did not finish")

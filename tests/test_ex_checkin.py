@@ -14,7 +14,7 @@ def journal(tmp_path):
 
 
 def test_registered_for_its_intent():
-    assert exercise_registry()["checkin.start"] is checkin.run
+    assert exercise_registry()["checkin.start"].run is checkin.run
 
 
 @pytest.mark.parametrize(

@@ -32,8 +32,8 @@ def test_each_partner_appreciation_is_stored(journal):
 
 def test_appreciation_is_reflected_to_the_other_partner(journal):
     run = drive(gratitude.run, make_context(journal), SPECIFIC)
-    assert ("Alex, here's what Sam appreciates: you made them tea this morning when they were "
-            "exhausted. It matters to them because they felt looked after.") in run.said
+    assert ("Alex, Sam appreciates that you made Sam tea this morning when Sam was exhausted. "
+            "It matters to Sam because Sam felt looked after.") in run.said
 
 
 def test_yes_keeps_a_note_for_the_partner(journal):

@@ -8,8 +8,8 @@ from assistant.exercises import empathy, exercise_registry, i_statement
 
 def test_both_registered():
     registry = exercise_registry()
-    assert registry["coach.empathy"] is empathy.run
-    assert registry["coach.i_statement"] is i_statement.run
+    assert registry["coach.empathy"].run is empathy.run
+    assert registry["coach.i_statement"].run is i_statement.run
 
 
 def test_empathy_explains_validation_then_phrases_for_the_situation(journal):
@@ -78,9 +78,10 @@ def test_i_statement_without_blame_goes_straight_to_shaping(journal):
         "Could we keep phones away after nine?")
 
 
-def test_i_statement_ends_gently_when_nobody_answers(journal):
+def test_i_statement_ends_gently_when_nobody_answers_keeping_the_parts_given(journal):
     run = drive(i_statement.run, context(journal), ["you always interrupt me", "hurt"])
-    assert run.saves == []
+    [(kind, data, _)] = run.saves
+    assert (data["feeling"], data["statement"], data["complete"]) == ("hurt", None, False)
     assert "pick this up again" in run.said[-1]
 
 

@@ -10,8 +10,8 @@ from assistant.exercises import exercise_registry, note_play, notes
 
 
 def test_both_intents_registered():
-    assert exercise_registry()["note.leave"] is notes.run
-    assert exercise_registry()["note.play"] is note_play.run
+    assert exercise_registry()["note.leave"].run is notes.run
+    assert exercise_registry()["note.play"].run is note_play.run
 
 
 def test_spoken_note_keeps_audio_and_transcript(journal, tmp_path):

@@ -191,9 +191,26 @@ def test_sessions_record_start_finish_and_completion(journal, clock):
     assert journal.sessions(since=clock.moment + timedelta(seconds=1)) == []
 
 
-def test_finishing_a_missing_session_says_so(journal):
-    with pytest.raises(JournalError, match="no session 7"):
-        journal.finish_session(7, completed=True)
+def test_a_session_forgotten_from_another_terminal_carries_on_in_the_fresh_journal(tmp_path):
+    with Journal.open(tmp_path / "data") as running, Journal.open(tmp_path / "data") as other:
+        session = running.start_session("exercise.gratitude")
+        first = running.save("gratitude", {"text": "the tea"}, "Sam", session)
+        other.forget()
+        again = running.save("gratitude", {"text": "the tea", "why": "cold day"}, "Sam",
+                             session, replaces=first)
+        running.save("gratitude", {"text": "the walk"}, "Alex", session)
+        running.finish_session(session, completed=True)
+        stored = running.entries()
+    assert [(e.data["text"], e.session_id) for e in stored] == [("the tea", None),
+                                                               ("the walk", None)]
+    assert stored[0].id == again and stored[0].data["why"] == "cold day"
+
+
+def test_a_replacing_save_completes_the_same_entry(journal):
+    first = journal.save("gratitude", {"text": "the tea", "why": None}, "Sam")
+    assert journal.save("gratitude", {"text": "the tea", "why": "cold"}, "Sam",
+                        replaces=first) == first
+    assert [e.data for e in journal.entries()] == [{"text": "the tea", "why": "cold"}]
 
 
 def complete_on_days(journal, clock, days: list[int], kind="ritual.bedtime"):

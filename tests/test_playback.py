@@ -68,7 +68,8 @@ def test_done_callbacks_and_wait():
 @pytest.fixture
 def wav_speaker(tmp_path):
     path = tmp_path / "out.wav"
-    speaker = Speaker(Settings(), sink=WavSink(path))
+    # espeak-ng: the same text gives the same number of samples every time (Piper varies)
+    speaker = Speaker(Settings(voice_engine="espeak"), sink=WavSink(path))
     yield speaker, path
     speaker.close()
 
@@ -80,7 +81,8 @@ def test_sentences_are_spoken_in_order_with_the_profile_pause(wav_speaker):
     assert second.wait(20) and first.done
     one, two = len(first.audio()), len(second.audio())
     pause = speaker.profiles["warm"].sentence_pause * 22050
-    assert two == pytest.approx(2 * one + pause, abs=200)
+    # espeak-ng's trailing silence varies by up to ~10 ms from one utterance to the next
+    assert two == pytest.approx(2 * one + pause, abs=400)
     speaker.close()
     written, rate = sf.read(path)
     assert len(written) == pytest.approx(one + two, abs=10) and rate == 22050

@@ -27,9 +27,11 @@ def test_the_wav_grows_with_the_text(tmp_path):
 
 
 def test_voice_option_changes_the_voice(tmp_path):
-    warm, _ = say_to_wav(tmp_path, "Let us begin whenever you are ready.")
-    calm, _ = say_to_wav(tmp_path, "Let us begin whenever you are ready.", "--voice", "calm")
-    assert len(calm) > len(warm)
+    # the neural voice varies its timing a little from run to run; calm is 20% slower
+    text = "Let us begin whenever you are ready, and take all the time you need together."
+    bright, _ = say_to_wav(tmp_path, text, "--voice", "bright")
+    calm, _ = say_to_wav(tmp_path, text, "--voice", "calm")
+    assert len(calm) > len(bright)
 
 
 def test_round_trip_through_pocketsphinx_gets_the_words_back(tmp_path):

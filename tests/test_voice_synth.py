@@ -1,17 +1,22 @@
-"""Synthesis through pyttsx3 on espeak-ng: real audio in memory, sentence splitting, errors."""
+"""Synthesis through pyttsx3 on espeak-ng (the fallback): real audio in memory, sentence
+splitting, errors. The profiles here prefer espeak-ng, so the neural voice stays out of it."""
 
 import numpy as np
 import pytest
 
 from assistant.errors import VoiceError
-from assistant.voice import load_profiles, split_sentences, synthesize
-from assistant.voice.profiles import VoiceProfile
-from assistant.voice.synth import default_synthesizer
+from assistant.voice import load_profiles, speech_pieces, split_sentences, synthesize
+from assistant.voice.profiles import EspeakSettings, VoiceProfile
+from assistant.voice.synth import Piece, espeak_synthesizer
+
+
+def espeak_only(name):
+    return load_profiles()[name].model_copy(update={"engine": "espeak"})
 
 
 @pytest.fixture(scope="module")
 def warm():
-    return load_profiles()["warm"]
+    return espeak_only("warm")
 
 
 def test_synthesis_gives_float_audio_in_memory(warm):
@@ -29,7 +34,7 @@ def test_longer_text_and_the_exercise_rate_take_longer(warm):
 
 
 def test_profiles_sound_different(warm):
-    calm = load_profiles()["calm"]
+    calm = espeak_only("calm")
     a, _ = synthesize("Let us rest here for a moment.", warm)
     b, _ = synthesize("Let us rest here for a moment.", calm)
     assert len(b) > len(a)  # calm is slower
@@ -41,11 +46,14 @@ def test_empty_text_is_empty_audio(warm):
 
 
 def test_an_unknown_espeak_voice_names_the_file_and_field(tmp_path):
-    profile = VoiceProfile(name="odd", voice="no-such-voice", source=tmp_path / "odd.yaml")
+    profile = VoiceProfile(name="odd", engine="espeak",
+                           espeak=EspeakSettings(voice="no-such-voice"),
+                           source=tmp_path / "odd.yaml")
     with pytest.raises(VoiceError) as caught:
         synthesize("Hello.", profile)
     message = str(caught.value)
-    assert "odd.yaml" in message and "field 'voice'" in message and "no-such-voice" in message
+    assert "odd.yaml" in message and "field 'espeak.voice'" in message
+    assert "no-such-voice" in message
 
 
 def test_missing_espeak_is_one_clear_error(monkeypatch):
@@ -55,12 +63,12 @@ def test_missing_espeak_is_one_clear_error(monkeypatch):
         raise RuntimeError("This means you probably do not have eSpeak or eSpeak-ng installed!")
 
     monkeypatch.setattr(pyttsx3, "init", broken)
-    default_synthesizer.cache_clear()
+    espeak_synthesizer.cache_clear()
     try:
         with pytest.raises(VoiceError, match="apt install espeak-ng"):
-            default_synthesizer()
+            espeak_synthesizer()
     finally:
-        default_synthesizer.cache_clear()
+        espeak_synthesizer.cache_clear()
 
 
 @pytest.mark.parametrize(("text", "sentences"), [
@@ -72,3 +80,21 @@ def test_missing_espeak_is_one_clear_error(monkeypatch):
 ])
 def test_split_sentences(text, sentences):
     assert split_sentences(text) == sentences
+
+
+def test_a_short_reply_streams_sentence_by_sentence():
+    assert speech_pieces("Hello. How are you?") == [Piece("Hello."), Piece("How are you?")]
+
+
+def test_a_long_first_sentence_is_cut_at_a_comma_so_it_starts_sooner():
+    text = ("Let us settle in together, noticing the weight of your body and the slow rhythm "
+            "of your breathing. Then rest.")
+    pieces = speech_pieces(text)
+    assert pieces[0] == Piece("Let us settle in together,")  # said as a pause, not an end
+    assert pieces[1].continues and pieces[1].text.startswith("noticing")
+    assert pieces[2] == Piece("Then rest.")
+
+
+def test_a_long_sentence_without_a_fitting_comma_stays_whole():
+    text = "So, " + "we breathe in and out slowly and gently " * 3 + "together."
+    assert [p.text for p in speech_pieces(text)] == [text]

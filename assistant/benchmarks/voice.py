@@ -26,10 +26,10 @@ def _measure(repeats: int) -> list[tuple[str, str]]:
     from assistant.config import Settings
     from assistant.voice.nullsink import MonitorRecorder
     from assistant.voice.speaker import Speaker
-    from assistant.voice.synth import default_synthesizer
+    from assistant.voice.synth import espeak_synthesizer
 
     started = time.perf_counter()
-    default_synthesizer()
+    espeak_synthesizer()
     engine_start = time.perf_counter() - started
     handed, heard, stop_handed, stop_heard = [], [], [], []
     with Speaker(Settings(), device="pulse") as speaker:

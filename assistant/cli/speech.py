@@ -18,13 +18,16 @@ def register(sub) -> None:
     p = sub.add_parser("devices", help="list microphones and speakers")
     p.set_defaults(func=cmd_devices)
 
-    p = sub.add_parser("models", help="list speech models, or download a Vosk model")
+    p = sub.add_parser("models", help="list speech models and voices, or download one")
     models = p.add_subparsers(dest="models_command", metavar="ACTION")
     listing = models.add_parser("list", help="the speech models present (the default action)")
     listing.set_defaults(func=cmd_models_list)
-    fetch = models.add_parser("download", help="fetch a Vosk model (uses the network)")
-    fetch.add_argument("name", nargs="?", help="model name (default: the small US English one)")
-    fetch.add_argument("--url", help="download from this address instead of the Vosk site")
+    fetch = models.add_parser("download", help="fetch a Vosk model or a Piper voice "
+                              "(uses the network)")
+    fetch.add_argument("name", nargs="?", help="model name (default: the small US English one), "
+                       "or a Piper voice such as en_US-lessac-medium")
+    fetch.add_argument("--url", help="download from this address instead of the Vosk site "
+                       "(for a Piper voice: the .onnx file's, its .onnx.json beside it)")
     fetch.add_argument("--sha256", help="refuse the download unless it has this checksum")
     fetch.set_defaults(func=cmd_models_download)
     p.set_defaults(func=cmd_models_list)
@@ -78,13 +81,22 @@ def cmd_models_list(args) -> int:
         if name not in present:
             print(f"{'vosk':12s} {name:32s} not downloaded: {about} "
                   f"(`hearth models download {name}`)")
+    from assistant.voice.piper_voices import model_lines
+
+    print("\n".join(model_lines()))
     return 0
 
 
 def cmd_models_download(args) -> int:
     from assistant.config import data_dir
     from assistant.speech.models import DEFAULT_MODEL, download_model
+    from assistant.voice.piper_voices import PIPER_VOICE_NAME, download_voice
 
+    if args.name and PIPER_VOICE_NAME.match(args.name):
+        path = download_voice(args.name, data_dir(args.data_dir) / "voices", url=args.url,
+                              sha256=args.sha256)
+        print(f"ready: {path}")
+        return 0
     path = download_model(args.name or DEFAULT_MODEL, data_dir(args.data_dir) / "models",
                           url=args.url, sha256=args.sha256)
     print(f"ready: {path}")

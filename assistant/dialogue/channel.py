@@ -30,13 +30,32 @@ class Heard:
 
 
 class Channel(Protocol):
-    def say(self, text: str, style: str | None = None, partner: str | None = None) -> None: ...
-    def chime(self, kind: str) -> None: ...
-    def play(self, path: Path, text: str) -> None: ...
+    """What the runner needs from a channel. Speaking may be cut short: `say` and `play` return
+    the utterance said over Hearth that silenced it (a voice channel lets controls and crises
+    cut in), or None when the line was said to its end (always None for typed text)."""
+
+    def say(self, text: str, style: str | None = None,
+            partner: str | None = None) -> Heard | None:
+        """Speak a line (style: a voice profile hint; partner: who it is addressed to)."""
+        ...
+
+    def chime(self, kind: str) -> None:
+        """Play a soft tone ("inhale", "exhale", "hold", "timer", "soft")."""
+        ...
+
+    def play(self, path: Path, text: str) -> Heard | None:
+        """Play a recording (or show its transcript `text`); returns what cut in, as `say`."""
+        ...
+
     def hear(self, timeout: float | None, wanted: Callable[[str], bool] | None = None,
              mode: str = "command", keep_audio: bool = False,
-             request: bool = False) -> Heard | None: ...
-    def slow_down(self) -> None: ...
+             request: bool = False) -> Heard | None:
+        """The next utterance, or None when `timeout` seconds pass; raises EndOfInput."""
+        ...
+
+    def slow_down(self) -> None:
+        """Speak more slowly from now on (after "slower")."""
+        ...
 
 
 class TextChannel:
@@ -48,11 +67,14 @@ class TextChannel:
         self._pending: str | None = None  # a scripted line read ahead but not yet wanted
         self._closed = False
 
-    def say(self, text: str, style: str | None = None, partner: str | None = None) -> None:
+    def say(self, text: str, style: str | None = None,
+            partner: str | None = None) -> Heard | None:
+        """Print the line (and speak it with a speaker); typed text is never cut short."""
         self._out.write(f"Hearth: {text}\n")
         self._out.flush()
         if self._speaker is not None:
             self._speaker.say(text, style=style).wait()
+        return None
 
     def chime(self, kind: str) -> None:
         self._out.write(f"Hearth: [{kind} chime]\n")
@@ -60,9 +82,9 @@ class TextChannel:
         if self._speaker is not None:
             self._speaker.chime(kind)
 
-    def play(self, path: Path, text: str) -> None:
+    def play(self, path: Path, text: str) -> Heard | None:
         """A typed session shows a recording's transcript (and speaks it with --speak)."""
-        self.say(f"\u201c{text}\u201d")
+        return self.say(f"\u201c{text}\u201d")
 
     def slow_down(self) -> None:
         """Typed replies need no slowing; a speaking channel talks slower."""

@@ -6,6 +6,11 @@ crisis stops the exercise, says the region's resources and is never written to t
 Controls work the same everywhere: stop, pause/resume, repeat, slower, help; skip, yes and no
 are handed to the exercise as answers (skip also ends a timed wait early).
 
+Interruptions (a crisis, stop, a control said over Hearth) are values (`interruptions.py`):
+speaking and hearing return them, `_interrupt` handles them in one place, and what ends an
+exercise (`Crisis`, `Stop`) travels back up as a return value to `_drive` or the session loop,
+which close the exercise and answer it in `_ended`.
+
 In an exercise, `Ask` gets an Answer or None (nobody answered after one gentle reminder, or the
 input ended), `Save` commits at once and gets the entry id, `WaitUntil(at)` waits until `at`
 seconds after the exercise began, so a schedule never drifts however long speaking takes;
@@ -20,12 +25,16 @@ from dataclasses import dataclass
 from assistant.config import Settings
 from assistant.dialogue.channel import Channel, EndOfInput, Heard
 from assistant.dialogue.context import Context
+from assistant.dialogue.interruptions import (
+    Control, Crisis, Ending, Interruption, Stop, interruption_in,
+)
 from assistant.dialogue.safety import ABUSE_CONCERNS, crisis_reply
 from assistant.dialogue.steps import (
     Answer, Ask, Chime, Exit, Pause, Play, Save, Say, WaitUntil,
 )
 from assistant.dialogue.talk import CONTROL_HELP, describe, what_i_can_do
-from assistant.exercises import exercise_registry
+from assistant.exercises import Exercise, couples_intents, exercise_registry
+from assistant.journal.recordings import discard_recording
 from assistant.understanding.normalise import normalise
 from assistant.understanding.result import IntentMatch
 
@@ -35,15 +44,13 @@ FAST_FACTOR = 0.001  # --fast: ten minutes of breathing pass in 0.6 s
 SLOWER = 1.3  # each "slower" stretches timed phases by this much
 CONTROL_CONFIDENCE = 0.8  # a free-speech answer counts as a control only when this sure
 PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
-COUPLES_INTENTS = {  # never suggested once abuse has been mentioned
-    "checkin.start", "exercise.gratitude", "exercise.reflective_listening", "ritual.bedtime",
-    "prompt.conversation", "coach.empathy", "coach.i_statement", "assessment.distance",
-    "conflict.cooldown", "idea.shared_activity", "idea.affection",
-}
 NOT_NAMES = {"and", "we", "are", "were", "i", "im", "am", "my", "name", "is", "names", "our",
              "it", "its", "this", "hi", "hello", "hey", "me", "with", "the", "of", "us"}
 QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
               "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
+STOPPED = "Okay, stopping there. What would you like to do next?"
+
+Heard_ = tuple[Heard, IntentMatch]  # an utterance and what it means
 
 
 def interrupts(matcher, text: str) -> bool:
@@ -53,24 +60,13 @@ def interrupts(matcher, text: str) -> bool:
         intent.startswith("control.") and intent not in ("control.yes", "control.no"))
 
 
-class StopExercise(Exception):
-    """Someone said stop."""
-
-
-class CrisisDetected(Exception):
-    """The crisis guard fired."""
-
-    def __init__(self, match: IntentMatch):
-        self.match = match
-
-
 @dataclass
 class _Running:
     """The state of the exercise in progress."""
 
     intent: str
     ctx: Context
-    started: float  # clock time the schedule counts from
+    started: float  # clock time the schedule counts from (moved on by pauses)
     session_id: int
     last_said: str = ""
 
@@ -86,39 +82,78 @@ class Runner:
         self.partners = list(settings.partners) or journal.partners()
         self.last_reply = ""
         self._state: _Running | None = None  # the exercise in progress, if any
-        self._in_crisis = False  # saying the crisis resources
+
+    # --- interruptions, in one place ------------------------------------------------------
+
+    def _interrupt(self, interruption: Interruption | None) -> Ending | None:
+        """Act on an interruption; returns the Ending that ends what runs, if any.
+
+        A crisis always ends it. Stop and the other controls act only inside an exercise:
+        said over Hearth anywhere else, they have already silenced the line, which is enough.
+        """
+        state = self._state
+        if isinstance(interruption, Crisis):
+            return interruption
+        if state is None or interruption is None:
+            return None
+        if isinstance(interruption, Stop):
+            return interruption
+        intent = interruption.intent
+        if intent == "control.pause":
+            return self._paused(state)
+        if intent == "control.slower":
+            state.ctx.pace *= SLOWER
+            self.channel.slow_down()
+            return self._say("Okay, slower.", style="calm")
+        if intent == "control.repeat" and state.last_said:
+            return self._say(state.last_said)
+        if intent == "control.help":
+            return self._say(f"We're in {describe(state.intent)}. {CONTROL_HELP}")
+        return None
+
+    def _ended(self, ending: Ending | None) -> None:
+        """Answer what ended an exercise or a request: the crisis reply, or a word on stopping."""
+        if isinstance(ending, Crisis):
+            self._crisis(ending.match)
+        elif isinstance(ending, Stop):
+            self._say(STOPPED)
 
     # --- speaking and hearing -------------------------------------------------------------
 
-    def _say(self, text: str, style: str | None = None, partner: str | None = None) -> None:
+    def _say(self, text: str, style: str | None = None,
+             partner: str | None = None) -> Ending | None:
+        """Say a line; returns the Ending said over it (crisis, stop), if any."""
         self.last_reply = text
-        self._barge_in(self.channel.say(text, style=style, partner=partner))
+        return self._said_over(self.channel.say(text, style=style, partner=partner))
 
-    def _barge_in(self, heard: Heard | None) -> None:
+    def _said_over(self, heard: Heard | None) -> Ending | None:
         """Someone spoke over Hearth and the channel silenced it: act on what they said."""
         if heard is None:
-            return
-        match = self.matcher.understand(heard.text[:1000])
-        if self._in_crisis:
-            return
-        if match.intent == "safety.crisis":
-            raise CrisisDetected(match)
-        if self._state is not None and match.intent not in ("control.skip", "control.resume"):
-            self._control(match.intent, self._state)
+            return None
+        return self._interrupt(interruption_in(self.matcher.understand(heard.text[:1000])))
+
+    def _say_all(self, *lines: str, style: str | None = None) -> Ending | None:
+        """Say lines in order until one is interrupted by an Ending."""
+        for line in lines:
+            if ending := self._say(line, style=style):
+                return ending
+        return None
 
     def _scaled(self, seconds: float) -> float:
         return seconds * FAST_FACTOR if self.fast else seconds
 
     def _hear(self, timeout: float | None, wanted=None, mode: str = "command",
-              keep_audio: bool = False, request: bool = False) -> tuple[Heard, IntentMatch] | None:
-        """The next utterance and what it means; the crisis guard runs before anything else."""
+              keep_audio: bool = False, request: bool = False) -> Heard_ | Crisis | None:
+        """The next utterance and what it means, or the Crisis it carries (the crisis guard
+        runs before anything else), or None when nobody spoke."""
         heard = self.channel.hear(timeout, wanted=wanted, mode=mode, keep_audio=keep_audio,
                                   request=request)
         if heard is None:
             return None
         match = self.matcher.understand(heard.text[:1000])
         if match.intent == "safety.crisis":
-            raise CrisisDetected(match)
+            discard_recording(heard.audio_path)  # a crisis leaves nothing behind, audio included
+            return Crisis(match)
         return heard, match
 
     def is_control(self, text: str) -> bool:
@@ -130,54 +165,49 @@ class Runner:
     def session(self) -> int:
         """Greet, then handle requests until the input ends or someone says goodbye."""
         try:
-            self._safely(self._greet)
+            self._ended(self._greet())
             while True:
-                try:
-                    got = self._hear(None, request=True)
-                except CrisisDetected as crisis:
-                    self._safely(self._crisis, crisis.match)
-                    continue
+                got = self._hear(None, request=True)
                 if got is None:
+                    continue
+                if isinstance(got, Crisis):
+                    self._ended(got)
                     continue
                 heard, match = got
                 if normalise(heard.text) in QUIT_WORDS:
-                    self._safely(self._say, "Goodbye for now. Take care of each other.")
+                    self._ended(self._say("Goodbye for now. Take care of each other."))
                     return 0
-                self._safely(self.handle, match)
+                self._ended(self.handle(match))
         except EndOfInput:
             return 0
 
-    def _safely(self, action, *args) -> None:
-        """Run `action`; a crisis said over Hearth meanwhile gets the crisis reply."""
-        try:
-            action(*args)
-        except CrisisDetected as crisis:
-            self._crisis(crisis.match)
-
-    def _greet(self) -> None:
-        request = self._ask_names() if not self.partners else None
+    def _greet(self) -> Ending | None:
+        request = None
+        if not self.partners:
+            request = self._ask_names()
+            if isinstance(request, Crisis):
+                return request
         names = " and ".join(self.partners)
-        self._say(f"Hi {names}. What would you like to do? You can say 'help' to hear ideas.")
+        if ending := self._say(f"Hi {names}. What would you like to do? "
+                               "You can say 'help' to hear ideas."):
+            return ending
         from assistant.exercises.notes import unheard_notes_announcement
 
         for partner in self.partners:
             line = unheard_notes_announcement(self.journal, partner)
-            if line:
-                self._say(line)
-        if request is not None:
-            self.handle(request)
+            if line and (ending := self._say(line)):
+                return ending
+        return self.handle(request) if request is not None else None
 
-    def _ask_names(self) -> IntentMatch | None:
+    def _ask_names(self) -> IntentMatch | Crisis | None:
         """Ask the partners' names once; returns a request if one was said instead."""
-        self._say("Before we start: what are your two names? For example, 'Sam and Alex'.")
         self.partners = ["Partner A", "Partner B"]
-        try:
-            got = self._hear(self._scaled(self.settings.idle_timeout))
-        except CrisisDetected as crisis:
-            self._crisis(crisis.match)
-            return None
-        if got is None:
-            return None
+        if ending := self._say("Before we start: what are your two names? "
+                               "For example, 'Sam and Alex'."):
+            return ending
+        got = self._hear(self._scaled(self.settings.idle_timeout))
+        if got is None or isinstance(got, Crisis):
+            return got
         heard, match = got
         if match.intent != "none":
             return match  # a request, not names: keep placeholder names, ask next time
@@ -190,38 +220,36 @@ class Runner:
             self.journal.set_partners(self.partners)
         return None
 
-    def handle(self, match: IntentMatch) -> None:
-        """Answer one request made outside an exercise."""
-        try:
-            if match.near_tie and not match.intent.startswith("control."):
-                match = self._did_you_mean(match)
-                if match is None:
-                    return
-            intent = match.intent
-            if intent == "safety.crisis":
-                raise CrisisDetected(match)
-            if intent == "none":
-                self._say(what_i_can_do(self.abuse_mentioned))
-            elif intent == "control.help":
-                self._say(what_i_can_do(self.abuse_mentioned, asked=True))
-                self._say(CONTROL_HELP)
-            elif intent == "control.repeat":
-                self._say(self.last_reply or "I haven't said anything yet.")
-            elif intent.startswith("control."):
-                self._say("Nothing is running right now. What would you like to do?")
-            elif intent == "data.forget":
-                self._forget()
-            else:
-                self.run_exercise(intent, match.slots)
-        except CrisisDetected as crisis:
-            self._crisis(crisis.match)
+    def handle(self, match: IntentMatch) -> Ending | None:
+        """Answer one request made outside an exercise; returns a Crisis said meanwhile."""
+        if match.near_tie and not match.intent.startswith("control."):
+            chosen = self._did_you_mean(match)
+            if chosen is None or isinstance(chosen, Crisis):
+                return chosen
+            match = chosen
+        intent = match.intent
+        if intent == "safety.crisis":
+            return Crisis(match)
+        if intent == "none":
+            return self._say(what_i_can_do(self.abuse_mentioned))
+        if intent == "control.help":
+            return self._say_all(what_i_can_do(self.abuse_mentioned, asked=True), CONTROL_HELP)
+        if intent == "control.repeat":
+            return self._say(self.last_reply or "I haven't said anything yet.")
+        if intent.startswith("control."):
+            return self._say("Nothing is running right now. What would you like to do?")
+        if intent == "data.forget":
+            return self._forget()
+        return self.run_exercise(intent, match.slots)
 
-    def _did_you_mean(self, match: IntentMatch) -> IntentMatch | None:
-        self._say(f"Did you mean {describe(match.intent)}, or {describe(match.near_tie)}? "
-                  f"Say yes for {describe(match.intent)}, or no for the other.")
+    def _did_you_mean(self, match: IntentMatch) -> IntentMatch | Crisis | None:
+        if ending := self._say(
+                f"Did you mean {describe(match.intent)}, or {describe(match.near_tie)}? "
+                f"Say yes for {describe(match.intent)}, or no for the other."):
+            return ending if isinstance(ending, Crisis) else None
         got = self._hear(self._scaled(self.settings.idle_timeout))
-        if got is None:
-            return None
+        if got is None or isinstance(got, Crisis):
+            return got
         answer = got[1]
         if answer.intent == "control.yes":
             return IntentMatch(match.text, match.intent, match.confidence, match.slots)
@@ -229,108 +257,110 @@ class Runner:
             return IntentMatch(match.text, match.near_tie, match.confidence, match.slots)
         return answer if answer.intent not in ("none",) else None
 
-    def _forget(self) -> None:
-        self._say("This deletes everything Hearth has kept: check-ins, notes, history. "
-                  "It cannot be undone. Are you sure? Say yes to delete, or no to keep it.")
+    def _forget(self) -> Ending | None:
+        if ending := self._say("This deletes everything Hearth has kept: check-ins, notes, "
+                               "history. It cannot be undone. Are you sure? Say yes to "
+                               "delete, or no to keep it."):
+            return ending
         got = self._hear(self._scaled(self.settings.idle_timeout))
+        if isinstance(got, Crisis):
+            return got
         if got and got[1].intent == "control.yes":
             self.journal.forget()
-            self._say("Done. Everything is deleted.")
-        else:
-            self._say("Okay, I've kept everything as it was.")
+            return self._say("Done. Everything is deleted.")
+        return self._say("Okay, I've kept everything as it was.")
 
     def _crisis(self, match: IntentMatch) -> None:
         if match.concern in ABUSE_CONCERNS:
             self.abuse_mentioned = True
-        self._in_crisis = True  # words said over this reply only silence the line they cut
-        try:
-            for line in crisis_reply(match.concern, self.settings.region):
-                self._say(line, style="calm")
-        finally:
-            self._in_crisis = False
+        # Whatever is said over these lines only silences the line it cuts: the rest is said.
+        for line in crisis_reply(match.concern, self.settings.region):
+            self._say(line, style="calm")
 
     # --- exercises --------------------------------------------------------------------------
 
-    def run_exercise(self, intent: str, slots: dict | None = None) -> None:
-        """Run an exercise to its end, then any exercise it hands over to."""
+    def run_exercise(self, intent: str, slots: dict | None = None) -> Crisis | None:
+        """Run an exercise to its end, then any exercise it hands over to; returns a Crisis
+        that ended it (a stop is answered here: the session simply goes on)."""
         while intent:
-            if self.abuse_mentioned and intent in COUPLES_INTENTS:
-                self._say("Right now your safety comes first, so I'll leave the couples "
-                          "exercises aside. I can guide some calm breathing, or share "
-                          "where to find support.")
-                return
-            run = exercise_registry().get(intent)
-            if run is None:
-                self._say(what_i_can_do(self.abuse_mentioned))
-                return
-            exit_value = self._drive(intent, run, slots or {})
+            if self.abuse_mentioned and intent in couples_intents():
+                return self._say("Right now your safety comes first, so I'll leave the couples "
+                                 "exercises aside. I can guide some calm breathing, or share "
+                                 "where to find support.")
+            exercise = exercise_registry().get(intent)
+            if exercise is None:
+                return self._say(what_i_can_do(self.abuse_mentioned))
+            exit_value, ending = self._drive(exercise, slots or {})
+            if isinstance(ending, Stop):
+                return self._say(STOPPED)
+            if ending is not None:
+                return ending
             intent = exit_value.next_intent if isinstance(exit_value, Exit) else None
             slots = exit_value.slots if isinstance(exit_value, Exit) else {}
             if intent == "safety.crisis":
-                self._crisis(IntentMatch("", "safety.crisis", 1.0, concern="unspecified"))
-                return
+                return Crisis(IntentMatch("", "safety.crisis", 1.0, concern="unspecified"))
+        return None
 
-    def _drive(self, intent: str, run, slots: dict):
+    def _drive(self, exercise: Exercise, slots: dict) -> tuple[Exit | None, Ending | None]:
+        """Run one exercise script; returns what it handed over to and what ended it early."""
         ctx = Context(partners=self.partners or ["Partner A", "Partner B"],
                       settings=self.settings, journal=self.journal, slots=dict(slots))
-        state = _Running(intent, ctx, self.clock(), self.journal.start_session(intent))
+        state = _Running(exercise.intent, ctx, self.clock(),
+                         self.journal.start_session(exercise.intent))
         self._state = state
-        script = run(ctx)
-        reply, completed, exit_value = None, False, None
+        script = exercise.run(ctx)
+        reply, exit_value, ending = None, None, None
         try:
             while True:
                 try:
                     step = script.send(reply)
                 except StopIteration as done:
-                    completed, exit_value = True, done.value
+                    exit_value = done.value
                     break
                 reply = self._perform(step, state)
-        except StopExercise:
-            ended = "Okay, stopping there. What would you like to do next?"
-        except CrisisDetected as crisis:
-            ended = crisis.match
-        else:
-            ended = None
+                if isinstance(reply, Crisis | Stop):
+                    ending = reply
+                    break
         finally:
             self._state = None  # from here on, words said over Hearth only silence it
             script.close()
-            self.journal.finish_session(state.session_id, completed)
-        if isinstance(ended, IntentMatch):
-            self._crisis(ended)
-        elif ended:
-            self._say(ended)
-        return exit_value
+            self.journal.finish_session(state.session_id, ending is None)
+        return exit_value, ending
 
     def _perform(self, step, state: _Running):
+        """Carry out one step; returns what the script receives, or the Ending met."""
         if isinstance(step, Say):
             state.last_said = step.text
-            self._say(step.text, style=step.style)
-        elif isinstance(step, Ask):
+            return self._say(step.text, style=step.style)
+        if isinstance(step, Ask):
             return self._ask(step, state)
-        elif isinstance(step, Chime):
+        if isinstance(step, Chime):
             self.channel.chime(step.kind)
         elif isinstance(step, Play):
             state.last_said = step.text
-            self._barge_in(self.channel.play(step.path, step.text))
+            return self._said_over(self.channel.play(step.path, step.text))
         elif isinstance(step, Pause):
-            self._wait(self.clock() + self._scaled(step.seconds), state)
+            return self._wait(self.clock() + self._scaled(step.seconds), state)
         elif isinstance(step, WaitUntil):
-            self._wait(state.started + self._scaled(step.at), state)
+            return self._wait(state.started + self._scaled(step.at), state)
         elif isinstance(step, Save):
             return self.journal.save(step.kind, step.data, partner=step.partner,
-                                     session_id=state.session_id)
+                                     session_id=state.session_id, replaces=step.replaces)
         else:
             raise TypeError(f"unknown step {step!r}")
         return None
 
-    def _ask(self, ask: Ask, state: _Running) -> Answer | None:
+    def _ask(self, ask: Ask, state: _Running) -> Answer | Ending | None:
         prompt = ask.text
         reminded = False
         while True:
             state.last_said = prompt
-            self._say(prompt, style=ask.style, partner=ask.partner)
+            if ending := self._say(prompt, style=ask.style, partner=ask.partner):
+                return ending
             got = self._hear(self._scaled(self.settings.idle_timeout), mode=ask.mode,
                              keep_audio=ask.keep_audio)
+            if isinstance(got, Crisis):
+                return got
             if got is None:
                 if reminded:
                     return None
@@ -341,10 +371,11 @@ class Runner:
             heard, match = got
             control = self._control_in_answer(match, ask.mode)
             if control is None:
-                return Answer(heard.text, match,
-                              heard.audio_path)
+                return Answer(heard.text, match, heard.audio_path)
+            discard_recording(heard.audio_path)  # "stop" is not a note to keep
             if control != "control.repeat":  # the question is asked again anyway
-                self._control(control, state)
+                if ending := self._interrupt(interruption_in(match)):
+                    return ending
             prompt = ask.text  # repeat, resume and the rest: ask again
 
     def _control_in_answer(self, match: IntentMatch, mode: str) -> str | None:
@@ -356,46 +387,39 @@ class Runner:
             return None  # free speech that merely contains "stop" is an answer
         return match.intent
 
-    def _wait(self, deadline: float, state: _Running) -> None:
-        """Wait until the deadline, taking only controls (and crises) meanwhile."""
+    def _wait(self, deadline: float, state: _Running) -> Ending | None:
+        """Wait until the deadline, taking only controls (and crises) meanwhile; a pause
+        moves the deadline on by the time spent paused."""
         while (remaining := deadline - self.clock()) > 0:
             got = self._hear(remaining, wanted=self.is_control)
             if got is None:
                 continue
+            if isinstance(got, Crisis):
+                return got
             if got[1].intent == "control.skip":
-                return
-            deadline += self._control(got[1].intent, state)
+                return None
+            started = state.started
+            if ending := self._interrupt(interruption_in(got[1])):
+                return ending
+            deadline += state.started - started
+        return None
 
-    def _control(self, intent: str, state: _Running) -> float:
-        """Carry out a global control inside an exercise; returns the seconds spent paused."""
-        if intent == "control.stop":
-            raise StopExercise
-        if intent == "control.pause":
-            return self._paused(state)
-        if intent == "control.slower":
-            state.ctx.pace *= SLOWER
-            self.channel.slow_down()
-            self._say("Okay, slower.", style="calm")
-        elif intent == "control.repeat" and state.last_said:
-            self._say(state.last_said)
-        elif intent == "control.help":
-            self._say(f"We're in {describe(state.intent)}. {CONTROL_HELP}")
-        return 0.0
-
-    def _paused(self, state: _Running) -> float:
-        """Hold until resume; returns the time spent paused, by which the schedule shifts."""
+    def _paused(self, state: _Running) -> Ending | None:
+        """Hold until resume; the schedule shifts by the time spent paused."""
         began = self.clock()
-        self._say("Paused. Say 'resume' when you're ready, or 'stop' to end.")
+        if ending := self._say("Paused. Say 'resume' when you're ready, or 'stop' to end."):
+            return ending
         while True:
             got = self._hear(None)
             if got is None:
                 continue
+            if isinstance(got, Crisis):
+                return got
             if got[1].intent == "control.stop":
-                raise StopExercise
+                return Stop()
             if got[1].intent in ("control.resume", "control.yes"):
                 break
-            self._say("We're paused. Say 'resume' to carry on, or 'stop' to end.")
-        paused_for = self.clock() - began
-        state.started += paused_for
-        self._say("Picking up where we left off.")
-        return paused_for
+            if ending := self._say("We're paused. Say 'resume' to carry on, or 'stop' to end."):
+                return ending
+        state.started += self.clock() - began
+        return self._say("Picking up where we left off.")

@@ -6,8 +6,23 @@ from functools import partial
 from assistant.config import data_dir, load_settings
 from assistant.dialogue.channel import TextChannel
 from assistant.dialogue.runner import Runner, interrupts
+from assistant.errors import CatalogueError
 from assistant.journal import Journal
 from assistant.understanding import load_matcher
+
+
+def check_decks() -> None:
+    """Refuse to start on a missing or broken deck, rather than fail mid-exercise.
+
+    (The crisis reply itself never depends on decks/: it has a built-in copy.)
+    """
+    from assistant.dialogue.resources import resources_problem
+    from assistant.exercises.deck_check import deck_problems
+
+    problems = [p for p in (resources_problem(), *deck_problems()) if p]
+    if problems:
+        more = f" (and {len(problems) - 1} more; see `hearth doctor`)" if len(problems) > 1 else ""
+        raise CatalogueError(f"{problems[0]}{more}")
 
 
 def listen(data_dir_override: str | None = None, engine: str | None = None,
@@ -22,6 +37,7 @@ def listen(data_dir_override: str | None = None, engine: str | None = None,
 
     silence_alsa_messages()
     settings = load_settings()
+    check_decks()
     updates = {k: v for k, v in (("engine", engine), ("input_device", input_device),
                                  ("output_device", output_device),
                                  ("wake_phrase", wake_phrase)) if v is not None}
@@ -53,12 +69,17 @@ def listen(data_dir_override: str | None = None, engine: str | None = None,
 def chat(data_dir_override: str | None = None, speak: bool = False, fast: bool = False) -> int:
     """The typed dialogue on stdin/stdout; with `speak`, replies are also spoken."""
     settings = load_settings()
+    check_decks()
     speaker = None
     if speak:
         from assistant.voice import Speaker
 
         speaker = Speaker(settings)
     journal = Journal.open(data_dir(data_dir_override))
+    # Bytes that are not UTF-8 become U+FFFD instead of ending the session (and losing the
+    # answer); a terminal that cannot show a character gets "?" rather than a traceback.
+    sys.stdin.reconfigure(encoding="utf-8", errors="replace")
+    sys.stdout.reconfigure(errors="replace")
     try:
         runner = Runner(TextChannel(sys.stdin, sys.stdout, speaker), load_matcher(), journal,
                         settings, fast=fast)

@@ -73,6 +73,7 @@ class Save:
     kind: str  # "checkin", "gratitude", "note", "assessment", ...
     data: dict
     partner: str | None = None
+    replaces: int | None = None  # an entry id this Save sent back earlier: the same record, fuller
 
 
 @dataclass(frozen=True)

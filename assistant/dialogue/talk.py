@@ -1,23 +1,9 @@
 """The runner's own words: what each intent is called, what Hearth can do, the controls."""
 
+from assistant.exercises import exercise_registry
+
+# What the runner itself does; each exercise names itself in its module (NAME).
 NAMES = {
-    "checkin.start": "a check-in",
-    "exercise.breathing": "a breathing exercise",
-    "exercise.gratitude": "a gratitude round",
-    "exercise.reflective_listening": "reflective listening practice",
-    "ritual.bedtime": "the bedtime ritual",
-    "prompt.conversation": "a conversation question",
-    "coach.empathy": "tips on supporting your partner",
-    "coach.i_statement": "help turning a complaint into an I-statement",
-    "assessment.distance": "the closeness self-check",
-    "conflict.cooldown": "a cool-down break",
-    "note.leave": "leaving a note",
-    "note.play": "hearing your notes",
-    "progress.review": "a look at your progress",
-    "idea.shared_activity": "an idea to do together",
-    "idea.affection": "an affection idea",
-    "selfcare.guide": "some self-care",
-    "help.professional": "information about therapy",
     "data.forget": "deleting everything Hearth has kept",
     "control.stop": "stopping",
     "control.pause": "pausing",
@@ -35,7 +21,8 @@ CONTROL_HELP = ("At any time you can say stop, pause, resume, repeat, slower, or
 
 def describe(intent: str | None) -> str:
     """A few words naming what an intent does, for "did you mean ...?"."""
-    return NAMES.get(intent or "", "something else")
+    exercise = exercise_registry().get(intent or "")
+    return exercise.name if exercise else NAMES.get(intent or "", "something else")
 
 
 def what_i_can_do(abuse_mentioned: bool = False, asked: bool = False) -> str:

@@ -22,9 +22,12 @@ from typing import TextIO
 
 from rapidfuzz import fuzz
 
-from assistant.audio.files import SAMPLE_RATE, read_audio, write_wav
+from assistant.audio.files import SAMPLE_RATE, read_audio
 from assistant.dialogue.channel import EndOfInput, Heard
 from assistant.errors import HearthError
+from assistant.journal.recordings import discard_recording, keep_recording
+from assistant.speech.transcript import Recognizer
+from assistant.voice.spoken import spoken_form
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +43,7 @@ class VoiceChannel:
     `make_listener` rebuild them after a failure.
     """
 
-    def __init__(self, speaker, listener, recognizer, is_control: Callable[[str], bool],
+    def __init__(self, speaker, listener, recognizer: Recognizer, is_control: Callable[[str], bool],
                  notes_dir: Path, wake_phrase: str | None = None, screen: TextIO = sys.stdout,
                  silences: tuple[float, float] = (0.3, 1.0), make_speaker=None,
                  make_listener=None):
@@ -134,13 +137,17 @@ class VoiceChannel:
     def _keep(self, pieces) -> Path:
         import numpy as np
 
-        self._notes_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = self._notes_dir / f"note-{time.strftime('%Y%m%d-%H%M%S')}.wav"
-        return write_wav(path, np.concatenate(pieces), SAMPLE_RATE)
+        return keep_recording(self._notes_dir, np.concatenate(pieces), SAMPLE_RATE,
+                              f"note-{time.strftime('%Y%m%d-%H%M%S')}")
 
     def _show(self, text: str) -> None:
         self._screen.write(text)
         self._screen.flush()
+
+    @staticmethod
+    def _without_audio(heard: Heard) -> Heard:
+        discard_recording(heard.audio_path)
+        return Heard(heard.text, None, heard.ended_at)
 
     def _woken(self, heard: Heard) -> Heard | None:
         """With a wake phrase, a request counts only when it starts with it."""
@@ -168,11 +175,17 @@ class VoiceChannel:
                 self._heard.put(None)
                 raise EndOfInput
             if wanted is not None and not wanted(heard.text):
+                discard_recording(heard.audio_path)
                 continue  # while keeping time, only controls count
             if request:
-                heard = self._woken(heard)
-                if heard is None:
+                woken = self._woken(heard)
+                if woken is None:
+                    discard_recording(heard.audio_path)
                     continue
+                heard = woken
+            if heard.audio_path is not None and not keep_audio:
+                heard = self._without_audio(heard)  # kept for an earlier question: not this one
+            self._keep_audio = False  # only the answer to this question is recorded
             self._awaiting_reply_since = heard.ended_at
             return heard
 
@@ -181,7 +194,7 @@ class VoiceChannel:
     def say(self, text: str, style: str | None = None, partner: str | None = None) -> Heard | None:
         """Speak; returns a control word said over Hearth (which silenced it), else None."""
         self._show(f"Hearth: {text}\n")
-        self._spoken_text = text
+        self._spoken_text = spoken_form(text)  # the words heard back: "nine eight eight"
         return self._play(lambda speaker: speaker.say(text, style=style, slow=self._slow))
 
     def _play(self, start) -> Heard | None:
@@ -214,7 +227,7 @@ class VoiceChannel:
                 continue
             if heard is not None and self._is_control(heard.text):
                 playback.stop()
-                barged_in = heard
+                barged_in = self._without_audio(heard)  # a control is never a note
                 break
             early.append(heard)
         self._note_reply_started(playback)
@@ -254,3 +267,10 @@ class VoiceChannel:
         if self.listener is not None:
             self.listener.stop()
         self._drop_speaker()
+        while True:  # recordings nobody will ask for any more are not kept
+            try:
+                heard = self._heard.get_nowait()
+            except queue.Empty:
+                break
+            if heard is not None:
+                discard_recording(heard.audio_path)

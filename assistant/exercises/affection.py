@@ -8,6 +8,8 @@ from assistant.exercises.decks import DeckItem, load_deck
 from assistant.exercises.ideas import offer_cards
 
 INTENTS = ("idea.affection",)
+NAME = "an affection idea"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 
 def run(ctx: Context) -> Script:

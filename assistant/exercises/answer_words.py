@@ -1,24 +1,16 @@
-"""Reading answers and reflecting words back (for the core exercises): yes/no/skip, numbers, and simple pronoun flips.
+"""Answers as the exercises see them (an `Answer` step result) and reflecting words back.
 
-Shared by the exercise scripts; pure functions, no I/O.
+Reading what an answer means is delegated to `assistant.understanding.answers`, the one answer
+interpreter; what stays here is turning words around for reflections. Pure functions, no I/O.
 """
 
 import re
 
 from assistant.dialogue.steps import Answer
-
-_YES = {
-    "yes", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "alright", "all right",
-    "of course", "definitely", "absolutely", "why not", "go on", "go ahead", "let's", "lets",
-    "sounds good", "i'd like that", "we'd like that", "yes please", "sure thing",
-}
-_NO = {
-    "no", "nope", "nah", "not now", "not really", "no thanks", "no thank you", "maybe later",
-    "not tonight", "not today", "i'm good", "we're good", "we are good", "i am good", "pass",
-}
-_SKIP = {"skip", "skip it", "skip that", "next", "pass", "skip this one", "skip this"}
+from assistant.understanding import answers
 
 _WORDS = re.compile(r"[a-z0-9']+")
+STRICT_WORDS = 3  # a "plain" yes is this short: longer answers that start with yes say more
 
 
 def words(text: str) -> list[str]:
@@ -26,40 +18,26 @@ def words(text: str) -> list[str]:
     return _WORDS.findall(text.lower().replace("’", "'"))
 
 
-def _phrase(text: str) -> str:
-    return " ".join(words(text))
-
-
 def is_yes(answer: Answer | None, strict: bool = False) -> bool:
-    """The answer agrees: the control.yes intent, or a yes-word typed or said.
+    """The answer agrees ("definitely not" does not).
 
     `strict`: only a plain yes ("yes please"), not a sentence that starts with one.
     """
-    if answer is None:
+    if answer is None or answers.read_yes_no(answer.text) != "yes":
         return False
-    if answer.intent == "control.yes":
-        return True
-    phrase = _phrase(answer.text)
-    if phrase in _YES:
-        return True
-    return not strict and phrase.startswith(("yes ", "yeah ", "sure ", "ok ", "okay "))
+    return not strict or len(words(answer.text)) <= STRICT_WORDS
 
 
 def is_no(answer: Answer | None) -> bool:
-    """The answer declines: control.no, or a plain no-word."""
-    if answer is None:
-        return False
-    if answer.intent == "control.no":
-        return True
-    phrase = _phrase(answer.text)
-    return phrase in _NO or phrase.startswith(("no ", "nope ", "not now", "no thanks"))
+    """The answer declines ("not tonight", "i'd rather not", "of course not")."""
+    return answer is not None and answers.read_yes_no(answer.text) == "no"
 
 
 def is_skip(answer: Answer | None) -> bool:
     """The person wants to skip this question."""
     if answer is None:
         return False
-    return answer.intent == "control.skip" or _phrase(answer.text) in _SKIP
+    return answer.intent == "control.skip" or answers.is_skip(answer.text)
 
 
 def is_empty(answer: Answer | None) -> bool:
@@ -67,19 +45,7 @@ def is_empty(answer: Answer | None) -> bool:
     return answer is None or not answer.text.strip()
 
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}
-
-
-def first_number(text: str, low: int = 1, high: int = 10) -> int | None:
-    """The first whole number from low to high in the text, as digits or a word ("a seven")."""
-    for token in words(text):
-        value = int(token) if token.isdigit() else _NUMBER_WORDS.get(token)
-        if value is not None and low <= value <= high:
-            return value
-    return None
+first_number = answers.first_number
 
 
 # Spoken to the room, "I"/"my" of the person who answered become "you"/"your".

@@ -8,8 +8,11 @@ Each appreciation is saved as a "gratitude" entry when given; a "bedtime" entry
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Ask, Chime, Pause, Save, Say, Script
 from assistant.exercises.answer_words import is_empty, is_no, is_skip, is_yes
+from assistant.exercises.partners import SOMEONE, together, turns
 
 INTENTS = ("ritual.bedtime",)
+NAME = "the bedtime ritual"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 BREATH_IN, BREATH_OUT = 4.0, 6.0  # seconds, stretched by "slower"
 
@@ -25,10 +28,10 @@ def _phones(ctx: Context) -> Script:
 
 
 def _appreciation(ctx: Context) -> Script:
-    first, second = ctx.partners[0], ctx.partners[1]
     given = 0
-    for giver, receiver in ((first, second), (second, first)):
-        answer = yield Ask(f"{giver}, what's one thing you appreciated about {receiver} today?",
+    for giver, receiver in turns(ctx.partners):
+        answer = yield Ask(f"{giver}, what's one thing you appreciated about "
+                           f"{receiver or SOMEONE} today?",
                            mode="dictation", partner=giver, style="calm")
         if answer is None:
             raise _Ended
@@ -70,7 +73,7 @@ def _breaths(ctx: Context) -> Script:
 
 
 def _goodnight(ctx: Context) -> Script:
-    yield Say(f"Good night, {ctx.partners[0]} and {ctx.partners[1]}. Sleep well.", style="calm")
+    yield Say(f"Good night, {together(ctx.partners)}. Sleep well.", style="calm")
     return {}
 
 

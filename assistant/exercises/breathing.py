@@ -13,6 +13,8 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Chime, Save, Say, Script, WaitUntil
 
 INTENTS = ("exercise.breathing",)
+NAME = "a breathing exercise"
+COUPLES = False  # fine to do alone, also after abuse is mentioned
 
 DEFAULT_PATTERN = "box"
 DEFAULT_MINUTES = 2

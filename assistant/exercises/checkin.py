@@ -9,82 +9,79 @@ so a stop or a crash after the mood still keeps the mood.
 
 import re
 
+from assistant.dialogue import reflection as reflection_words
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Answer, Ask, Exit, Save, Say, Script
+from assistant.exercises.partners import turns
 from assistant.exercises.answer_words import (
-    first_number,
-    flip_pronouns,
     is_empty,
     is_no,
     is_skip,
     is_yes,
     words,
 )
+from assistant.understanding import answers
 
 INTENTS = ("checkin.start",)
+NAME = "a check-in"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 LOW_MOOD = 4  # at or below: offer breathing or support ideas
 HIGH_MOOD = 8  # both at or above: celebrate
 
-# A rough place on the 1-10 scale for common feeling words; the word itself is kept too.
-FEELINGS: dict[str, int] = {
-    "awful": 1, "terrible": 1, "horrible": 1, "devastated": 1, "miserable": 2, "hopeless": 2,
-    "depressed": 2, "broken": 2, "sad": 3, "down": 3, "low": 3, "lonely": 3, "hurt": 3,
-    "exhausted": 3, "overwhelmed": 3, "angry": 3, "upset": 3, "drained": 3, "rough": 3,
-    "bad": 3, "crap": 2, "lousy": 3, "anxious": 4, "stressed": 4, "worried": 4, "tired": 4,
-    "frustrated": 4, "irritated": 4, "grumpy": 4, "nervous": 4, "meh": 5, "blah": 5,
-    "okay": 5, "ok": 5, "so-so": 5, "mixed": 5, "fine": 6, "alright": 6, "decent": 6,
-    "calm": 7, "relaxed": 7, "content": 7, "good": 7, "peaceful": 7, "hopeful": 7,
-    "happy": 8, "great": 8, "excited": 8, "grateful": 8, "cheerful": 8, "energised": 8,
-    "energized": 8, "loved": 9, "wonderful": 9, "amazing": 9, "fantastic": 9, "brilliant": 9,
-    "joyful": 9, "ecstatic": 10, "elated": 10, "incredible": 10,
-}
-
-
 def read_mood(text: str) -> tuple[int | None, str | None]:
-    """A mood from an answer: (number 1-10 or None, feeling word or None).
-
-    "7" -> (7, None); "pretty tired" -> (4, "tired"); "not great" -> (4, "not great").
-    """
-    number = first_number(text)
-    tokens = words(text)
-    for i, token in enumerate(tokens):
-        if token in FEELINGS:
-            value = FEELINGS[token]
-            negated = i > 0 and tokens[i - 1] in ("not", "never", "hardly")
-            if negated:
-                # "not good" sits low, "not bad" sits a little above the middle.
-                value = 4 if value >= 6 else 6
-                word = f"{tokens[i - 1]} {token}"
-            else:
-                word = token
-            return (number if number is not None else value), word
-    return number, None
+    """A mood from an answer: (number 1-10 or None, feeling word or None), read by the one
+    answer interpreter. "7" -> (7, None); "pretty tired" -> (4, "tired")."""
+    mood = answers.read_mood(text)
+    return (mood.score, mood.word) if mood else (None, None)
 
 
-def reflect_need(need: str, other: str) -> str:
-    """"I need you to listen to me" -> "you'd like Alex to listen to you"."""
-    text = need.strip().rstrip(".!?")
-    asked = re.match(
-        r"^(?:i\s+)?(?:just\s+)?(?:really\s+)?(?:need|want|would like|'d like|wish)\s+"
-        r"(?:(?:for\s+)?(?:you|him|her|them|" + re.escape(other) + r")\s+)?to\s+(.+)$",
-        text, re.IGNORECASE,
-    )
-    if asked:
-        return f"you'd like {other} to {flip_pronouns(asked.group(1), other)}"
-    plain = re.match(r"^(?:i\s+)?(?:just\s+)?(?:need|want|would like|'d like)\s+(.+)$",
-                     text, re.IGNORECASE)
-    thing = flip_pronouns(plain.group(1) if plain else text, other)
-    if re.match(r"^(?:for\s+)?(?:" + re.escape(other) + r")\s+to\s+", thing):
-        return f"you'd like {re.sub(r'^for ', '', thing)}"
+# Ways of asking the partner for something: "I need you to", "can you", "for Alex to".
+_ASKS_PARTNER = (r"^(?:(?:i\s+|i'd\s+|id\s+)?(?:just\s+|really\s+|would\s+)*"
+                 r"(?:need|want|like|'d like|would like|wish|'d love|would love|love)\s+"
+                 r"(?:for\s+)?|(?:can|could|would|will)\s+|for\s+|)"
+                 r"(?:you|him|her|them|{other})(?:'d|\s+would)?\s+(?:to\s+)?(?P<act>.+)$")
+_WANTS = re.compile(r"^(?:i\s+|i'd\s+)?(?:just\s+|really\s+)*(?:need|want|would like|'d like|"
+                    r"like)\s+(?P<thing>.+)$", re.IGNORECASE)
+_FROM_WORDS = 3  # a need this short is something to be given: "a hug" -> "a hug from Alex"
+
+
+def reflect_need(need: str, other: str, name: str = "you") -> str | None:
+    """"I need you to listen to me" -> "you'd like Alex to listen to you"; None when there is
+    nothing to reflect ("nothing really"). Words not to take literally get a general line."""
+    text = re.sub(r"^(?:just|really|um|well|honestly)\s+", "", need.strip().rstrip(".!?"),
+                  flags=re.IGNORECASE)
+    if reflection_words.is_filler(text):
+        return None
+    if reflection_words.unsure(text, (name, other)):
+        return f"you'd like some support from {other}"
+    text = reflection_words.core(text)
+    asked = re.match(_ASKS_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE)
+    if asked and not asked.group("act").lower().startswith(("a ", "an ", "some ")):
+        return f"you'd like {other} to {reflection_words.retell(asked.group('act'), name, other)}"
+    wants = _WANTS.match(text)
+    thing = wants.group("thing") if wants else text
     if thing.lower().startswith("to "):
-        return f"you'd like {other} {thing}"
-    if other in thing:
-        return f"you'd like {thing}"
-    return f"you'd like {thing} from {other}"
+        return f"you'd like {reflection_words.retell(thing, name, other)}"
+    if re.match(r"^(?:i|i'd|i'm|i've|i'll|id|im)\b", text, re.IGNORECASE) and not wants:
+        return reflection_words.retell(text, name, other)
+    told = reflection_words.retell(thing, name, other)
+    if len(told.split()) <= _FROM_WORDS and other not in told and " from " not in told:
+        told += f" from {other}"
+    return f"you'd like {told}"
 
 
-def reflection(name: str, other: str, mood: int | None, feeling: str | None,
+def reflect_mind(mind: str, other: str, name: str = "you") -> str | None:
+    """What is on their mind, said back: the core of it in their voice, or the feeling behind
+    it when the words are not to be taken literally; None for "nothing much"."""
+    if reflection_words.is_filler(mind):
+        return None
+    if reflection_words.unsure(mind, (name, other)):
+        return reflection_words.feeling_line(mind)
+    return f"you mentioned {reflection_words.retell(reflection_words.core(mind), name, other)}"
+
+
+def reflection(name: str, other: str | None, mood: int | None, feeling: str | None,
                mind: str | None, need: str | None) -> str:
     """One sentence that gives the check-in back in the partner's own words."""
     parts = []
@@ -94,10 +91,14 @@ def reflection(name: str, other: str, mood: int | None, feeling: str | None,
         parts.append(f"you're at {_a(mood)} {mood}")
     elif feeling:
         parts.append(f"you're feeling {feeling}")
-    if mind:
-        parts.append(f"you mentioned {flip_pronouns(mind, other)}")
-    if need:
-        parts.append(reflect_need(need, other))
+    # A person on their own may still speak of their partner; no one to ask a need of.
+    if mind and (said := reflect_mind(mind, other or "your partner", name)):
+        parts.append(said)
+    if need and other and (wanted := reflect_need(need, other, name)):
+        parts.append(wanted)
+    elif need and not other and not reflection_words.is_filler(need):
+        told = reflection_words.retell(reflection_words.core(need), name, "your partner")
+        parts.append(f"what would help: {told}")
     if not parts:
         return f"Thank you, {name}."
     body = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
@@ -128,10 +129,14 @@ def _ask_free(question: str, name: str) -> Script:
 
 def run(ctx: Context) -> Script:
     """Check in with each partner in turn, reflect, and offer help or a celebration."""
-    first, second = ctx.partners[0], ctx.partners[1]
-    yield Say(f"Let's check in. {first} first, then {second}. Say skip to pass on any question.")
+    pairs = turns(ctx.partners)
+    if len(pairs) > 1:
+        yield Say(f"Let's check in. {pairs[0][0]} first, then {pairs[1][0]}. Say skip to pass "
+                  "on any question.")
+    else:
+        yield Say(f"Let's check in, {pairs[0][0]}. Say skip to pass on any question.")
     moods: dict[str, int | None] = {}
-    for name, other in ((first, second), (second, first)):
+    for name, partner in pairs:
         answer, mood, feeling = yield from _ask_mood(name)
         if answer is None:
             yield Say("We can pick this up another time. Take care of each other.")
@@ -149,15 +154,16 @@ def run(ctx: Context) -> Script:
         if mind_text:
             yield Save("checkin", {"part": "on_mind", "on_mind": mind_text}, partner=name)
 
-        need = yield from _ask_free(f"And what would help you from {other}?", name)
+        need = yield from _ask_free(f"And what would help you from {partner}?" if partner
+                                    else "And what would help you right now?", name)
         if need is None:
             yield Say("That's all right. What you shared is kept. Take care of each other.")
             return
         need_text = None if is_skip(need) or is_empty(need) or is_no(need) else need.text.strip()
         if need_text:
-            yield Save("checkin", {"part": "need", "need": need_text, "from": other},
+            yield Save("checkin", {"part": "need", "need": need_text, "from": partner},
                        partner=name)
-        yield Say(reflection(name, other, mood, feeling, mind_text, need_text))
+        yield Say(reflection(name, partner, mood, feeling, mind_text, need_text))
 
     return (yield from _close(ctx, moods))
 
@@ -179,9 +185,13 @@ def _close(ctx: Context, moods: dict[str, int | None]) -> Script:
         yield Say("That's fine. Thank you both for checking in. Be gentle with each other.")
         return None
     scores = [moods.get(name) for name in ctx.partners[:2]]
+    alone = len(scores) < 2
     if all(score is not None and score >= HIGH_MOOD for score in scores):
-        yield Say("You're both in a really good place today. That's worth enjoying together.",
+        yield Say("You're in a really good place today. That's worth enjoying." if alone else
+                  "You're both in a really good place today. That's worth enjoying together.",
                   style="bright")
+    elif alone:
+        yield Say("Thank you for checking in. Noticing where you are is a good start.")
     else:
         yield Say("Thank you both for checking in. It helps to know where each other is.")
     return None

@@ -15,6 +15,8 @@ from assistant.exercises.answer_words import is_no, is_yes
 from assistant.exercises.replies import FEAR_WORDS, mentions_any, minutes_in
 
 INTENTS = ("conflict.cooldown",)
+NAME = "a cool-down break"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 MIN_BREAK = 20  # minutes: a shorter break rarely lets a racing body settle
 EXTRA_BREAK = 10  # minutes added when they are not ready yet
@@ -105,8 +107,8 @@ def run(ctx: Context) -> Script:
     if minutes is None:
         return
     back = return_time(ctx, minutes)
-    yield Say(f"Agreed: {minutes} minutes. I'll call you back together {back}.", style="calm")
     yield Save("cooldown", {"phase": "break", "minutes": minutes}, partner=ctx.speaker)
+    yield Say(f"Agreed: {minutes} minutes. I'll call you back together {back}.", style="calm")
     yield from _soothing(ctx)
     yield Say("Now spend the time apart doing something calming: a walk, a shower, music, a "
               "few pages of a book. Try not to replay the argument.", style="calm")

@@ -13,6 +13,8 @@ from assistant.exercises.phrases import DistanceCheck, DistanceQuestion, distanc
 from assistant.exercises.replies import yes_no
 
 INTENTS = ("assessment.distance",)
+NAME = "the closeness self-check"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 MAX_OFFERS = 2  # next steps offered before saying goodbye
 CLOSE_OFFER = ("idea.shared_activity", "Would you like an idea for something to enjoy together, "
@@ -73,6 +75,16 @@ def run(ctx: Context) -> Script:
     before = previous_result(ctx)
     yield Say(check.intro, style="calm")
     answers: dict[str, bool | None] = {}
+    saved = None  # the one "assessment" entry, saved after the first answer and kept current
+
+    def record(complete: bool) -> Save:
+        asked = sum(1 for value in answers.values() if value is not None)
+        yes_count = sum(1 for value in answers.values() if value)
+        return Save("assessment", {"name": "distance", "answers": dict(answers),
+                                   "yes_count": yes_count, "asked": asked,
+                                   "band": check.band_for(yes_count).id, "complete": complete},
+                    partner=ctx.speaker, replaces=saved)
+
     complete = True
     for question in check.questions:
         reading = yield from _ask_yes_no(ctx, question)
@@ -80,12 +92,13 @@ def run(ctx: Context) -> Script:
             complete = False
             break
         answers[question.id] = None if reading == "skip" else reading
+        last = len(answers) == len(check.questions)
+        saved = yield record(complete=last)  # each answer is kept the moment it is given
+    if saved is None:
+        yield record(complete=False)
     asked = sum(1 for value in answers.values() if value is not None)
     yes_count = sum(1 for value in answers.values() if value)
     band = check.band_for(yes_count)
-    yield Save("assessment", {"name": "distance", "answers": answers, "yes_count": yes_count,
-                              "asked": asked, "band": band.id, "complete": complete},
-               partner=ctx.speaker)
     if not complete:
         yield Say("We can finish this another time. What you answered is kept.", style="calm")
         return

@@ -14,6 +14,8 @@ from assistant.exercises.answer_words import is_yes
 from assistant.exercises.replies import mentions_any, wants_another
 
 INTENTS = ("coach.empathy",)
+NAME = "tips on supporting your partner"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 PHRASES_PER_SITUATION = 3
 

@@ -1,14 +1,19 @@
 """Gratitude: each partner names something specific they appreciate about the other, and why.
 
-Saved as a "gratitude" entry {about, text, why} once both parts are given; if the partner
+Saved as a "gratitude" entry {about, text, why} the moment the first answer is given (the
+"why" is added to the same entry when it comes); if the partner
 agrees, also kept as a "note" {to, text, from, heard, audio} for the other to hear later.
 """
 
+from assistant.dialogue import reflection
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Answer, Ask, Save, Say, Script
-from assistant.exercises.answer_words import as_they, is_empty, is_skip, is_yes, words
+from assistant.exercises.answer_words import is_empty, is_skip, is_yes, words
+from assistant.exercises.partners import SOMEONE, turns
 
 INTENTS = ("exercise.gratitude",)
+NAME = "a gratitude round"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 # Words that carry no particular moment: "you're nice", "everything", "I love you".
 _GENERAL = {
@@ -28,10 +33,16 @@ def is_vague(text: str) -> bool:
 
 
 def reflect(giver: str, receiver: str, text: str, why: str | None) -> str:
-    """Told to the receiver: Sam's "you made me tea" -> "Alex, ... Sam appreciates: you made them tea"."""
-    line = f"{receiver}, here's what {giver} appreciates: {as_they(text)}"
-    if why:
-        line += f". It matters to them because {as_they(_strip_because(why))}"
+    """Told to the receiver: Sam's "you made me tea" -> "Alex, Sam appreciates that you made
+    Sam tea." Words not to take literally are not read back as praise."""
+    what = reflection.appreciated(text, giver, receiver, "partner")
+    if what is None:
+        return f"{receiver}, {giver} shared something they appreciate about you."
+    line = f"{receiver}, {giver} appreciates {what}"
+    if why and not reflection.unsure(why, (giver, receiver)):
+        reason = reflection.retell(reflection.core(_strip_because(why)), giver, receiver,
+                                   "partner")
+        line += f". It matters to {giver} because {reason}"
     return line + "."
 
 
@@ -44,34 +55,44 @@ def _strip_because(why: str) -> str:
     return text
 
 
-def _one_partner(giver: str, receiver: str) -> Script:
-    """Ask, nudge once if vague, ask why, reflect, save, offer a note. Returns False to end."""
+def _one_partner(giver: str, receiver: str | None) -> Script:
+    """Ask, nudge once if vague, ask why, reflect, save, offer a note. Returns False to end.
+
+    `receiver` None: a person on their own appreciates someone close to them; no note is offered.
+    """
     answer: Answer | None = yield Ask(
-        f"{giver}, what's one thing you appreciate about {receiver}? The more specific, "
-        "the better.", mode="dictation", partner=giver)
+        f"{giver}, what's one thing you appreciate about {receiver or SOMEONE}? The more "
+        "specific, the better.", mode="dictation", partner=giver)
     if answer is None:
         return False
     if is_skip(answer) or is_empty(answer):
         yield Say(f"That's all right, {giver}.")
         return True
     text = answer.text.strip()
+    # Saved at once and completed as the answers come: a stop or a crash keeps what was said.
+    saved = yield Save("gratitude", {"about": receiver, "text": text, "why": None},
+                       partner=giver)
     if is_vague(text):
         more = yield Ask("That's lovely. Can you think of one moment lately that showed it?",
                          mode="dictation", partner=giver)
         if more is None:
-            yield Save("gratitude", {"about": receiver, "text": text, "why": None},
-                       partner=giver)
             return False
         if not (is_skip(more) or is_empty(more)):
             text = f"{text}; {more.text.strip()}"
+            saved = yield Save("gratitude", {"about": receiver, "text": text, "why": None},
+                               partner=giver, replaces=saved)
     why_answer = yield Ask("And why does that mean something to you?", mode="dictation",
                            partner=giver)
-    why = None
-    if why_answer is not None and not (is_skip(why_answer) or is_empty(why_answer)):
-        why = why_answer.text.strip()
-    yield Save("gratitude", {"about": receiver, "text": text, "why": why}, partner=giver)
     if why_answer is None:
         return False
+    why = None
+    if not (is_skip(why_answer) or is_empty(why_answer)):
+        why = why_answer.text.strip()
+        yield Save("gratitude", {"about": receiver, "text": text, "why": why}, partner=giver,
+                   replaces=saved)
+    if receiver is None:
+        yield Say(f"Thank you, {giver}. Noticing moments like that is worth the pause.")
+        return True
     yield Say(reflect(giver, receiver, text, why))
 
     keep = yield Ask(f"Would you like me to keep that as a note for {receiver} to hear later?",
@@ -86,12 +107,18 @@ def _one_partner(giver: str, receiver: str) -> Script:
 
 def run(ctx: Context) -> Script:
     """One appreciation from each partner about the other."""
-    first, second = ctx.partners[0], ctx.partners[1]
-    yield Say("Let's take a moment for appreciation. Each of you will name one thing you "
-              "value in the other, and why it matters.")
-    for giver, receiver in ((first, second), (second, first)):
+    pairs = turns(ctx.partners)
+    if len(pairs) > 1:
+        yield Say("Let's take a moment for appreciation. Each of you will name one thing you "
+                  "value in the other, and why it matters.")
+    else:
+        yield Say("Let's take a moment for appreciation: one thing you value in someone, and "
+                  "why it matters.")
+    for giver, receiver in pairs:
         go_on = yield from _one_partner(giver, receiver)
         if not go_on:
             yield Say("We can come back to this another time. What you said is kept.")
             return
-    yield Say("Thank you both. Hearing what the other notices is a gift worth coming back to.")
+    if len(pairs) > 1:
+        yield Say("Thank you both. Hearing what the other notices is a gift worth coming "
+                  "back to.")

@@ -2,7 +2,8 @@
 asks for the feeling, the situation, the need and a request, and reads back
 "I feel … when … because … Could we …?".
 
-Stored as "i_statement" with the finished statement and the ids of the blaming forms heard;
+Stored as one "i_statement" entry, saved with the first part and completed as the others come:
+the parts, the finished statement (null until all four are given), the ids of the blaming forms;
 the raw complaint is not stored, since the other partner may read the journal.
 """
 
@@ -15,6 +16,8 @@ from assistant.exercises.answer_words import is_yes
 from assistant.exercises.replies import mentions_any
 
 INTENTS = ("coach.i_statement",)
+NAME = "help turning a complaint into an I-statement"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 # Openings people naturally say that the template already provides.
 _LEADS = {
@@ -65,6 +68,21 @@ def compose(feeling: str, situation: str, need: str, request: str) -> str:
             f"because {clean_part('need', need)}. {request_line(request)}")
 
 
+def _record(parts: dict[str, str], found: list[BlamePattern]) -> dict:
+    """The entry for the parts given so far; `statement` once all four are there."""
+    done = all(key in parts for key in ("feeling", "situation", "need", "request"))
+    return {
+        "statement": compose(**parts) if done else None,
+        "feeling": clean_part("feeling", parts["feeling"]) if "feeling" in parts else None,
+        "situation": clean_part("situation", parts["situation"]) if "situation" in parts
+        else None,
+        "need": clean_part("need", parts["need"]) if "need" in parts else None,
+        "request": request_line(parts["request"]) if "request" in parts else None,
+        "blame_forms": [p.id for p in found],
+        "complete": done,
+    }
+
+
 def run(ctx: Context) -> Script:
     """Hear the complaint, notice blame, gather the four parts and read the statement back."""
     who = ctx.speaker
@@ -93,6 +111,7 @@ def run(ctx: Context) -> Script:
         ("request", "What could you ask for? Something small and doable."),
     )
     parts: dict[str, str] = {}
+    saved = None  # one "i_statement" entry, saved with the first part and kept current
     for key, question in questions:
         answer = yield Ask(question, mode="dictation", partner=who)
         if answer is None or not answer.text.strip():
@@ -100,18 +119,12 @@ def run(ctx: Context) -> Script:
                       style="warm")
             return
         parts[key] = answer.text
+        # Each part is kept as it is given, so a stop or a crash loses nothing said.
+        saved = yield Save("i_statement", _record(parts, found), partner=who, replaces=saved)
 
     statement = compose(**parts)
     yield Say("Here it is.", style="warm")
     yield Say(statement, style="calm")
-    yield Save("i_statement", {
-        "statement": statement,
-        "feeling": clean_part("feeling", parts["feeling"]),
-        "situation": clean_part("situation", parts["situation"]),
-        "need": clean_part("need", parts["need"]),
-        "request": request_line(parts["request"]),
-        "blame_forms": [p.id for p in found],
-    }, partner=who)
     again = yield Ask("Would you like to hear it once more?", partner=who)
     if again is not None and is_yes(again):
         yield Say(statement, style="calm")

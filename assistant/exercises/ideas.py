@@ -11,6 +11,8 @@ from assistant.exercises.decks import DeckItem, draw, load_deck
 from assistant.exercises.replies import wants_another, wants_done
 
 INTENTS = ("idea.shared_activity",)
+NAME = "an idea to do together"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 
 def offer_cards(ctx: Context, deck_name: str, style: str, topic: str | None = None,

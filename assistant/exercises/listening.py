@@ -1,7 +1,8 @@
 """Reflective listening: one partner speaks in short turns, the other mirrors what they heard,
 Hearth says kindly what was caught and missed, then validation and empathy, then swap.
 
-Each mirrored turn is saved as it ends, as a "listening" entry:
+Each turn is one "listening" entry, saved when the speaker has spoken and completed as the
+mirror and the confirmation come (null until then):
     {"part": "mirror", "speaker", "listener", "speaker_words", "mirror", "caught", "missed",
      "confirmed"}
 and the listener's validation and empathy as {"part": "validation", "speaker", "listener",
@@ -23,6 +24,8 @@ from assistant.exercises.decks import draw, load_deck
 from assistant.exercises.mirroring import MirrorCheck, compare_mirror, sounds_like_advice
 
 INTENTS = ("exercise.reflective_listening",)
+NAME = "reflective listening practice"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 MAX_TURNS = 3  # speaking turns per round before moving on to validation
 NEARLY_ALL = 0.8  # share of key words that counts as "caught nearly all of it"
@@ -83,7 +86,15 @@ def _round(speaker: str, listener: str) -> Script:
     for _turn in range(MAX_TURNS):
         if is_skip(spoken) or is_empty(spoken):
             break
+        # One entry per turn, saved as soon as the speaker has spoken and completed as the
+        # mirror and the confirmation come, so a stop or a crash keeps every word said.
+        turn = {"part": "mirror", "speaker": speaker, "listener": listener,
+                "speaker_words": spoken.text.strip(), "mirror": None, "caught": [],
+                "missed": [], "confirmed": None}
+        saved = yield Save("listening", dict(turn), partner=speaker)
         mirror, check = yield from _mirror(speaker, listener, spoken.text)
+        turn.update(mirror=mirror.text.strip(), caught=check.caught, missed=check.missed)
+        saved = yield Save("listening", dict(turn), partner=speaker, replaces=saved)
         confirm = yield from _ask(f"{speaker}, did {listener} get that?", speaker,
                                   dictation=False)
         confirmed = is_yes(confirm)
@@ -93,14 +104,13 @@ def _round(speaker: str, listener: str) -> Script:
             if correction is None:
                 correction = (yield from _ask(f"What would you like {listener} to hear again?",
                                               speaker)).text
+            turn["speaker_words"] = f"{spoken.text.strip()} / {correction}"
+            saved = yield Save("listening", dict(turn), partner=speaker, replaces=saved)
             again, check = yield from _mirror(speaker, listener, correction)
             mirror = Answer(f"{mirror.text} / {again.text}")
-        yield Save("listening", {
-            "part": "mirror", "speaker": speaker, "listener": listener,
-            "speaker_words": spoken.text.strip() + (f" / {correction}" if correction else ""),
-            "mirror": mirror.text.strip(), "caught": check.caught, "missed": check.missed,
-            "confirmed": confirmed,
-        }, partner=speaker)
+        turn.update(mirror=mirror.text.strip(), caught=check.caught, missed=check.missed,
+                    confirmed=confirmed)
+        yield Save("listening", turn, partner=speaker, replaces=saved)
         if _turn == MAX_TURNS - 1:
             break
         more = yield from _ask(f"{speaker}, is there more?", speaker)
@@ -118,19 +128,25 @@ def _round(speaker: str, listener: str) -> Script:
         validation = yield from _ask(
             "Let's leave solutions for another time. What part of it makes sense to you?",
             listener)
+    answered = {"part": "validation", "speaker": speaker, "listener": listener,
+                "validation": None if is_skip(validation) else validation.text.strip(),
+                "empathy": None}
+    saved = yield Save("listening", dict(answered), partner=listener)  # kept before the next
     empathy = yield from _ask(
         f"And what do you imagine {speaker} might be feeling? You could try: I imagine you "
         "might feel.", listener)
-    yield Save("listening", {
-        "part": "validation", "speaker": speaker, "listener": listener,
-        "validation": None if is_skip(validation) else validation.text.strip(),
-        "empathy": None if is_skip(empathy) else empathy.text.strip(),
-    }, partner=listener)
+    answered["empathy"] = None if is_skip(empathy) else empathy.text.strip()
+    yield Save("listening", answered, partner=listener, replaces=saved)
     yield Say(f"Thank you, {listener}. And thank you, {speaker}, for sharing that.")
 
 
 def run(ctx: Context) -> Script:
     """Choose roles and maybe a topic, run a round each way, and close."""
+    if len(ctx.partners) < 2:
+        yield Say("Reflective listening takes two: one of you talks while the other listens "
+                  "and says back what they heard. When your partner can join you, ask me "
+                  "again. Until then, I can guide some breathing or a moment of self-care.")
+        return
     first, second = ctx.partners[0], ctx.partners[1]
     yield Say("Let's practise listening. One of you talks, the other says back what they "
               "heard. No fixing or advice for now, just hearing each other. Then you swap.")

@@ -13,6 +13,8 @@ from assistant.exercises.notes import notes_for, unheard_notes, who_is
 from assistant.journal.records import Entry
 
 INTENTS = ("note.play",)
+NAME = "hearing your notes"
+COUPLES = False  # fine to do alone, also after abuse is mentioned
 
 REPLAY_LIMIT = 3  # older notes offered again when nothing is new
 

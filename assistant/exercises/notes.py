@@ -18,6 +18,8 @@ from assistant.exercises.replies import partner_named
 from assistant.journal.records import Entry
 
 INTENTS = ("note.leave",)
+NAME = "leaving a note"
+COUPLES = False  # fine to do alone, also after abuse is mentioned
 
 
 def heard_ids(journal) -> set[int]:

@@ -8,6 +8,8 @@ from assistant.exercises.answer_words import is_yes
 from assistant.exercises.replies import FEAR_WORDS, mentions_any
 
 INTENTS = ("help.professional",)
+NAME = "information about therapy"
+COUPLES = False  # fine to do alone, also after abuse is mentioned
 
 WHAT_IT_IS = (
     "Couples therapy is a space where a trained counsellor helps you both talk and listen "

@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import mean
 
+from assistant.dialogue import reflection
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Save, Say, Script
 
 INTENTS = ("progress.review",)
+NAME = "a look at your progress"
+COUPLES = False  # fine to do alone, also after abuse is mentioned
 
 MOOD_DAYS = 14  # how far back the mood trend looks
 TREND_STEP = 1.0  # a change of at least this much (on 1-10) is rising or dipping
@@ -73,6 +76,15 @@ def mood_words(name: str, moods: list[float]) -> str:
         return (f"{name}'s mood has dipped a little, from about {then} to about {now}. "
                 "Maybe a moment for some extra care.")
     return f"{name}'s mood has been steady, around {now} out of ten."
+
+
+def appreciation_line(name: str, about: str, text: str) -> str:
+    """What a partner appreciated lately, retold about both: "your cooking" -> "Alex's
+    cooking"; words not to take literally are not repeated."""
+    what = reflection.appreciated(text, name, about, "both")
+    if what is None:
+        return f"Lately {name} shared something they appreciate about {about}."
+    return f"Lately {name} appreciated {what}."
 
 
 def longest_run(days: set[date]) -> int:
@@ -152,8 +164,7 @@ def run(ctx: Context) -> Script:
         if theirs:
             latest = theirs[-1].data
             about = latest.get("about") or "their partner"
-            yield Say(f"Lately {name} appreciated this about {about}: {latest['text']}.",
-                      style="warm")
+            yield Say(appreciation_line(name, about, latest["text"]), style="warm")
             said_anything = True
 
     counts = {"checkins": _checkin_count(checkins), "gratitudes": len(gratitudes),

@@ -8,6 +8,8 @@ from assistant.exercises.answer_words import is_no, is_skip, is_yes, words
 from assistant.exercises.decks import draw, load_deck
 
 INTENTS = ("prompt.conversation",)
+NAME = "a conversation question"
+COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 DECK = "prompts"
 SHORT_REPLY = 5  # words: longer answers are taken as conversation, not a reply to Hearth

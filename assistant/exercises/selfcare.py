@@ -12,6 +12,8 @@ from assistant.exercises.decks import DeckItem, load_deck
 from assistant.exercises.ideas import offer_cards
 
 INTENTS = ("selfcare.guide",)
+NAME = "some self-care"
+COUPLES = False  # fine to do alone, also after abuse is mentioned
 
 CUE_SECONDS = 10.0  # between the grounding minute's cues
 QUIET_SECONDS = {"journaling": 120.0, "rest": 60.0}  # time given after a practice

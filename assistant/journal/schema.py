@@ -44,17 +44,23 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, where: str) -> int:
-    """Bring the schema up to SCHEMA_VERSION, a transaction per step; the version it started at."""
+    """Bring the schema up to SCHEMA_VERSION, a transaction per step; the version it started at.
+
+    The version is read again under the write lock: several Hearths starting together on a new
+    data directory must not each decide to run the same step.
+    """
     start = schema_version(conn)
     check_known(start, where)
-    for version in range(start, SCHEMA_VERSION):
+    while schema_version(conn) < SCHEMA_VERSION:
         # executescript would commit on its own; run the statements inside one transaction so a
         # crash mid-migration leaves the previous version intact.
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(MIGRATIONS[version]):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
+            version = schema_version(conn)  # another process may have migrated meanwhile
+            if version < SCHEMA_VERSION:
+                for statement in _statements(MIGRATIONS[version]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
         except BaseException:
             conn.execute("ROLLBACK")
             raise

@@ -5,6 +5,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
@@ -13,6 +14,7 @@ from pathlib import Path
 from assistant import config
 from assistant.errors import InputError, JournalError
 from assistant.journal import export
+from assistant.journal.recordings import all_recordings, discard_recording
 from assistant.journal.records import Entry, Session
 from assistant.journal.schema import check_known, migrate, schema_version
 
@@ -41,6 +43,7 @@ class Journal:
         self._now = now
         self._lock = threading.RLock()  # one connection, possibly used by the voice loop's threads
         self._conn: sqlite3.Connection | None = None
+        self._busy_timeout = busy_timeout
         self._conn = self._connect(busy_timeout)
 
     @classmethod
@@ -120,13 +123,27 @@ class Journal:
             problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
                 raise sqlite3.DatabaseError(f"database disk image is malformed: {problems[0]}")
-        conn.execute("PRAGMA journal_mode = WAL")  # readers (hearth journal list) never block
+        self._use_wal(conn)  # readers (hearth journal list) never block
         conn.execute("PRAGMA synchronous = FULL")  # a committed answer survives a power cut
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")  # forgotten text is overwritten, not left behind
         old = migrate(conn, str(self.path))
         if old != schema_version(conn):
             log.info("journal %s migrated from schema %d", self.path, old)
+
+    def _use_wal(self, conn: sqlite3.Connection) -> None:
+        """Switch a new file to WAL. SQLite answers "locked" at once, without waiting, while
+        another Hearth opens the same new file, so wait here (up to the busy timeout)."""
+        deadline = time.monotonic() + self._busy_timeout
+        while True:
+            try:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _error(self, exc: sqlite3.Error, doing: str) -> JournalError:
         text = str(exc)
@@ -207,7 +224,9 @@ class Journal:
                 (self._stamp(), int(completed), session_id),
             )
         if cur.rowcount == 0:
-            raise JournalError(f"has no session {session_id} to finish", str(self.path))
+            # Forgotten meanwhile (`hearth journal forget` from another terminal): the session
+            # carries on in the fresh journal, nothing to finish.
+            log.info("session %s was forgotten before it finished", session_id)
 
     def sessions(self, kind: str | None = None, since: datetime | None = None) -> list[Session]:
         """Sessions (of one kind, started at or after `since`), oldest first."""
@@ -232,15 +251,34 @@ class Journal:
     # -- entries ------------------------------------------------------------------------------
 
     def save(
-        self, kind: str, data: dict, partner: str | None = None, session_id: int | None = None
+        self,
+        kind: str,
+        data: dict,
+        partner: str | None = None,
+        session_id: int | None = None,
+        replaces: int | None = None,
     ) -> int:
-        """Store one entry and commit it at once; its id."""
+        """Store one entry and commit it at once; its id.
+
+        With `replaces`, the entry of that id gets the new data instead (an answer saved early
+        and completed later, so nothing is lost in between); if it is gone (forgotten
+        meanwhile), a new entry is stored.
+        """
         payload = encode_data(kind, data)
-        with self._db(f"saving a '{kind}' entry") as conn:
+        with self._transaction(f"saving a '{kind}' entry") as conn:
+            if replaces is not None:
+                cur = conn.execute(
+                    "UPDATE entries SET data = ? WHERE id = ? AND kind = ?",
+                    (payload, replaces, kind),
+                )
+                if cur.rowcount:
+                    return replaces
+            # A session forgotten meanwhile (forget from another terminal) leaves the entry
+            # without one rather than failing the answer.
             cur = conn.execute(
                 "INSERT INTO entries (kind, partner, created_at, data, session_id) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (kind, partner, self._stamp(), payload, session_id),
+                "VALUES (?, ?, ?, ?, (SELECT id FROM sessions WHERE id = ?))",
+                (kind, valid_text(partner), self._stamp(), payload, session_id),
             )
             return cur.lastrowid
 
@@ -341,15 +379,13 @@ class Journal:
             conn.execute("VACUUM")
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         for recording in recordings:
-            try:
-                recording.unlink(missing_ok=True)
-            except OSError as exc:
-                log.warning("could not delete recording %s: %s", recording, exc.strerror)
+            discard_recording(recording)
 
     def _recordings(self) -> list[Path]:
-        """Kept recordings named by entries, only those inside the data directory."""
+        """Every recording in the notes folder (named by an entry or left over, e.g. by a crash)
+        and those named by entries elsewhere inside the data directory."""
         home = self.path.parent.resolve()
-        found = []
+        found = all_recordings(self.path.parent)
         for entry in self.entries():
             for key in AUDIO_KEYS:
                 value = entry.data.get(key)
@@ -393,9 +429,17 @@ def encode_data(kind: str, data: dict) -> str:
     if not isinstance(data, dict):
         raise JournalError(f"entry '{kind}' data must be a dict, not {type(data).__name__}")
     try:
-        return json.dumps(data, default=_plain, ensure_ascii=False, allow_nan=False)
+        text = json.dumps(data, default=_plain, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise JournalError(f"entry '{kind}' data cannot be stored as JSON ({exc})") from exc
+    return valid_text(text)
+
+
+def valid_text(text: str | None) -> str | None:
+    """Text SQLite can store: lone surrogates (undecodable bytes let through) become "?"."""
+    if text is None:
+        return None
+    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
 
 
 def _plain(value: object) -> object:

@@ -15,7 +15,8 @@ _DURATION = re.compile(
 _BARE_NUMBER = re.compile(r"\b(\d+)\b")
 
 
-def _minutes(text: str) -> int | None:
+def minutes_in(text: str) -> int | None:
+    """Minutes in a normalised duration phrase ("5 minutes", "half an hour", "an hour")."""
     match = _DURATION.search(text)
     if not match:
         return None
@@ -34,7 +35,7 @@ def extract_slots(catalogue: Catalogue, intent: str, text: str) -> dict:
     for name in sorted(catalogue.intent_slots.get(intent, ())):
         if name in catalogue.slot_ranges:
             low, high = catalogue.slot_ranges[name]
-            value = _minutes(text) if name == "minutes" else None
+            value = minutes_in(text) if name == "minutes" else None
             if value is None and name != "minutes":
                 bare = _BARE_NUMBER.search(text)
                 value = int(bare.group(1)) if bare else None

@@ -8,8 +8,11 @@
     Speaker(settings, sink=WavSink("out.wav"))      # write instead of playing
     Speaker(settings, synthesizer=..., sink=...)    # tests inject their own parts
 
-Replies are synthesized sentence by sentence on a worker thread; the first sentence starts
-playing as soon as it is made. Playbacks play one after another, never over each other.
+Replies are written out for speech (`spoken_form`: numbers as words, names respelt), then
+synthesized sentence by sentence on a worker thread (a long first sentence cut at a comma);
+the first piece starts playing as soon as it is made. The voices are loaded and run once when
+the Speaker starts, before the first reply. Playbacks play one after another, never over
+each other.
 `speaking` says whether audio is going out now; `last_text` / `last_audio` what was last said.
 """
 
@@ -28,17 +31,22 @@ from assistant.config import Settings
 from assistant.errors import HearthError, InputError, VoiceError
 from assistant.voice.playback import AudioSink, DeviceSink, Playback
 from assistant.voice.profiles import VoiceProfile, choose_profile, load_profiles
-from assistant.voice.synth import Synthesizer, default_synthesizer, split_sentences
+from assistant.voice.engines import VoiceSynthesizer
+from assistant.voice.spoken import spoken_form
+from assistant.voice.synth import Piece, Synthesizer, speech_pieces
 from assistant.voice.tones import CHIME_KINDS, chime
 
 logger = logging.getLogger(__name__)
+
+COMMA_PAUSE = 0.12  # seconds between the two pieces of a sentence cut at a comma
 
 
 @dataclass
 class _Job:
     playback: Playback
-    sentences: list[str] | None = None  # speech to synthesize, or
-    audio: np.ndarray | None = None  # ready-made audio (a chime)
+    pieces: list[Piece] | None = None  # speech to synthesize, or
+    audio: np.ndarray | None = None  # ready-made audio (a chime), or
+    warm: list[VoiceProfile] | None = None  # voices to load and run once before speaking
     profile: VoiceProfile | None = None
     slow: bool = False
 
@@ -54,12 +62,16 @@ class Speaker:
         synthesizer: Synthesizer | None = None,
         sink: AudioSink | None = None,
         profiles: dict[str, VoiceProfile] | None = None,
+        strict: bool = False,
     ):
+        """strict: a neural voice that cannot be used is an error (for commands), not a
+        fallback to espeak-ng (for sessions)."""
         settings = settings or Settings()
         self.profiles = profiles if profiles is not None else load_profiles()
         self.default_voice = settings.voice
         choose_profile(self.profiles, self.default_voice)  # an unknown default fails here
-        self._synth = synthesizer or default_synthesizer()
+        self._synth = synthesizer or VoiceSynthesizer(settings.voice_engine, strict=strict)
+        self._spellings = settings.spoken_names
         self._sink = sink or DeviceSink(device if device is not None else settings.output_device)
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
         self._pending: list[Playback] = []
@@ -70,6 +82,26 @@ class Speaker:
         self._closed = False
         self._worker = threading.Thread(target=self._run, name="hearth-speaker", daemon=True)
         self._worker.start()
+        if hasattr(self._synth, "prepare"):  # warm before the first reply, on the worker
+            self._submit(_Job(Playback(), warm=self._distinct_voices()))
+
+    def _distinct_voices(self) -> list[VoiceProfile]:
+        """One profile per voice that may speak, the default one first."""
+        first = choose_profile(self.profiles, self.default_voice)
+        seen, chosen = set(), []
+        for profile in [first, *self.profiles.values()]:
+            key = (profile.engine, profile.piper.voice, profile.espeak.voice)
+            if key not in seen:
+                seen.add(key)
+                chosen.append(profile)
+        return chosen
+
+    def prepare(self, voice: str | None = None, style: str | None = None) -> str:
+        """Load the voice a say() would use now; return its engine. With strict=True, a
+        missing or corrupt neural voice raises VoiceError here, before anything plays."""
+        profile = self.profile_for(style, voice)
+        prepare = getattr(self._synth, "prepare", None)
+        return prepare(profile) if prepare else "custom"
 
     # -- what callers use -------------------------------------------------------------------
 
@@ -91,7 +123,8 @@ class Speaker:
         """
         profile = self.profile_for(style, voice)
         playback = Playback(text=text)
-        self._submit(_Job(playback, sentences=split_sentences(text), profile=profile, slow=slow))
+        pieces = speech_pieces(spoken_form(text, self._spellings))
+        self._submit(_Job(playback, pieces=pieces, profile=profile, slow=slow))
         return playback
 
     def chime(self, kind: str = "soft") -> Playback:
@@ -187,23 +220,28 @@ class Speaker:
         if playback.stopped:  # stopped while still queued
             playback.finish()
             return
+        if job.warm is not None:
+            for profile in job.warm:
+                self._synth.prepare(profile)
+            playback.finish()
+            return
         if job.audio is not None:
             playback.feed(job.audio)
             playback.end_of_audio()
             self._start(playback)
             return
         started = False
-        for index, sentence in enumerate(job.sentences or []):
+        for index, piece in enumerate(job.pieces or []):
             if playback.stopped:
                 break
-            audio, rate = self._synth.synthesize(sentence, job.profile, job.slow)
+            audio, rate = self._synth.synthesize(piece.text, job.profile, job.slow)
             if not started:
                 playback.samplerate = self._sink.samplerate_for(rate)
             if rate != playback.samplerate:
                 audio = soxr.resample(audio, rate, playback.samplerate).astype(np.float32)
-            if index > 0 and job.profile.sentence_pause > 0:
-                playback.feed(np.zeros(int(job.profile.sentence_pause * playback.samplerate),
-                                       dtype=np.float32))
+            pause = COMMA_PAUSE if piece.continues else job.profile.sentence_pause
+            if index > 0 and pause > 0:
+                playback.feed(np.zeros(int(pause * playback.samplerate), dtype=np.float32))
             playback.feed(audio)
             if not started:
                 self._start(playback)

@@ -1,0 +1,264 @@
+"""Reflections: what someone said, handed back so the meaning survives.
+
+One module for every exercise and for progress. `retell` turns the speaker's words to whoever
+hears them ("I need you to listen to me" said back to Sam: "you need Alex to listen to you"),
+with the verbs agreeing ("you don't see me" -> "Alex doesn't see you"; lemminflect inflects).
+`core` keeps a long answer's first clause or two. `unsure` spots what must not be read back as
+a fact: sarcasm, typos (words no English dictionary knows: the CMU dictionary that ships with
+PocketSphinx) and fillers; then `feeling_line` reflects the feeling instead of the words.
+"""
+
+import re
+from functools import cache
+from typing import Literal
+
+from lemminflect import getAllLemmas, getInflection
+from rapidfuzz import process
+
+Listener = Literal["speaker", "partner", "both"]  # who hears the reflection
+
+MAX_WORDS = 16  # answers longer than this are summarised to their first clause or two
+MIN_CLAUSE = 5  # a first clause shorter than this takes the next one along
+
+_TOKENS = re.compile(r"[A-Za-z0-9']+(?:-[A-Za-z0-9']+)*|[^A-Za-z0-9']+")
+
+# First person, as heard by the speaker themself (said back to them).
+_TO_SPEAKER = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+               "i'm": "you're", "im": "you're", "i've": "you've", "ive": "you've",
+               "i'd": "you'd", "i'll": "you'll"}
+# "We" said by one of them is the couple: Hearth, which is not in it, says "you two".
+_WE = {"we": "you two", "us": "you two", "our": "your", "ours": "yours", "ourselves": "yourselves",
+       "we're": "you're", "we've": "you've", "we'd": "you'd", "we'll": "you'll"}
+# Contractions of "you" and of "I" with the verb they hide, for a named subject.
+_YOU_SHORT = {"you're": "is", "you've": "has", "you'd": "would", "you'll": "will"}
+_I_SHORT = {"i'm": "is", "im": "is", "i've": "has", "ive": "has", "i'd": "would",
+            "i'll": "will"}
+# The verb after a third-person subject: the forms lemminflect cannot guess.
+_THIRD = {"am": "is", "are": "is", "'re": "is", "were": "was", "was": "was", "have": "has",
+          "do": "does", "don't": "doesn't", "dont": "doesn't", "haven't": "hasn't",
+          "aren't": "isn't", "weren't": "wasn't", "am not": "is not"}
+_MODALS = {"can", "can't", "could", "couldn't", "will", "won't", "would", "wouldn't", "should",
+           "shouldn't", "might", "must", "may", "did", "didn't", "had", "hadn't"}
+# After "I" said back as "you": only "be" changes ("I am" -> "you are", "I was" -> "you were").
+_SECOND = {"am": "are", "was": "were", "wasn't": "weren't"}
+# Words before a "you" that begins a clause: "how you handle", "feel like you don't".
+_CLAUSE_START = {"and", "but", "that", "when", "how", "if", "because", "so", "while", "since",
+                 "where", "why", "what", "then", "or", "as", "way", "until", "before", "after",
+                 "whenever", "like", "cause", "though", "although", "once", "wish", "think",
+                 "hope", "feel", "felt", "know", "guess", "mean", "means", "glad", "love"}
+
+# Sarcasm: praise said of something unwelcome. Markers people use, not a model of irony.
+_SARCASM = re.compile(
+    r"^(oh|wow|gee|great|just great|oh great|yay|whoop)\b[ ,]*(great|joy|wonderful|lovely|"
+    r"brilliant|fantastic|fun|i (just )?(love|appreciate|adore)|another)|"
+    r"\byeah,? right\b|\bas if\b|\blove that for me\b|\bfavou?rite thing\b|\bthanks a lot\b|"
+    r"\bthanks for nothing\b|\bwhat a surprise\b|\bbig surprise\b|\bhow fun\b|"
+    r"\blike anything ever changes\b|\b(really|so|just) (lovely|great|wonderful|fun)[.!]*$|"
+    r"/s\b|\bnot that anyone\b",
+    re.IGNORECASE)
+_FILLER = re.compile(
+    r"^(nothing|nothing (really|much|at all|special)|not (much|really|sure|a lot)|none|no|nah|"
+    r"nah nothing|nope|whatever|i don't know|dunno|idk|same|same as (always|usual)|"
+    r"the usual|n/?a|pass|skip|no idea|all good|it's fine|fine|nothing comes to mind)[.!]*$",
+    re.IGNORECASE)
+_LEADING_FILLER = re.compile(
+    r"^((honestly|well|um+|uh+|so|like|basically|i mean|to be honest|ok|okay|hmm+|"
+    r"you know|i guess|i think)[, ]+)+", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"\s*(?:[.;!?]+\s+|,\s+(?=and\b|but\b|so\b)|,\s+|\s+and then\s+|"
+                           r"\s+(?=and (?:i|we|my|then|the|you|they)\b)|\s+(?=but\b))",
+                           re.IGNORECASE)
+
+# Feeling words (and close misspellings) for reflecting a feeling when the words are unsure.
+FEELINGS = ("stressed", "worried", "anxious", "tired", "exhausted", "sad", "lonely", "angry",
+            "frustrated", "hurt", "overwhelmed", "scared", "nervous", "upset", "annoyed",
+            "fed up", "happy", "excited", "grateful", "calm", "relieved", "disappointed",
+            "ignored", "unappreciated", "drained", "low", "down", "irritated", "jealous")
+_SKIP_FEELING = {"low", "down"}  # common words that are feelings only sometimes
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+def _is_word(token: str) -> bool:
+    return bool(re.match(r"[A-Za-z0-9']", token))
+
+
+def _third_person(verb: str) -> str:
+    """The verb as it goes after "Alex": "handle" -> "handles", "don't" -> "doesn't"."""
+    low = _plain(verb)
+    if low in _THIRD:
+        return _THIRD[low]
+    lemmas = getAllLemmas(low)
+    verb_lemmas = lemmas.get("VERB", ()) + lemmas.get("AUX", ())
+    if low in verb_lemmas:  # the bare form ("handle"), not "made" or "listened"
+        return (getInflection(low, "VBZ") or (low + "s",))[0]
+    return verb
+
+
+def _is_verbish(word: str | None) -> bool:
+    """Whether a word can follow a subject: a verb, an auxiliary, a modal or an adverb."""
+    if word is None:
+        return False
+    low = _plain(word)
+    if low in _THIRD or low in _MODALS or low in _SECOND or low.endswith("n't"):
+        return True
+    lemmas = getAllLemmas(low)
+    return bool({"VERB", "AUX", "ADV"} & set(lemmas))
+
+
+def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker") -> str:
+    """The speaker's words as `listener` should hear them.
+
+    speaker: said back to the speaker ("my" -> "your", "you" -> the partner's name).
+    partner: told to the partner ("I" / "me" -> the speaker's name; "you" stays "you").
+    both: told about them ("I" -> the speaker's name, "you" -> the partner's name).
+    """
+    tokens = _TOKENS.findall(text.strip())
+    words = [(i, t) for i, t in enumerate(tokens) if _is_word(t)]
+    out = list(tokens)
+    conjugate_next = False  # the next verb follows a new third-person subject
+    second_next = False  # the next verb follows "I" become "you"
+    for n, (i, token) in enumerate(words):
+        low = _plain(token)
+        before = _plain(words[n - 1][1]) if n else None
+        after = words[n + 1][1] if n + 1 < len(words) else None
+        if conjugate_next or second_next:
+            if _plain(token) in ("always", "never", "just", "really", "still", "often",
+                                 "sometimes", "even", "also", "usually", "not"):
+                continue  # an adverb: the verb is further on
+            if conjugate_next:
+                out[i] = _third_person(token)
+            elif low in _SECOND:
+                out[i] = _SECOND[low]
+            conjugate_next = second_next = False
+            continue
+        you_is_partner = listener in ("speaker", "both")
+        i_is_speaker_name = listener in ("partner", "both")
+        if low in ("you", "ya", "u") and you_is_partner:
+            out[i] = partner
+            subject = (before is None or before in _CLAUSE_START) and _is_verbish(after)
+            conjugate_next = subject
+        elif low in _YOU_SHORT and you_is_partner:
+            out[i] = f"{partner} {_YOU_SHORT[low]}"
+        elif low in ("your", "yours") and you_is_partner:
+            out[i] = f"{partner}'s"
+        elif low == "yourself" and you_is_partner:
+            out[i] = partner
+        elif low == "i" and i_is_speaker_name:
+            out[i] = speaker
+            conjugate_next = True
+        elif low in _I_SHORT and i_is_speaker_name:
+            out[i] = f"{speaker} {_I_SHORT[low]}"
+        elif low in ("me", "myself") and i_is_speaker_name:
+            out[i] = speaker
+        elif low in ("my", "mine") and i_is_speaker_name:
+            out[i] = f"{speaker}'s"
+        elif low in _WE:
+            out[i] = _WE[low]
+        elif low in _TO_SPEAKER and listener == "speaker":
+            out[i] = _TO_SPEAKER[low]
+            second_next = low == "i"
+    result = "".join(out).strip()
+    return result.rstrip(".!?, ")
+
+
+def core(text: str) -> str:
+    """The heart of an answer: fillers dropped, a long answer cut to its first clause or two."""
+    text = _LEADING_FILLER.sub("", text.strip()).strip()
+    if len(text.split()) <= MAX_WORDS:
+        return text.rstrip(".!?, ")
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
+    kept = clauses[0]
+    if len(kept.split()) < MIN_CLAUSE and len(clauses) > 1:
+        joiner = ", " if len(clauses[1].split()) > 2 else " "
+        kept = f"{kept}{joiner}{clauses[1]}"
+    words = kept.split()
+    if len(words) > MAX_WORDS:  # one clause that runs on: keep its start
+        kept = " ".join(words[:MAX_WORDS])
+    return re.sub(r"\s+(and|but|so|or|then|with|to|the|a|of)$", "", kept.rstrip(".!?, "))
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    """English words: the CMU pronouncing dictionary that ships inside the pocketsphinx wheel."""
+    import pocketsphinx
+
+    path = f"{pocketsphinx.get_model_path()}/en-us/cmudict-en-us.dict"
+    with open(path, encoding="utf-8", errors="replace") as lines:
+        return frozenset(line.split(" ", 1)[0].split("(", 1)[0] for line in lines)
+
+
+def misspelled(text: str, names: tuple[str, ...] = ()) -> list[str]:
+    """Words that look mistyped: unknown to the dictionary (names and numbers excepted)."""
+    known, found = _dictionary(), []
+    named = {_plain(n) for n in names}
+    for token in re.findall(r"[A-Za-z']+", text):
+        low = _plain(token).strip("'")
+        base = re.sub(r"'s$|s'$", "", low)
+        if (len(low) < 3 or low in known or base in known or low in named or base in named
+                or low in ("im", "ive", "dont", "cant", "wont", "didnt") or token[0].isupper()):
+            continue
+        found.append(token)
+    return found
+
+
+def is_sarcastic(text: str) -> bool:
+    """Said with an eye-roll: praise markers wrapped round something unwelcome."""
+    return bool(_SARCASM.search(text.strip()))
+
+
+def is_filler(text: str) -> bool:
+    """Nothing to reflect ("nothing really", "whatever", "same")."""
+    return bool(_FILLER.match(text.strip().rstrip(".!?")))
+
+
+def unsure(text: str, names: tuple[str, ...] = ()) -> bool:
+    """Whether the words should not be read back as facts: sarcasm, typos or a filler."""
+    return is_sarcastic(text) or is_filler(text) or bool(misspelled(text, names))
+
+
+def feeling_in(text: str) -> str | None:
+    """A feeling named in the answer, read through typos ("stresed" -> "stressed")."""
+    low = _plain(text)
+    for feeling in FEELINGS:
+        if re.search(rf"\b{feeling}\b", low) and feeling not in _SKIP_FEELING:
+            return feeling
+    for word in re.findall(r"[a-z]{5,}", low):
+        found = process.extractOne(word, FEELINGS, score_cutoff=85)
+        if found and found[0] not in _SKIP_FEELING:
+            return found[0]
+    return None
+
+
+def feeling_line(text: str) -> str:
+    """The feeling behind words not to be taken literally, as a short reflection."""
+    feeling = feeling_in(text)
+    if feeling:
+        return f"it sounds like you're feeling {feeling}"
+    if is_sarcastic(text):
+        return "it sounds like you're fed up with something"
+    return "it sounds like there's a lot on your mind"
+
+
+# "I appreciate", "thank you for", "I'm grateful that": the lead-in the reflection says itself.
+_APPRECIATION_LEAD = re.compile(
+    r"^(?:(?:i|we)\s+)?(?:(?:really|just|so|truly|also)\s+)*(?:appreciate[ds]?|love[ds]?|"
+    r"liked?|(?:am|'m|was)\s+(?:so\s+|really\s+)?(?:grateful|thankful)|thank you|thanks)"
+    r"(?:\s+(?:it|you))?\s*(?:that\s+|for\s+|when\s+(?=you))?", re.IGNORECASE)
+
+
+def appreciated(text: str, giver: str, receiver: str, listener: Listener) -> str | None:
+    """What the giver appreciates, ready to follow "Sam appreciates": "how you handle Sam's
+    mom", "that you made Sam coffee", "your cooking". None when the words are unsure."""
+    if unsure(text, (giver, receiver)):
+        return None
+    rest = _APPRECIATION_LEAD.sub("", core(text)).strip() or core(text)
+    told = retell(rest, giver, receiver, listener)
+    you = "you" if listener == "partner" else receiver
+    first = told.split(" ", 1)[0].lower()
+    if first.endswith("ing") and first not in ("everything", "nothing", "something"):
+        return f"{you} {told}"
+    if first in ("you", receiver.lower(), "you're", "you've"):
+        return f"that {told}"
+    return told

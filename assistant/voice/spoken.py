@@ -1,0 +1,109 @@
+"""Text as it should be spoken: numbers written out so any voice says them unmistakably.
+
+Every synthesizer gets its text through `spoken_form` (the Speaker calls it once per reply):
+
+    spoken_form("Call or text 988.")            -> "Call or text nine eight eight."
+    spoken_form("Breathe for 4 minutes.")       -> "Breathe for four minutes."
+    spoken_form("1-800-799-7233")               -> "one eight hundred, seven nine nine, seven two three three"
+    spoken_form("Siobhan, ready?", {"Siobhan": "Shivawn"})  -> "Shivawn, ready?"
+
+Phone numbers and short codes (three digits or more, a leading zero, or several groups) are
+said digit by digit in their groups, with a pause between groups, the way a person reads a
+number out to be written down; counts and minutes (one or two digits) are said as words.
+The text on screen and in decks/ keeps its digits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.understanding.normalise import number_words
+
+DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+# Digits glued to a word ("1800RESPECT") are said as the number, then the word.
+_GLUED = re.compile(r"(?<=\d)(?=[A-Za-z]{2,})")
+# Clock times: 8:45, 10:05.
+_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\b")
+# Decimals: 5.45, 1.5 (a full stop followed by a digit is never a sentence end).
+_DECIMAL = re.compile(r"\b(\d+)\.(\d+)\b")
+# Ordinals: 1st, 22nd, 3rd, 10th.
+_ORDINAL = re.compile(r"\b(\d+)(st|nd|rd|th)\b", re.IGNORECASE)
+# A number: groups of digits joined by single spaces or hyphens ("0808 2000 247", "1-800-...").
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[ -]\d+)*(?![\w])")
+# Words in capitals ("START", "RESPECT") are read as words, not spelt out letter by letter.
+_SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
+
+_ORDINAL_ENDINGS = {"one": "first", "two": "second", "three": "third", "five": "fifth",
+                    "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
+
+
+def _digits(group: str) -> str:
+    return " ".join(DIGIT_WORDS[int(d)] for d in group)
+
+
+def _group(group: str, in_phone_number: bool) -> str:
+    """One group of digits as words."""
+    if re.fullmatch(r"[01]?800", group):  # toll-free prefixes are said "(one) eight hundred"
+        return " ".join([*(_digits(group[:-3]).split()), "eight hundred"])
+    if in_phone_number or len(group) >= 3 or group.startswith("0"):
+        return _digits(group)
+    return number_words(int(group))
+
+
+def _number(match: re.Match) -> str:
+    text = match.group(0)
+    groups = re.split(r"[ -]", text)
+    if groups == ["000"]:  # Australia's emergency number has a spoken name
+        return "triple zero"
+    if len(groups) > 1 and groups[0] in ("0", "1") and groups[1] == "800":
+        groups[:2] = [groups[0] + groups[1]]  # "1-800-..." is said "one eight hundred, ..."
+    if len(groups) > 1 and all(len(g) <= 2 for g in groups):
+        # small groups: "4-7-8" (a pattern, said as counts), "13 11 14" (said in pairs)
+        joiner = ", " if any(len(g) == 2 for g in groups) else " "
+        return joiner.join(_group(g, False) for g in groups)
+    return ", ".join(_group(g, len(groups) > 1) for g in groups)
+
+
+def _ordinal(match: re.Match) -> str:
+    words = number_words(int(match.group(1))).split()
+    last = words[-1]
+    if last in _ORDINAL_ENDINGS:
+        words[-1] = _ORDINAL_ENDINGS[last]
+    elif last.endswith("y"):
+        words[-1] = last[:-1] + "ieth"
+    else:
+        words[-1] = last + "th"
+    return " ".join(words)
+
+
+def _clock(match: re.Match) -> str:
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if minute == 0:
+        return f"{number_words(hour)} o'clock"
+    said = number_words(minute) if minute >= 10 else f"oh {number_words(minute)}"
+    return f"{number_words(hour)} {said}"
+
+
+def _decimal(match: re.Match) -> str:
+    return f"{number_words(int(match.group(1)))} point {_digits(match.group(2))}"
+
+
+def respell_names(text: str, spellings: Mapping[str, str]) -> str:
+    """Replace each name (whole word, any case) by the spelling a voice says correctly."""
+    for name, spelling in spellings.items():
+        text = re.sub(rf"\b{re.escape(name)}\b", spelling, text, flags=re.IGNORECASE)
+    return text
+
+
+def spoken_form(text: str, spellings: Mapping[str, str] | None = None) -> str:
+    """`text` with numbers, times and capitals written out as words, and names respelt."""
+    if spellings:
+        text = respell_names(text, spellings)
+    text = _ORDINAL.sub(_ordinal, text)
+    text = _GLUED.sub(" ", text)
+    text = _CLOCK.sub(_clock, text)
+    text = _DECIMAL.sub(_decimal, text)
+    text = _NUMBER.sub(_number, text)
+    return _SHOUTED.sub(lambda m: m.group(0).lower(), text)
