@@ -177,16 +177,26 @@ class PocketSphinxRecognizer:
     def second_opinion(self, result: Transcript, fits: bool, audio_16k: np.ndarray
                        ) -> Transcript:
         """When the grammar's sentence does not fit the voice (or it found none), the words as
-        free speech replace it only when they are a crisis statement, or when the grammar heard
-        nothing at all. Otherwise the grammar stands: on real voices free speech is misheard
-        far more often than the grammar is (real-speech benchmark: 96% vs 60%)."""
+        free speech replace it only when the grammar heard nothing, when they are a crisis
+        statement, or (Whisper hearing them, Hearth's own catalogue) when they are plainly no
+        request Hearth knows. Otherwise the grammar stands: on real voices free speech is
+        misheard far more often than the grammar is (real-speech benchmark: 96% vs 60%)."""
         if result.mode != "command" or (fits and result.text) or \
                 len(audio_16k) < SECOND_OPINION_MIN_SAMPLES:
             return result
         heard = self.transcribe(audio_16k, "dictation")
-        if heard.text and (not result.text or _is_crisis(heard.text)):
+        if heard.text and (not result.text or self._free_speech_wins(heard.text)):
             return Transcript(heard.text, heard.confidence, True, "command", heard.engine)
         return result
+
+    def _free_speech_wins(self, text: str) -> bool:
+        from assistant.understanding import understand
+
+        match = understand(text)
+        if match.concern is not None or match.intent == "safety.crisis":
+            return True
+        # PocketSphinx's own free speech garbles real voices into "none"; Whisper's does not.
+        return self._neural is not None and not self._custom_grammar and match.intent == "none"
 
     def stream(self, mode: Mode = "command"):
         """Start one utterance; feed it chunks as they arrive."""
@@ -257,14 +267,6 @@ def _grammar_fits(decoder, voiced: tuple[int, int] | None) -> bool:
         if _is_filler(seg.word) and in_voice > (MAX_PAUSE_FRAMES if inner else MAX_EDGE_FRAMES):
             return False
     return True
-
-
-def _is_crisis(text: str) -> bool:
-    """Whether the crisis guard hears a crisis in these words (Hearth's catalogue)."""
-    from assistant.understanding import understand
-
-    match = understand(text)
-    return match.concern is not None or match.intent == "safety.crisis"
 
 
 def _is_filler(word: str) -> bool:
