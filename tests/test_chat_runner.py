@@ -81,7 +81,7 @@ def test_forget_asks_first_and_deletes_on_yes(chat, journal_after):
 
 
 def test_did_you_mean_on_a_near_tie(chat):
-    out, _ = chat(["listen to me", "no", "bye"])
+    out, _ = chat(["i want to say something nice", "no", "bye"])  # a note, or a gesture?
     assert "Did you mean" in out
 
 

@@ -4,7 +4,7 @@ import pytest
 from drive import drive, make_context
 
 from assistant.exercises import listening
-from assistant.exercises.mirroring import compare_mirror, sounds_like_advice, stem
+from assistant.understanding.mirror import sounds_like_advice
 from assistant.journal import Journal
 
 
@@ -12,34 +12,6 @@ from assistant.journal import Journal
 def journal(tmp_path):
     with Journal(tmp_path / "journal.sqlite3") as j:
         yield j
-
-
-def test_mirror_caught_and_missed_words():
-    check = compare_mirror(
-        "I am really stressed about the deadline at work and I feel like my boss ignores me",
-        "what I heard is you are anxious about your job")
-    assert check.caught == ["stressed", "work"]  # through "anxious" and "job"
-    assert check.missed == ["my boss ignores me", "the deadline"]
-
-
-def test_missed_phrases_stay_together():
-    check = compare_mirror("I worry she is lonely since she moved to Leeds",
-                           "you're worried she's lonely")
-    assert check.missed == ["moved to Leeds"]
-    assert check.caught == ["worry", "lonely"]
-
-
-def test_a_full_mirror_catches_everything_despite_word_forms():
-    check = compare_mirror("The kids were fighting all evening and nobody helped with dinner",
-                           "the children argued the whole evening and you had no help with dinner")
-    assert check.missed == []
-    assert check.score == 1.0
-
-
-def test_light_stemming():
-    assert stem("worrying") == "worry"
-    assert stem("meetings") == "meeting"
-    assert stem("worries") == "worry"
 
 
 @pytest.mark.parametrize("text, advice", [
@@ -70,12 +42,12 @@ def test_a_full_session_saves_each_turn_and_swaps(journal):
     first = mirrors[0].data
     assert first["speaker_words"].startswith("I am stressed")
     assert first["mirror"] == "what I heard is you are anxious about your job"
-    assert first["caught"] == ["stressed", "work"]
-    assert first["missed"] == ["my boss ignores me", "the deadline"]
+    assert first["caught"] == ["I am stressed about the deadline at work"]
+    assert first["missed"] == ["my boss ignores me"]
+    assert first["verdict"] == "partial"
     assert first["confirmed"] is True
     feedback = next(line for line in run.said if line.startswith("You caught"))
-    assert feedback == ("You caught stressed and work. Alex also said: their boss ignores "
-                        "them and the deadline.")
+    assert feedback == "You caught part of it. You didn't mention that Alex's boss ignores Alex."
     validations = [e.data for e in journal.entries("listening") if e.data["part"] == "validation"]
     assert validations[0] == {"part": "validation", "speaker": "Alex", "listener": "Sam",
                               "validation": "it makes sense you'd be stressed",
@@ -126,10 +98,3 @@ def test_a_gentle_topic_is_offered_from_the_deck(journal):
     assert len(topic_line) > len("Here's one: ")
     assert len(journal.seen("listening")) == 1
     assert run.said[-1].startswith("Let's leave it there")
-
-
-def test_filler_words_are_not_named_as_missed():
-    check = compare_mirror("mostly that my boss never notices my work",
-                           "your boss doesn't notice your work")
-    assert check.missed == []
-    assert check.caught == ["boss", "notices", "work"]

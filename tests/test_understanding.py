@@ -75,7 +75,7 @@ def test_a_misheard_word_is_not_corrected_into_a_crisis_word():
 
 def test_a_loose_likeness_to_a_crisis_phrase_is_no_alarm():
     # Garbled speech that shares little more than "i ... not" with "i do not feel safe here".
-    assert understand("i wouldn't ah the").intent == "none"
+    assert understand("i wouldn't ah the").intent != "safety.crisis"
 
 
 def test_a_misspelt_crisis_word_still_counts():
@@ -87,8 +87,8 @@ def test_slots_only_for_intents_that_take_them():
 
 
 def test_near_tie_is_flagged_for_did_you_mean():
-    match = understand("a question for bedtime")
-    assert {match.intent, match.near_tie} == {"prompt.conversation", "ritual.bedtime"}
+    match = understand("i want to say something nice")  # a note to leave, or a gesture?
+    assert {match.intent, match.near_tie} == {"note.leave", "idea.affection"}
 
 
 def test_clear_request_has_no_near_tie():
@@ -100,3 +100,18 @@ def test_candidates_are_ranked_best_first():
     scores = [c.score for c in match.candidates]
     assert scores == sorted(scores, reverse=True)
     assert match.candidates[0].intent == "exercise.breathing"
+
+
+def test_a_bare_number_starts_nothing():
+    for text in ("7", "seven", "a 5"):
+        assert understand(text).intent == "none"
+
+
+def test_both_scores_are_kept_for_explain():
+    best = understand("could we maybe breathe together for a bit").candidates[0]
+    assert best.intent == "exercise.breathing"
+    assert 0 < best.semantic <= 1 and 0 < best.fuzzy <= 1
+
+
+def test_meaning_finds_a_synonym_no_template_has():
+    assert understand("should we see a marriage counselor").intent == "help.professional"

@@ -4,15 +4,17 @@ Hearth says kindly what was caught and missed, then validation and empathy, then
 Each turn is one "listening" entry, saved when the speaker has spoken and completed as the
 mirror and the confirmation come (null until then):
     {"part": "mirror", "speaker", "listener", "speaker_words", "mirror", "caught", "missed",
-     "confirmed"}
+     "verdict", "confirmed"}
+("caught"/"missed": the speaker's parts the mirror kept or left out; "verdict": "good",
+"partial" or "wrong", judged by meaning in assistant/understanding/mirror.py)
 and the listener's validation and empathy as {"part": "validation", "speaker", "listener",
 "validation", "empathy"}. A drawn topic is remembered in the "listening" deck.
 """
 
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Answer, Ask, Save, Say, Script
+from assistant.dialogue import reflection
 from assistant.exercises.answer_words import (
-    as_they,
     is_empty,
     is_no,
     is_skip,
@@ -21,14 +23,13 @@ from assistant.exercises.answer_words import (
     words,
 )
 from assistant.exercises.decks import draw, load_deck
-from assistant.exercises.mirroring import MirrorCheck, compare_mirror, sounds_like_advice
+from assistant.understanding.mirror import MirrorCheck, compare_mirror, sounds_like_advice
 
 INTENTS = ("exercise.reflective_listening",)
 NAME = "reflective listening practice"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 MAX_TURNS = 3  # speaking turns per round before moving on to validation
-NEARLY_ALL = 0.8  # share of key words that counts as "caught nearly all of it"
 _SUGGEST = {"suggest", "suggestion", "topic", "idea", "pick", "choose", "give", "something"}
 
 
@@ -54,16 +55,35 @@ def choose_speaker(answer: Answer, partners: list[str], asked_by: str | None) ->
     return partners[0]
 
 
-def feedback(speaker: str, check: MirrorCheck) -> str:
-    """A kind line on what the mirror caught and what it may have missed."""
-    if not check.caught and not check.missed:
+_SUBJECTS = ("i ", "i'm", "i've", "i'd", "we ", "we're", "you ", "you're", "it ", "it's", "my ",
+             "your ", "our ", "the ", "they ", "he ", "she ")
+MISSED_NAMED = 2  # missed parts named at most, so the feedback stays short
+
+
+def _as_told(part: str, speaker: str, listener: str) -> str:
+    """One of the speaker's parts, told to the listener: "that Sam wishes you'd put the phone
+    down" or "the part about when you corrected Sam"."""
+    told = reflection.retell(reflection.core(part), speaker, listener, "partner")
+    starts_with_subject = (part.lower() + " ").startswith(_SUBJECTS)
+    return f"that {told}" if starts_with_subject else f"the part about {told}"
+
+
+def feedback(speaker: str, listener: str, check: MirrorCheck) -> str:
+    """A kind line on whether the mirror kept what the speaker meant, and what it missed."""
+    if check.reason == "empty":
         return "Thank you."
-    if check.score >= NEARLY_ALL or not check.missed:
-        return "You caught nearly all of it. Well listened."
-    missed = join_words([as_they(phrase) for phrase in check.missed[:3]])
-    if check.caught:
-        return f"You caught {join_words(check.caught[:3])}. {speaker} also said: {missed}."
-    return f"That's a start. {speaker} also said: {missed}."
+    if check.reason == "keywords":
+        return (f"Those are some of {speaker}'s words. Try saying it back as a sentence, the "
+                f"way you understood it, as if you were telling {speaker} what you heard.")
+    if check.reason == "reversed":
+        return (f"Careful: that sounds like the opposite of what {speaker} said. {speaker} said "
+                f"{_as_told(check.reversed[0], speaker, listener).removeprefix('that ')}.")
+    missed = join_words([_as_told(p, speaker, listener) for p in check.missed[:MISSED_NAMED]])
+    if check.reason == "off":
+        return f"That's not quite it yet. {speaker} was saying {missed.removeprefix('that ')}."
+    if check.reason == "missed":
+        return f"You caught part of it. You didn't mention {missed}."
+    return f"That's it: you kept what {speaker} meant, in your own words. Well listened."
 
 
 def _mirror(speaker: str, listener: str, spoken: str) -> Script:
@@ -74,8 +94,9 @@ def _mirror(speaker: str, listener: str, spoken: str) -> Script:
         mirror = yield from _ask(
             f"That sounds like a suggestion, and those can wait. For now, just say back what "
             f"{speaker} said, in your own words.", listener)
-    check = compare_mirror(spoken, mirror.text) if not is_skip(mirror) else MirrorCheck([], [], 0)
-    yield Say(feedback(speaker, check))
+    check = (compare_mirror(spoken, mirror.text) if not is_skip(mirror)
+             else MirrorCheck("wrong", "empty"))
+    yield Say(feedback(speaker, listener, check))
     return mirror, check
 
 
@@ -90,15 +111,15 @@ def _round(speaker: str, listener: str) -> Script:
         # mirror and the confirmation come, so a stop or a crash keeps every word said.
         turn = {"part": "mirror", "speaker": speaker, "listener": listener,
                 "speaker_words": spoken.text.strip(), "mirror": None, "caught": [],
-                "missed": [], "confirmed": None}
+                "missed": [], "verdict": None, "confirmed": None}
         saved = yield Save("listening", dict(turn), partner=speaker)
         mirror, check = yield from _mirror(speaker, listener, spoken.text)
-        turn.update(mirror=mirror.text.strip(), caught=check.caught, missed=check.missed)
+        turn.update(mirror=mirror.text.strip(), caught=check.caught, missed=check.missed,
+                    verdict=check.verdict)
         saved = yield Save("listening", dict(turn), partner=speaker, replaces=saved)
         confirm = yield from _ask(f"{speaker}, did {listener} get that?", speaker,
                                   dictation=False)
-        confirmed = is_yes(confirm)
-        correction = None
+        confirmed, correction = is_yes(confirm), None
         if not confirmed and not is_skip(confirm):
             correction = confirm.text if len(words(confirm.text)) > 3 else None
             if correction is None:
@@ -108,8 +129,11 @@ def _round(speaker: str, listener: str) -> Script:
             saved = yield Save("listening", dict(turn), partner=speaker, replaces=saved)
             again, check = yield from _mirror(speaker, listener, correction)
             mirror = Answer(f"{mirror.text} / {again.text}")
+            confirm = yield from _ask(f"{speaker}, did {listener} get it this time?", speaker,
+                                      dictation=False)
+            confirmed = is_yes(confirm)  # one correction per turn is enough to go on
         turn.update(mirror=mirror.text.strip(), caught=check.caught, missed=check.missed,
-                    confirmed=confirmed)
+                    verdict=check.verdict, confirmed=confirmed)
         yield Save("listening", turn, partner=speaker, replaces=saved)
         if _turn == MAX_TURNS - 1:
             break

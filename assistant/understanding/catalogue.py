@@ -30,6 +30,8 @@ INTENT_IDS = (
     "safety.crisis", "control.stop", "control.pause", "control.resume", "control.repeat",
     "control.slower", "control.skip", "control.help", "control.yes", "control.no", "data.forget",
 )
+# What a crisis is about; it chooses the resources read out (see the shared contract).
+CONCERNS = ("self_harm", "abuse", "violence", "partner_at_risk", "support_other", "unspecified")
 OUT_OF_SCOPE = "none"  # templates under this ID are known off-topic requests
 _NUMBER = re.compile(r"\b\d+\b")
 _BUILD_CODE = ("catalogue.py", "compile.py", "expand.py", "normalise.py")
@@ -57,7 +59,11 @@ class Catalogue:
     slot_phrases: dict[str, list[tuple[str, str]]]  # list name -> (normalised phrase, value)
     slot_ranges: dict[str, tuple[int, int]]  # range list name -> (lowest, highest)
     intent_slots: dict[str, list[str]]  # intent -> the slot lists its templates use
-    crisis_phrases: dict[str, list[str]]  # concern -> normalised phrases
+    # concern -> patterns; a pattern is a list of parts (said in this order, a few words apart
+    # at most), each part a list of normalised alternative phrases
+    crisis_patterns: dict[str, list[list[list[str]]]]
+    crisis_defusers: list[str]  # normalised phrases that make an overlapping crisis phrase benign
+    crisis_examples: dict[str, list[str]]  # concern -> normalised sentences for the meaning check
     spoken_examples: list[tuple[str, str]] = field(default_factory=list)
 
     def examples(self) -> list[tuple[str, str]]:
@@ -78,7 +84,9 @@ class Catalogue:
             slot_phrases={k: [tuple(p) for p in v] for k, v in data["slot_phrases"].items()},
             slot_ranges={k: tuple(v) for k, v in data["slot_ranges"].items()},
             intent_slots=data["intent_slots"],
-            crisis_phrases=data["crisis_phrases"],
+            crisis_patterns=data["crisis_patterns"],
+            crisis_defusers=data["crisis_defusers"],
+            crisis_examples=data["crisis_examples"],
             spoken_examples=[tuple(e) for e in data["spoken_examples"]],
         )
 

@@ -12,8 +12,11 @@ def _as_json(match: IntentMatch, explain: bool) -> dict:
     out = match.to_json()
     if explain:
         out["near_tie"] = match.near_tie
+        out["concern"] = match.concern
         out["candidates"] = [
-            {"intent": c.intent, "score": round(c.score, 3), "template": c.template}
+            {"intent": c.intent, "score": round(c.score, 3),
+             "semantic": None if c.semantic is None else round(c.semantic, 3),
+             "fuzzy": None if c.fuzzy is None else round(c.fuzzy, 3), "template": c.template}
             for c in match.candidates[:5]
         ]
     return out

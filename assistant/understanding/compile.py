@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.datafile import read_yaml, validate
 from assistant.errors import CatalogueError
 from assistant.understanding.catalogue import (
-    INTENT_IDS, OUT_OF_SCOPE, Catalogue, Template, mask_numbers,
+    CONCERNS, INTENT_IDS, OUT_OF_SCOPE, Catalogue, Template, mask_numbers,
 )
 from assistant.understanding.expand import expand
 from assistant.understanding.normalise import normalise, number_words, plain_words
@@ -49,7 +49,15 @@ class IntentFile(BaseModel):
     lists: dict[str, dict] = Field(default_factory=dict, description="slot lists (hassil format)")
     expansion_rules: dict[str, str] = Field(default_factory=dict, description="<rule> bodies")
     crisis_terms: dict[str, list[str]] = Field(
-        default_factory=dict, description="concern -> templates the crisis guard looks for"
+        default_factory=dict, description="concern -> templates the crisis guard looks for; "
+        "' ... ' between parts allows a few words in between"
+    )
+    crisis_defusers: list[str] = Field(
+        default_factory=list, description="templates that make an overlapping crisis phrase "
+        "figurative or harmless (\"beat me at\", \"physical therapy\")"
+    )
+    crisis_examples: dict[str, list[str]] = Field(
+        default_factory=dict, description="concern -> sentences the meaning check compares with"
     )
 
 
@@ -120,6 +128,8 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
     raw_lists: dict[str, tuple[dict, str]] = {}
     rule_texts: dict[str, tuple[str, str]] = {}
     crisis_raw: dict[str, list[tuple[str, str]]] = {}
+    defusers_raw: list[tuple[str, str]] = []
+    examples_raw: dict[str, list[str]] = {}
     for path, spec in files.items():
         for kind, found, defined in (("list", spec.lists, raw_lists),
                                      ("rule", spec.expansion_rules, rule_texts)):
@@ -131,6 +141,9 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
                 defined[name] = (value, str(path))
         for concern, terms in spec.crisis_terms.items():
             crisis_raw.setdefault(concern, []).extend((t, str(path)) for t in terms)
+        defusers_raw.extend((t, str(path)) for t in spec.crisis_defusers)
+        for concern, sentences in spec.crisis_examples.items():
+            examples_raw.setdefault(concern, []).extend(normalise(s) for s in sentences)
     lists = build_slot_lists(raw_lists)
     rules = {name: parse_template(text, f"{where}: rule <{name}>")
              for name, (text, where) in rule_texts.items()}
@@ -183,13 +196,23 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
             slot_phrases[name] = sorted(phrases, key=lambda p: -len(p[0]))
     slot_ranges = {name: (lst.start, lst.stop) for name, lst in lists.items()
                    if isinstance(lst, RangeSlotList)}
-    crisis = {}
+    def phrases(term: str, where: str) -> list[str]:
+        """Every form of one crisis template (recall: no sampling), normalised."""
+        return sorted({normalise(s) for s in _expand(parse_template(term, where), spoken_lists,
+                                                      rules, term, where, complete=True)})
+
+    crisis: dict[str, list[list[list[str]]]] = {}
     for concern, terms in crisis_raw.items():
-        crisis[concern] = sorted({
-            normalise(s) for term, where in terms
-            for s in _expand(parse_template(term, f"{where}: crisis_terms.{concern}"), spoken_lists,
-                             rules, term, where, complete=True)  # recall: every form
-        })
+        if concern not in CONCERNS:
+            raise CatalogueError(f"unknown concern (known: {', '.join(CONCERNS)})",
+                                 f"{terms[0][1]}: crisis_terms.{concern}")
+        crisis[concern] = [
+            [phrases(part.strip(), f"{where}: crisis_terms.{concern}")
+             for part in term.split(" ... ")]
+            for term, where in terms
+        ]
+    defusers = sorted({p for term, where in defusers_raw
+                       for p in phrases(term, f"{where}: crisis_defusers")})
     return Catalogue(templates, slot_phrases, slot_ranges,
-                     {k: sorted(v) for k, v in intent_slots.items()}, crisis,
-                     spoken_examples=sorted(set(examples)))
+                     {k: sorted(v) for k, v in intent_slots.items()}, crisis, defusers,
+                     examples_raw, spoken_examples=sorted(set(examples)))

@@ -1,34 +1,167 @@
-"""The crisis check: runs before anything else and is built for recall.
+"""The crisis guard: runs on every utterance before anything else and is built for recall.
 
 A missed crisis is the worst mistake Hearth can make; a false alarm costs one gentle question.
-So any crisis phrase from the catalogue anywhere in the utterance counts, and the matcher also
-treats a near-best safety.crisis template as a crisis (see matcher.py).
+Three layers, cheapest first:
+  1. Phrases from intents/_crisis.yaml anywhere in the utterance, including gapped ones
+     ("took ... pills", "threw ... at my head": parts in order, a few words apart at most).
+  2. Figurative and harmless readings defuse an overlapping phrase ("he beat me at chess",
+     "physical therapy"), and a denial right before it ("i would never hurt myself") too.
+  3. Meaning: an utterance very close to one of the crisis examples counts even when no phrase
+     matched (see `concern_by_meaning`, used by the matcher with the embedding it already has).
+Then who it is about decides the concern: the speaker ("self_harm", "abuse", "violence"), the
+partner threatening to harm themselves ("partner_at_risk"), or someone's past, mentioned while
+asking how to support them ("support_other").
 """
+
+from collections import defaultdict
+
+import numpy as np
 
 from assistant.understanding.catalogue import Catalogue
 
+GAP = 4  # most words allowed between two parts of a gapped crisis pattern
+# Self-harm phrases also match a partner's words ("wants to die"); these say whose they are.
+SPEAKER = frozenset({"i", "me", "myself", "im"})
+OTHER = frozenset({"he", "she", "him", "himself", "herself", "they", "themselves", "husband",
+                   "wife", "partner", "boyfriend", "girlfriend", "fiance", "fiancee", "spouse"})
+# A denial right before a phrase ("i would never hurt myself", "he does not hit me").
+DENIALS = frozenset({"not", "never"})  # not "no": "no, he hit me" is no denial
+DENIAL_REACH = 2  # words before the phrase a denial may stand
+SUPPORT_ASKS = ("how can i", "how do i", "how should i", "how could i", "what can i",
+                "what do i", "what should i", "how can we", "how do we", "i want to support",
+                "i want to help", "want to be there", "help her", "help him", "support her",
+                "support him", "be there for")
+PAST_MARKERS = ("was", "were", "used to", "as a child", "as a kid", "as a teen", "years ago",
+                "in the past", "growing up", "her ex", "his ex", "last boyfriend",
+                "last girlfriend", "last partner", "previous", "before we met", "had been",
+                "back then", "when she was", "when he was")
+
+
+def _index(phrases_by_key) -> tuple[dict[tuple[str, ...], list], int]:
+    index: dict[tuple[str, ...], list] = defaultdict(list)
+    for key, phrases in phrases_by_key:
+        for phrase in phrases:
+            index[tuple(phrase.split())].append(key)
+    return dict(index), max((len(p) for p in index), default=0)
+
+
+def _spans(words: list[str], index: dict, longest: int) -> dict:
+    """key -> [(start, end)] for every indexed phrase found in the words."""
+    found: dict = defaultdict(list)
+    for start in range(len(words)):
+        for end in range(start + 1, min(start + longest, len(words)) + 1):
+            for key in index.get(tuple(words[start:end]), ()):
+                found[key].append((start, end))
+    return found
+
+
+def _chain(parts: list[list[tuple[int, int]]]) -> list[tuple[int, int]] | None:
+    """One span per part, in order, each starting at most GAP words after the previous ends."""
+    def extend(k: int, after: int | None) -> list | None:
+        if k == len(parts):
+            return []
+        for start, end in sorted(parts[k]):
+            if after is not None and not (after <= start <= after + GAP):
+                continue
+            rest = extend(k + 1, end)
+            if rest is not None:
+                return [(start, end), *rest]
+        return None
+    return extend(0, None)
+
 
 class CrisisCheck:
-    """Finds crisis phrases (self-harm, abuse, violence) in normalised text."""
+    """Finds what a crisis utterance is about, or None."""
 
     def __init__(self, catalogue: Catalogue):
-        # Phrases are word sequences, so a set lookup of the utterance's word n-grams finds
-        # them all; far cheaper to build than one huge regular expression.
-        self._concern_of: dict[tuple[str, ...], str] = {}
-        for concern, phrases in catalogue.crisis_phrases.items():
-            for phrase in phrases:
-                self._concern_of.setdefault(tuple(phrase.split()), concern)
-        self._longest = max((len(p) for p in self._concern_of), default=0)
-        self._first_words = {phrase[0] for phrase in self._concern_of}
+        self._patterns: list[tuple[str, int]] = []  # (concern, number of parts)
+        keyed = []
+        for concern, patterns in catalogue.crisis_patterns.items():
+            for parts in patterns:
+                pattern = len(self._patterns)
+                self._patterns.append((concern, len(parts)))
+                keyed += [((pattern, k), phrases) for k, phrases in enumerate(parts)]
+        self._index, self._longest = _index(keyed)
+        self._first_words = {phrase[0] for phrase in self._index}
+        self._defusers, self._defuser_longest = _index(
+            [("defuser", catalogue.crisis_defusers)])
+        self._examples = [(c, s) for c, sentences in catalogue.crisis_examples.items()
+                          for s in sentences]
+        self._example_rows: np.ndarray | None = None
 
+    # ---------------------------------------------------------------------------- phrases
     def concern(self, normalised_text: str) -> str | None:
         """The kind of crisis the text speaks of ("self_harm", "abuse", ...), or None."""
         words = normalised_text.split()
-        for start, word in enumerate(words):
-            if word not in self._first_words:  # no crisis phrase starts here
+        if not self._first_words.intersection(words):
+            return None  # the common case, decided with one set operation
+        found = _spans(words, self._index, self._longest)
+        harmless = _spans(words, self._defusers, self._defuser_longest).get("defuser", [])
+        hits = []
+        for pattern, (concern, count) in enumerate(self._patterns):
+            parts = [found.get((pattern, k)) for k in range(count)]
+            if not all(parts):
                 continue
-            for end in range(start + 1, min(start + self._longest, len(words)) + 1):
-                concern = self._concern_of.get(tuple(words[start:end]))
-                if concern:
-                    return concern
-        return None
+            chain = _chain(parts)
+            if chain is None or self._defused(words, chain, harmless):
+                continue
+            hits.append((concern, chain))
+        if not hits:
+            return None
+        concern, chain = min(hits, key=lambda hit: hit[1][0][0])  # the first one said
+        return self.whose(words, concern, chain[0][0], chain[-1][1])
+
+    @staticmethod
+    def _defused(words: list[str], chain, harmless) -> bool:
+        overlaps = any(s < h_end and h_start < e for s, e in chain for h_start, h_end in harmless)
+        start = chain[0][0]
+        denied = bool(DENIALS.intersection(words[max(0, start - DENIAL_REACH):start]))
+        return overlaps or denied
+
+    @staticmethod
+    def whose(words: list[str], concern: str, start: int, end: int) -> str:
+        """Refine a concern by who it is about and why it is said."""
+        text = f" {' '.join(words)} "
+        inside = set(words[start:end])
+        if concern == "self_harm":
+            if inside & SPEAKER:
+                pass
+            elif inside & OTHER:
+                concern = "partner_at_risk"
+            else:
+                for word in reversed(words[:start]):  # the nearest person before the phrase
+                    if word in SPEAKER:
+                        break
+                    if word in OTHER:
+                        concern = "partner_at_risk"
+                        break
+        asks_support = any(f" {a} " in text for a in SUPPORT_ASKS)
+        about_past = any(f" {m} " in text for m in PAST_MARKERS)
+        speaker_harmed = bool(inside & {"me", "my", "myself"})
+        if asks_support and about_past and not speaker_harmed and concern != "violence":
+            return "support_other"
+        return concern
+
+    # ---------------------------------------------------------------------------- meaning
+    def example_texts(self) -> list[str]:
+        """The crisis example sentences, in the order of `concern_by_meaning`'s rows."""
+        return [s for _, s in self._examples]
+
+    def set_example_rows(self, rows: np.ndarray) -> None:
+        """Embeddings of `example_texts()` (unit rows), computed once by the matcher."""
+        self._example_rows = rows
+
+    def concern_by_meaning(self, normalised_text: str, vector: np.ndarray,
+                           floor: float) -> tuple[str, float] | None:
+        """(concern, similarity) when the utterance means nearly what a crisis example means."""
+        if self._example_rows is None or not len(self._examples):
+            return None
+        words = normalised_text.split()
+        if _spans(words, self._defusers, self._defuser_longest):
+            return None  # a figurative reading was recognised: trust it over a likeness
+        scores = self._example_rows @ vector
+        best = int(np.argmax(scores))
+        if scores[best] < floor:
+            return None
+        concern = self._examples[best][0]
+        return self.whose(words, concern, len(words), len(words)), float(scores[best])

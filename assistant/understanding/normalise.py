@@ -13,6 +13,13 @@ CONTRACTIONS = {
     "he's": "he is", "she's": "she is", "it's": "it is", "that's": "that is",
     "there's": "there is", "what's": "what is", "who's": "who is", "how's": "how is",
     "where's": "where is", "when's": "when is", "here's": "here is",
+    # Without these "he'll" would lose its apostrophe and read as "hell".
+    "he'll": "he will", "she'll": "she will", "it'll": "it will", "that'll": "that will",
+    "he'd": "he would", "she'd": "she would", "it'd": "it would", "who'd": "who would",
+    "they'd": "they would", "there'll": "there will", "what'll": "what will",
+    "shouldn't've": "should not have", "would've": "would have", "could've": "could have",
+    "should've": "should have", "might've": "might have", "must've": "must have",
+    "mightn't": "might not", "mustn't": "must not", "needn't": "need not",
     "we're": "we are", "we've": "we have", "we'll": "we will", "we'd": "we would",
     "they're": "they are", "they've": "they have", "they'll": "they will",
     "let's": "let us", "lets": "let us", "can't": "can not", "cannot": "can not",

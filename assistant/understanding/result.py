@@ -8,8 +8,10 @@ class Candidate:
     """One intent the matcher considered, with its best template."""
 
     intent: str  # intent ID from the catalogue
-    score: float  # similarity in [0, 1]
+    score: float  # similarity in [0, 1]: the blend of `semantic` and `fuzzy`
     template: str  # the expanded template sentence that scored best
+    semantic: float | None = None  # cosine of the meanings (embedding model), in [-1, 1]
+    fuzzy: float | None = None  # rapidfuzz character ratio, in [0, 1]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,311 @@
+"""How well a listener's mirror kept what the speaker meant: by meaning, part by part.
+
+The speaker's words are cut into parts (clauses). Each part counts as kept when the mirror says
+it in any words: its content words are found in the mirror (the same word or stem, a listed
+synonym, or a word the semantic layer puts close), or the whole part is close in meaning to
+the mirror. A kept part whose mirror says the opposite (a negation added or dropped, an
+antonym) is reversed. A mirror that is only a list of the speaker's words (no sentence) is
+keyword salad and never counts as listening.
+
+    good:    every part kept, nothing reversed
+    partial: some parts kept, nothing reversed
+    wrong:   reversed, keyword salad, or nothing kept
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from assistant.understanding.semantic import load_semantic
+
+Verdict = Literal["good", "partial", "wrong"]
+
+# Words that carry little of what someone meant; left out of the comparison.
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been
+before being below between both but by can can't could couldn't did didn't do does doesn't doing
+don't down during each even ever every few for from further get gets getting got had hadn't has
+hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his how
+how's i i'd i'll i'm i've if in into is isn't it it's its itself just kind kinda let's like lot
+lots me more most much mustn't my myself no nor not now of off on once only or other ought our
+ours ourselves out over own really same say said says she she'd she'll she's should shouldn't so
+some something sort such than that that's the their theirs them themselves then there there's
+these they they'd they'll they're they've thing things think this those though through to too
+under until up us very want wanted was wasn't we we'd we'll we're we've well were weren't what
+what's when when's where where's which while who who's whom why why's will with won't would
+wouldn't yeah you you'd you'll you're you've your yours yourself yourselves um uh
+okay ok feel feeling felt know knew maybe bit quite pretty still always never sometimes
+nobody nothing anyone anything someone everyone everything everybody somebody one
+mostly basically actually probably literally totally honestly anyway
+""".split())  # noqa: SIM905 - a block of words is easier to edit than a list
+
+# Words a listener may fairly use for the speaker's word: each group shares one key.
+SYNONYM_GROUPS = (
+    {"work", "job", "office", "workplace", "career"},
+    {"boss", "manager", "supervisor"},
+    {"tired", "exhausted", "drained", "worn", "weary", "sleepy"},
+    {"sad", "down", "low", "unhappy", "blue"},
+    {"angry", "mad", "furious", "annoyed", "irritated", "cross"},
+    {"scared", "afraid", "frightened", "fear", "fearful"},
+    {"worried", "anxious", "nervous", "stressed", "stress", "worry", "anxiety", "uneasy"},
+    {"upset", "hurt", "wounded"},
+    {"lonely", "alone", "isolated"},
+    {"overwhelmed", "swamped", "buried", "overloaded"},
+    {"mum", "mom", "mother"},
+    {"dad", "father"},
+    {"kids", "children", "child", "kid"},
+    {"money", "finances", "bills", "cash"},
+    {"house", "home", "flat", "apartment"},
+    {"friend", "friends", "mate", "mates"},
+    {"happy", "glad", "pleased", "joyful"},
+    {"ignored", "unseen", "invisible", "overlooked", "unnoticed"},
+    {"help", "support", "hand"},
+    {"talk", "chat", "speak", "conversation"},
+    {"time", "hours"},
+    {"deadline", "due"},
+    {"argument", "fight", "row", "argue", "arguing", "fighting", "argued", "fought"},
+    {"housework", "chores", "chore", "cleaning", "tidying"},
+    {"plan", "organise", "organize", "arrange", "schedule"},
+    {"love", "enjoy", "adore", "like"},
+    {"apart", "distant", "distance", "drift", "drifting"},
+    {"screens", "screen", "phones", "phone", "tv", "television", "devices"},
+    {"evening", "evenings", "night", "nights", "tonight"},
+    {"decide", "decision", "decisions", "choose", "choice"},
+    {"together", "team", "both"},
+    {"notice", "see", "noticed", "seen"},
+    {"heard", "hear", "listen", "listened", "listening", "listens"},
+    {"annoyed", "bothers", "bother", "bothered", "irritates", "annoys", "frustrated", "bugs"},
+    {"judged", "criticised", "criticized", "criticise", "criticize", "judge", "blamed"},
+    {"grateful", "thankful", "appreciate", "appreciated", "appreciative"},
+    {"supported", "cared", "looked", "backed"},
+    {"embarrassed", "humiliated", "ashamed", "mortified"},
+    {"excluded", "left", "leftout"},
+    {"sick", "ill", "illness", "unwell"},
+    {"food", "eat", "eating", "meal", "meals", "dinner", "cooking", "cook"},
+)
+_SYNONYM_KEY = {word: min(group) for group in SYNONYM_GROUPS for word in group}
+FUZZY_MATCH = 85  # rapidfuzz ratio at or above which two stems count as the same word
+
+ADVICE = re.compile(
+    r"\b(you should|you shouldn't|you could|you need to|you have to|you ought to|you must|"
+    r"why don't you|why not just|have you tried|what if you|my advice|i'd suggest|"
+    r"i suggest|if i were you|just ignore|just tell|just stop)\b",
+    re.IGNORECASE,
+)
+
+
+def stem(word: str) -> str:
+    """A light stem: "worrying" -> "worry", "meetings" -> "meeting", "kids'" -> "kid"."""
+    w = word.lower().strip("'").removesuffix("'s")
+    for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("edly", ""), ("ed", ""),
+                         ("es", ""), ("ly", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            w = w[: len(w) - len(suffix)] + keep
+            break
+    return w
+
+
+def key_of(word: str) -> str:
+    """The word's synonym key, else its stem."""
+    low = word.lower()
+    base = stem(low)  # "deciding" -> "decid": its dictionary form may end in e
+    return (_SYNONYM_KEY.get(low) or _SYNONYM_KEY.get(base) or _SYNONYM_KEY.get(base + "e")
+            or base)
+
+
+
+WORD_CLOSE = 0.4  # semantic similarity at which two words count as the same idea
+PART_CLOSE = 0.62  # semantic similarity at which a whole part counts as said back
+PART_KEPT = 0.5  # share of a part's content words found in the mirror for it to count
+SALAD_WORDS = 3  # a mirror of at least this many words with no sentence in it is a list
+
+_WORDS = re.compile(r"[a-z0-9']+")
+# Clause boundaries: punctuation, joining words, and "when" / "without" / "instead of" inside
+# a sentence ("I felt embarrassed | when you corrected me").
+_SPLIT = re.compile(r"\s*(?:[.;!?]+|,)\s*|\s+(?=\b(?:and|but|because|so|since|though|although|"
+                    r"when|without|with no|instead of|rather than|while)\b)|"
+                    r"\s+(?=that (?:you|i|we|he|she|they|it|my|your)\b)", re.IGNORECASE)
+_JOINERS = {"and", "but", "because", "so", "since", "though", "although", "that", "then"}
+# Small words that make a sentence of a list; a mirror without any is keyword salad.
+_SENTENCE_WORDS = {"i", "you", "we", "they", "he", "she", "it", "me", "us", "my", "your", "our",
+                   "the", "a", "an", "to", "of", "in", "on", "at", "with", "about", "for",
+                   "is", "are", "was", "were", "be", "i'm", "you're", "it's", "that", "when",
+                   "and", "but", "because"}
+_NEGATIONS = {"not", "no", "never", "without", "nothing", "instead", "nobody", "none",
+              "hardly", "neither", "nor", "barely"}
+# Words whose polarity hides in time ("used to", "anymore"): a negation test would misfire.
+# Words that say something is absent now ("we used to", "anymore", "I miss"): they count as
+# negations, so "we never laugh anymore" and "you miss how we used to laugh" agree.
+_ABSENCE = {"miss", "missed", "misses", "missing", "anymore", "longer", "used"}
+# Pairs that say opposite things about the same matter.
+_ANTONYMS = [
+    ({"love", "like", "enjoy", "appreciate", "adore", "glad", "happy", "grateful", "excited",
+      "fine"}, {"hate", "dislike", "resent", "mind", "bother", "annoy", "dread", "unhappy"}),
+    ({"proud"}, {"ashamed", "embarrassed"}),
+    ({"close", "closer", "together"}, {"apart", "distant", "alone", "drift", "separate"}),
+    ({"supported", "support", "heard", "seen"}, {"alone", "ignored", "unheard", "unseen"}),
+    ({"calm", "relaxed"}, {"anxious", "nervous", "worried", "stressed"}),
+    ({"more"}, {"less", "fewer"}),
+    ({"better"}, {"worse"}),
+    ({"great", "well"}, {"terrible", "awful", "badly", "can't"}),
+    ({"messy", "mess"}, {"tidy", "clean"}),
+]
+
+
+@dataclass(frozen=True)
+class MirrorCheck:
+    """What the mirror kept of the speaker's words, part by part."""
+
+    verdict: Verdict
+    reason: Literal["kept", "missed", "reversed", "keywords", "off", "empty"]
+    caught: list[str] = field(default_factory=list)  # the speaker's parts said back
+    missed: list[str] = field(default_factory=list)  # the speaker's parts left out, as spoken
+    reversed: list[str] = field(default_factory=list)  # parts the mirror turned around
+    score: float = 0.0  # share of the speaker's parts kept, 0..1
+
+
+def words(text: str) -> list[str]:
+    return _WORDS.findall(text.lower().replace("\u2019", "'"))
+
+
+def content(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS and w not in _NEGATIONS]
+
+
+def parts(text: str) -> list[str]:
+    """The speaker's words cut into clauses; a clause too small to stand alone joins the one
+    before it ("we never laugh anymore and I miss that" stays one part)."""
+    found: list[str] = []
+    for piece in _SPLIT.split(text.strip()):
+        piece = re.sub(r"^(?:and|but|because|so|since|though|although|that)\s+", "",
+                       piece.strip(),
+                       flags=re.IGNORECASE)
+        if not piece:
+            continue
+        if found and not content(piece):
+            found[-1] = f"{found[-1]} {piece}"
+        elif found and not content(found[-1]):
+            found[-1] = f"{found[-1]} {piece}"
+        else:
+            found.append(piece)
+    return found
+
+
+def is_keyword_salad(mirror: str) -> bool:
+    """A list of words, not a sentence: "housework notice feel do"."""
+    said = words(mirror)
+    return len(said) >= SALAD_WORDS and not (set(said) & _SENTENCE_WORDS)
+
+
+@cache
+def _embed_word(word: str) -> np.ndarray:
+    return load_semantic().embed([word])[0]
+
+
+def _match(word: str, mirror_words: list[str]) -> str | None:
+    """The mirror's word for the speaker's word (same stem, a synonym, close in spelling or in
+    meaning), or None."""
+    key = key_of(word)
+    for other in mirror_words:
+        other_key = key_of(other)
+        if other_key == key or (len(key) >= 4 and len(other_key) >= 4
+                                and fuzz.ratio(key, other_key) >= FUZZY_MATCH):
+            return other
+    vector = _embed_word(word)
+    scored = [(float(vector @ _embed_word(other)), other) for other in mirror_words]
+    best = max(scored, default=(0.0, None))
+    return best[1] if best[0] >= WORD_CLOSE else None
+
+
+def _negation(word: str) -> bool:
+    return word in _NEGATIONS or word in _ABSENCE or word.endswith("n't")
+
+
+def _negated(clause: str) -> bool:
+    return any(_negation(w) for w in words(clause))
+
+
+def _stems(text: str) -> set[str]:
+    return {key_of(w) for w in words(text)} | set(words(text))
+
+
+# Saying the speaker does not care about what they raised turns it around.
+_DISMISSIVE = re.compile(r"\b(?:do not|don't|doesn't|didn't|never) (?:care|mind)\b|"
+                         r"\bno big deal\b|\bdoesn't matter\b|\bnot bothered\b")
+
+
+def _contradicts(part: str, mirror: str) -> bool:
+    """The mirror answers the part with its opposite word, or dismisses it."""
+    if _DISMISSIVE.search(mirror.lower()) and not _DISMISSIVE.search(part.lower()):
+        return True
+    said, heard = _stems(part), _stems(mirror)
+    return any((said & one and heard & other and not heard & one)
+               or (said & other and heard & one and not heard & other)
+               for one, other in _ANTONYMS)
+
+
+def _flips_negation(part: str, mirror: str, pairs: list[tuple[str, str]]) -> bool:
+    """A negation in the part and not in the mirror clause that says it back, or the other
+    way round ("worried" / "not worried"). That clause is the one sharing most of the part's
+    words (then the closest in meaning)."""
+    if not pairs:
+        return False
+    keys = {key_of(mirror_word) for _, mirror_word in pairs}
+    clauses = parts(mirror) or [mirror]
+    rows = load_semantic().embed([part, *clauses])
+    closeness = rows[1:] @ rows[0]
+    shared = [sum(key_of(w) in keys for w in words(c)) for c in clauses]
+    best = max(range(len(clauses)), key=lambda i: (shared[i], closeness[i]))
+    return _negated(part) != _negated(clauses[best])
+
+
+def _closeness(part: str, mirror: str) -> float:
+    """How close in meaning the part is to the nearest clause of the mirror."""
+    clauses = parts(mirror) or [mirror]
+    rows = load_semantic().embed([part, *clauses, mirror])
+    return float(np.max(rows[1:] @ rows[0]))
+
+
+# How listeners begin a mirror; not part of what they heard.
+_MIRROR_LEAD = re.compile(
+    r"^(?:so,? )?(?:what i (?:heard|hear)(?: you say(?:ing)?)?(?: is| was)?|i (?:heard|hear) you "
+    r"say(?:ing)?|you(?:'re| are) saying|you said|it sounds like|i think you said)"
+    r"(?: that)?[,:]?\s+", re.IGNORECASE)
+
+
+def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
+    """Compare the listener's mirror with what the speaker said, by meaning."""
+    mirror = _MIRROR_LEAD.sub("", mirror.strip())
+    spoken = parts(speaker)
+    if not spoken or not words(mirror):
+        return MirrorCheck("wrong", "empty", missed=spoken)
+    if is_keyword_salad(mirror):
+        return MirrorCheck("wrong", "keywords", missed=spoken)
+    mirror_words = content(mirror)
+    caught, missed, turned = [], [], []
+    for part in spoken:
+        wanted = content(part)
+        pairs = [(w, m) for w in wanted if (m := _match(w, mirror_words))]
+        share = len(pairs) / len(wanted) if wanted else 1.0
+        kept = share >= PART_KEPT or _closeness(part, mirror) >= PART_CLOSE
+        if _contradicts(part, mirror) or (kept and _flips_negation(part, mirror, pairs)):
+            turned.append(part)
+        else:
+            (caught if kept else missed).append(part)
+    score = len(caught) / len(spoken)
+    if turned:
+        return MirrorCheck("wrong", "reversed", caught, missed, turned, score)
+    if not caught:
+        return MirrorCheck("wrong", "off", caught, missed, turned, score)
+    if missed:
+        return MirrorCheck("partial", "missed", caught, missed, turned, score)
+    return MirrorCheck("good", "kept", caught, missed, turned, score)
+
+
+def sounds_like_advice(text: str) -> bool:
+    """The listener is suggesting what to do instead of saying back what they heard."""
+    return bool(ADVICE.search(text))

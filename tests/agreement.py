@@ -1,0 +1,39 @@
+"""Listening verdicts against labelled speaker/mirror pairs (tests/data/mirror_pairs_*.tsv).
+
+    .venv/bin/python tests/agreement.py    # agreement per file, and each disagreement
+"""
+
+import sys
+from pathlib import Path
+
+from assistant.understanding.mirror import compare_mirror
+
+DATA = Path(__file__).parent / "data"
+FILES = ("mirror_pairs_tune.tsv", "mirror_pairs_heldout.tsv", "mirror_pairs_heldout2.tsv")
+
+
+def labelled(name: str) -> list[tuple[str, str, str]]:
+    rows = []
+    for line in (DATA / name).read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            speaker, mirror, label = line.split("\t")
+            rows.append((speaker, mirror, label))
+    return rows
+
+
+def agreement(name: str, show: bool = False) -> tuple[int, int]:
+    """(agreeing, total) for one file."""
+    agree = 0
+    pairs = labelled(name)
+    for speaker, mirror, label in pairs:
+        verdict = compare_mirror(speaker, mirror).verdict
+        agree += verdict == label
+        if show and verdict != label:
+            print(f"  {label:>7} judged {verdict:<7} {speaker} | {mirror}")
+    return agree, len(pairs)
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:] or FILES:
+        agree, total = agreement(name, show=True)
+        print(f"{name}: {agree}/{total} = {agree / total:.0%}")

@@ -1,0 +1,50 @@
+"""Listening feedback by meaning: verdicts on the labelled pairs and the behaviours behind them."""
+
+from agreement import agreement
+
+from assistant.exercises.listening import feedback
+from assistant.understanding.mirror import compare_mirror, is_keyword_salad, parts
+
+HOUSEWORK = "I feel like I do all the housework and you don't even notice"
+
+
+def test_verdicts_agree_with_the_labels_they_were_tuned_on():
+    agree, total = agreement("mirror_pairs_tune.tsv")
+    assert agree / total >= 0.9
+
+
+def test_a_paraphrase_in_other_words_is_praised():
+    check = compare_mirror(HOUSEWORK, "you carry most of the chores at home and it feels "
+                                      "like I don't see it")
+    assert check.verdict == "good"
+    assert "Well listened" in feedback("Sam", "Alex", check)
+
+
+def test_keyword_salad_is_not_praised():
+    check = compare_mirror(HOUSEWORK, "housework notice feel do")
+    assert (check.verdict, check.reason) == ("wrong", "keywords")
+    assert "Well listened" not in feedback("Sam", "Alex", check)
+
+
+def test_a_reversed_meaning_is_caught():
+    check = compare_mirror("I love it when you plan our weekends",
+                           "you hate it when I plan our weekends")
+    assert check.reason == "reversed"
+    assert "opposite" in feedback("Alex", "Sam", check)
+
+
+def test_missed_parts_are_named_whole_in_the_speakers_voice():
+    check = compare_mirror("I'm tired after work and I wish you'd put the phone down at "
+                           "dinner so we can talk", "you're tired after work")
+    line = feedback("Sam", "Alex", check)
+    assert check.verdict == "partial"
+    assert "Sam wishes you'd put the phone down at dinner" in line
+
+
+def test_parts_are_clauses():
+    assert parts(HOUSEWORK) == ["I feel like I do all the housework", "you don't even notice"]
+
+
+def test_a_sentence_is_not_a_salad():
+    assert not is_keyword_salad("you feel tired")
+    assert is_keyword_salad("tired work phone dinner")
