@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from assistant.datafile import first_problem
 from assistant.errors import ConfigError
+from assistant.safe_text import name_problem
 
 APP = "hearth"
 
@@ -19,7 +20,10 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    partners: list[str] = Field(default_factory=list, description="The two partners' names.")
+    partners: list[str] = Field(
+        default_factory=list, max_length=2,
+        description="The partners' names in answering order: two, or one person alone.",
+    )
     engine: Literal["pocketsphinx", "vosk"] = Field(
         "pocketsphinx", description="Speech recogniser; vosk needs a downloaded model."
     )
@@ -64,6 +68,19 @@ class Settings(BaseModel):
         )
     )
     reading_minutes: int = Field(12, ge=10, le=15, description="Reading-together timer length.")
+
+
+    @field_validator("partners")
+    @classmethod
+    def _names(cls, names: list[str]) -> list[str]:
+        # A name is printed on every line and said aloud: no newlines, escapes or blanks.
+        for name in names:
+            if problem := name_problem(name):
+                raise ValueError(problem)
+        cleaned = [name.strip() for name in names]
+        if len(set(cleaned)) < len(cleaned):
+            raise ValueError("the two names must differ")
+        return cleaned
 
 
 def config_path() -> Path:

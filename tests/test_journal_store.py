@@ -304,7 +304,7 @@ def test_partners_are_stored_in_order_and_replaced(journal, tmp_path):
 
 
 def test_empty_partner_names_are_refused(journal):
-    with pytest.raises(InputError, match="partner names"):
+    with pytest.raises(InputError, match="partner name"):
         journal.set_partners(["Sam", "  "])
     assert journal.partners() == []
 

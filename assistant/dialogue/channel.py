@@ -15,6 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TextIO
 
+from assistant.safe_text import shown
+
+
+MAX_LINE = 4000  # characters of one typed line that are kept (a long spoken answer is ~1,000)
+
 
 class EndOfInput(Exception):
     """Nobody can say anything more (stdin closed, microphone gone for good)."""
@@ -70,7 +75,8 @@ class TextChannel:
     def say(self, text: str, style: str | None = None,
             partner: str | None = None) -> Heard | None:
         """Print the line (and speak it with a speaker); typed text is never cut short."""
-        self._out.write(f"Hearth: {text}\n")
+        # Names and answers said back may hold escapes or newlines: never printed raw.
+        self._out.write(f"Hearth: {shown(text)}\n")
         self._out.flush()
         if self._speaker is not None:
             self._speaker.say(text, style=style).wait()
@@ -97,10 +103,17 @@ class TextChannel:
             if not ready:
                 self._out.write("\n")
                 return None
-        line = self._in.readline()
+        line = self._in.readline(MAX_LINE + 1)
         if not line:
             self._closed = True
             raise EndOfInput
+        if len(line) > MAX_LINE and not line.endswith("\n"):
+            # The rest of an overlong line is read and dropped in pieces, never held whole.
+            while (rest := self._in.readline(64 * 1024)) and not rest.endswith("\n"):
+                pass
+            line = line[:MAX_LINE]
+            self._out.write(f"hearth: that line was longer than {MAX_LINE:,} characters; "
+                            "only its beginning was kept\n")
         return line.strip()
 
     def hear(self, timeout: float | None, wanted: Callable[[str], bool] | None = None,
@@ -124,7 +137,7 @@ class TextChannel:
             raise EndOfInput
         if wanted is None or wanted(self._pending):
             line, self._pending = self._pending, None
-            self._out.write(f"> {line}\n")
+            self._out.write(f"> {shown(line)}\n")
             return Heard(line)
         if timeout is not None:
             time.sleep(timeout)

@@ -26,6 +26,7 @@ from assistant.audio.files import SAMPLE_RATE, read_audio
 from assistant.dialogue.channel import EndOfInput, Heard
 from assistant.errors import HearthError
 from assistant.journal.recordings import discard_recording, keep_recording
+from assistant.safe_text import shown
 from assistant.speech.transcript import Recognizer
 from assistant.voice.spoken import spoken_form
 
@@ -193,7 +194,7 @@ class VoiceChannel:
 
     def say(self, text: str, style: str | None = None, partner: str | None = None) -> Heard | None:
         """Speak; returns a control word said over Hearth (which silenced it), else None."""
-        self._show(f"Hearth: {text}\n")
+        self._show(f"Hearth: {shown(text)}\n")  # names and words said back, never raw
         self._spoken_text = spoken_form(text)  # the words heard back: "nine eight eight"
         return self._play(lambda speaker: speaker.say(text, style=style, slow=self._slow))
 
@@ -253,7 +254,7 @@ class VoiceChannel:
             self._drop_speaker()
 
     def play(self, path: Path, text: str) -> Heard | None:
-        self._show(f"Hearth: [recording] {text}\n")
+        self._show(f"Hearth: [recording] {shown(text)}\n")
         self._spoken_text = text
         audio = read_audio(path)
         return self._play(lambda speaker: speaker.play(audio, SAMPLE_RATE))

@@ -15,6 +15,9 @@ from assistant.journal.records import Entry
 INTENTS = ("note.play",)
 NAME = "hearing your notes"
 COUPLES = False  # fine to do alone, also after abuse is mentioned
+GROUP = "notes and progress"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "I read out the notes waiting for you, and you can leave one back.")
 
 REPLAY_LIMIT = 3  # older notes offered again when nothing is new
 
@@ -68,5 +71,8 @@ def run(ctx: Context) -> Script:
         yield from _read(note, listener, today)
     answer = yield Ask("Would you like to leave a note back?", partner=listener)
     if answer is not None and is_yes(answer):
-        return Exit(next_intent="note.leave")
+        authors = {n.data.get("from") or n.partner for n in waiting} - {None, listener}
+        recipient = authors.pop() if len(authors) == 1 else None
+        return Exit(next_intent="note.leave",
+                    slots={"author": listener, "recipient": recipient})
     yield Say("Those words are yours to keep.", style="warm")

@@ -8,6 +8,7 @@ from assistant import config
 from assistant.errors import JournalError
 from assistant.journal.export import entry_lines, since_days, to_json, to_markdown
 from assistant.journal.plot import plot_moods
+from assistant.journal.private_files import open_private
 from assistant.journal.records import BOOKKEEPING_KINDS
 from assistant.journal.store import FILE_NAME, Journal
 
@@ -23,7 +24,7 @@ def list_entries(
     include_bookkeeping: bool = False,
 ) -> str:
     """The journal's entries, one line each, oldest first (or a line saying there are none)."""
-    with Journal.open(data_dir) as journal:
+    with Journal.open(data_dir, read_only=True) as journal:
         entries = journal.entries(
             kind=kind,
             partner=partner,
@@ -38,7 +39,7 @@ def list_entries(
 
 def export_journal(data_dir: Path | None, markdown: bool, include_bookkeeping: bool = False) -> str:
     """Everything stored, as pretty JSON or as Markdown."""
-    with Journal.open(data_dir) as journal:
+    with Journal.open(data_dir, read_only=True) as journal:
         if markdown:
             return to_markdown(journal, include_bookkeeping)
         data = to_json(journal, include_bookkeeping)
@@ -60,7 +61,7 @@ def forget_everything(data_dir: Path | None) -> Path:
 def plot_journal(data_dir: Path | None, out: Path | None, days: int | None) -> tuple[Path, int]:
     """Draw the moods to a PNG; where it went and how many check-ins it shows."""
     out = out or DEFAULT_PLOT
-    with Journal.open(data_dir) as journal:
+    with Journal.open(data_dir, read_only=True) as journal:
         return out, plot_moods(journal, out, days)
 
 
@@ -68,7 +69,7 @@ def write_private(path: Path, text: str) -> None:
     """Write an export readable by its owner only (it holds the whole journal)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = open_private(path)  # 0600 even over an existing, looser file
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text if text.endswith("\n") else text + "\n")
     except OSError as exc:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from assistant.journal.records import BOOKKEEPING_KINDS, Entry, Session
 from assistant.journal.render import describe, title
+from assistant.safe_text import shown
 
 if TYPE_CHECKING:
     from assistant.journal.store import Journal
@@ -60,7 +61,7 @@ def to_markdown(journal: "Journal", include_bookkeeping: bool = False) -> str:
     lines = ["# Hearth journal", ""]
     lines.append(f"Exported {journal.now().strftime('%Y-%m-%d %H:%M')}.")
     if partners:
-        lines.append(f"Partners: {' and '.join(partners)}.")
+        lines.append(shown(f"Partners: {' and '.join(partners)}."))
     lines.append("")
     lines += _sessions_summary(journal, sessions)
     if not entries:
@@ -75,7 +76,7 @@ def to_markdown(journal: "Journal", include_bookkeeping: bool = False) -> str:
             lines += [f"## {local.strftime('%A %d %B %Y')}", ""]
         who = f" · {entry.partner}" if entry.partner else ""
         heading = f"{local.strftime('%H:%M')} · {title(entry.kind)}{who}"
-        lines.append(f"- **{heading}** — {describe(entry)}")
+        lines.append(shown(f"- **{heading}** — {describe(entry)}"))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -99,7 +100,8 @@ def entry_lines(journal: "Journal", entries: list[Entry]) -> list[str]:
     for entry in entries:
         when = entry.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
         who = f" {entry.partner}" if entry.partner else ""
-        lines.append(f"{entry.id:>5}  {when}  {title(entry.kind)}{who}: {describe(entry)}")
+        # Names and words as typed may hold escapes or newlines: printed visibly, never raw.
+        lines.append(shown(f"{entry.id:>5}  {when}  {title(entry.kind)}{who}: {describe(entry)}"))
     return lines
 
 

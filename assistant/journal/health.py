@@ -25,8 +25,31 @@ def check_journal(data_dir: Path | None = None) -> Check:
     except JournalError as exc:
         return Check("journal", False, str(exc), fix="see the message: move the file aside or "
                                                      "close the other program using it")
-    mode = stat.S_IMODE(path.stat().st_mode)
-    if mode != 0o600:
-        return Check("journal", False, f"{path} has mode {mode:o}; others could read it",
-                     fix=f"chmod 600 '{path}'")
-    return Check("journal", True, f"{path}: {count} entries, private (mode 600)")
+    loose = loose_files(path.parent)
+    if loose:
+        shown = ", ".join(f"{p} ({mode:o})" for p, mode in loose[:3])
+        more = f" and {len(loose) - 3} more" if len(loose) > 3 else ""
+        return Check("journal", False, f"others could read {shown}{more}",
+                     fix=f"chmod -R go-rwx '{path.parent}'")
+    return Check("journal", True, f"{path}: {count} entries; every file in {path.parent} "
+                 "private (600, folders 700)")
+
+
+def loose_files(data_dir: Path) -> list[tuple[Path, int]]:
+    """Files (not 0600) and folders (not 0700) in the data directory that others could open."""
+    found = []
+    for folder, dirs, files in os.walk(data_dir):
+        for name in dirs + files:
+            item = Path(folder) / name
+            try:
+                mode = stat.S_IMODE(item.lstat().st_mode)
+            except OSError:
+                continue
+            if item.is_symlink():
+                continue
+            if mode & 0o077:
+                found.append((item, mode))
+    data_mode = stat.S_IMODE(data_dir.stat().st_mode)
+    if data_mode & 0o077:
+        found.insert(0, (data_dir, data_mode))
+    return found

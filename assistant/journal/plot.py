@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import JournalError
+from assistant.journal.private_files import open_private
 from assistant.journal.export import since_days
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def plot_moods(journal: "Journal", out: Path, days: int | None = None) -> int:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         # Moods are private: create the picture 0600 before matplotlib writes into it.
-        os.close(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        os.close(open_private(out))
         figure.savefig(out, format="png")
     except OSError as exc:
         raise JournalError(f"cannot write the picture ({exc.strerror}); choose another --out",

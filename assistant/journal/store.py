@@ -2,10 +2,8 @@
 
 import json
 import logging
-import os
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
@@ -14,9 +12,12 @@ from pathlib import Path
 from assistant import config
 from assistant.errors import InputError, JournalError
 from assistant.journal import export
+from assistant.journal.opening import connect, explain
 from assistant.journal.recordings import all_recordings, discard_recording
 from assistant.journal.records import Entry, Session
-from assistant.journal.schema import check_known, migrate, schema_version
+from assistant.journal.schema import schema_version
+from assistant.journal.seen import SeenCards
+from assistant.safe_text import name_problem
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +38,19 @@ class Journal:
         path: Path,
         now: Callable[[], datetime] = local_now,
         busy_timeout: float = 5.0,
+        read_only: bool = False,
     ):
-        """Open (creating if needed) the journal file at `path` and bring its schema up to date."""
+        """Open (creating if needed) the journal file at `path` and bring its schema up to date.
+
+        `read_only`: only reading is intended, so a journal that cannot be written (a read-only
+        file or folder) can still be listed and exported.
+        """
         self.path = Path(path)
         self._now = now
         self._lock = threading.RLock()  # one connection, possibly used by the voice loop's threads
         self._conn: sqlite3.Connection | None = None
-        self._busy_timeout = busy_timeout
-        self._conn = self._connect(busy_timeout)
+        self._seen = SeenCards()  # deck bookkeeping in memory: drawing stays fast with use
+        self._conn = connect(self.path, busy_timeout, read_only)
 
     @classmethod
     def open(
@@ -52,10 +58,12 @@ class Journal:
         data_dir: Path | None = None,
         now: Callable[[], datetime] = local_now,
         busy_timeout: float = 5.0,
+        read_only: bool = False,
     ) -> "Journal":
         """Open the journal in `data_dir` (default: HEARTH_DATA_DIR, else the OS data dir)."""
         directory = Path(data_dir) if data_dir is not None else config.data_dir()
-        return cls(directory / FILE_NAME, now=now, busy_timeout=busy_timeout)
+        return cls(directory / FILE_NAME, now=now, busy_timeout=busy_timeout,
+                   read_only=read_only)
 
     def close(self) -> None:
         """Close the file; safe to call twice."""
@@ -70,106 +78,6 @@ class Journal:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
-    # -- opening ------------------------------------------------------------------------------
-
-    def _connect(self, busy_timeout: float) -> sqlite3.Connection:
-        # A tight umask while the file and its -wal/-shm companions may be created: no moment
-        # where another user could open them.
-        old_umask = os.umask(0o077)
-        try:
-            self._create_private_file()
-            try:
-                conn = sqlite3.connect(
-                    self.path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
-                )
-            except sqlite3.Error as exc:
-                raise self._error(exc, "opening") from exc
-            try:
-                self._prepare(conn)
-            except sqlite3.Error as exc:
-                conn.close()
-                raise self._error(exc, "opening") from exc
-            except BaseException:
-                conn.close()
-                raise
-        finally:
-            os.umask(old_umask)
-        # Only once the file proved to be a journal: an unreadable file is left exactly as found.
-        for suffix in ("", "-wal", "-shm"):
-            _make_private(self.path.with_name(self.path.name + suffix))
-        return conn
-
-    def _create_private_file(self) -> None:
-        try:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if self.path.exists() and not self.path.is_file():
-                raise JournalError("is not a file; move it aside", str(self.path))
-            # Create it empty with 0600 ourselves (SQLite reads an empty file as a new database);
-            # an existing file is never truncated.
-            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
-        except OSError as exc:
-            raise JournalError(
-                f"cannot be created or opened ({exc.strerror}); check that the data directory "
-                "is writable, or choose another with --data-dir",
-                str(self.path),
-            ) from exc
-
-    def _prepare(self, conn: sqlite3.Connection) -> None:
-        # Reading the version first means a file that is not a database fails here, before
-        # anything (WAL mode, a migration) could write to it.
-        version = schema_version(conn)
-        check_known(version, str(self.path))
-        if version:
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
-            if problems != ["ok"]:
-                raise sqlite3.DatabaseError(f"database disk image is malformed: {problems[0]}")
-        self._use_wal(conn)  # readers (hearth journal list) never block
-        conn.execute("PRAGMA synchronous = FULL")  # a committed answer survives a power cut
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA secure_delete = ON")  # forgotten text is overwritten, not left behind
-        old = migrate(conn, str(self.path))
-        if old != schema_version(conn):
-            log.info("journal %s migrated from schema %d", self.path, old)
-
-    def _use_wal(self, conn: sqlite3.Connection) -> None:
-        """Switch a new file to WAL. SQLite answers "locked" at once, without waiting, while
-        another Hearth opens the same new file, so wait here (up to the busy timeout)."""
-        deadline = time.monotonic() + self._busy_timeout
-        while True:
-            try:
-                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                    conn.execute("PRAGMA journal_mode = WAL")
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.01)
-
-    def _error(self, exc: sqlite3.Error, doing: str) -> JournalError:
-        text = str(exc)
-        where = str(self.path)
-        if "locked" in text or "busy" in text:
-            return JournalError(
-                f"is locked by another program while {doing} (is another `hearth` running?); "
-                "close it and try again. Nothing stored was lost",
-                where,
-            )
-        if isinstance(exc, sqlite3.DatabaseError) and (
-            "not a database" in text or "malformed" in text or "corrupt" in text
-        ):
-            return JournalError(
-                f"is not a readable journal ({text}); it was left untouched. Move it aside "
-                f"(mv '{where}' '{where}.broken') and Hearth will start a new one",
-                where,
-            )
-        if "readonly" in text or "unable to open" in text:
-            return JournalError(
-                f"cannot be written while {doing} ({text}); check the permissions of "
-                f"{self.path.parent}",
-                where,
-            )
-        return JournalError(f"{doing} failed ({text})", where)
-
     @contextmanager
     def _db(self, doing: str) -> Iterator[sqlite3.Connection]:
         """The connection, with SQLite's errors turned into one clear JournalError."""
@@ -179,7 +87,7 @@ class Journal:
             try:
                 yield self._conn
             except sqlite3.Error as exc:
-                raise self._error(exc, doing) from exc
+                raise explain(exc, self.path, doing) from exc
 
     @contextmanager
     def _transaction(self, doing: str) -> Iterator[sqlite3.Connection]:
@@ -188,7 +96,8 @@ class Journal:
             try:
                 yield conn
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite ends it itself on some errors (a full disk)
+                    conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
 
@@ -272,6 +181,7 @@ class Journal:
                     (payload, replaces, kind),
                 )
                 if cur.rowcount:
+                    self._seen.clear()
                     return replaces
             # A session forgotten meanwhile (forget from another terminal) leaves the entry
             # without one rather than failing the answer.
@@ -280,7 +190,8 @@ class Journal:
                 "VALUES (?, ?, ?, ?, (SELECT id FROM sessions WHERE id = ?))",
                 (kind, valid_text(partner), self._stamp(), payload, session_id),
             )
-            return cur.lastrowid
+        self._seen.saved(kind, data)
+        return cur.lastrowid
 
     def entries(
         self,
@@ -319,25 +230,14 @@ class Journal:
         payload = encode_data("update", data)
         with self._db("updating an entry") as conn:
             cur = conn.execute("UPDATE entries SET data = ? WHERE id = ?", (payload, entry_id))
+        self._seen.clear()
         if cur.rowcount == 0:
             raise JournalError(f"has no entry {entry_id} to update", str(self.path))
 
     def seen(self, deck: str) -> set[str]:
         """Ids of the deck's items drawn since they last started over."""
-        sql = (
-            "SELECT kind, data FROM entries WHERE kind IN ('deck_seen', 'deck_reset') "
-            "AND json_extract(data, '$.deck') = ? ORDER BY created_at, id"
-        )
         with self._db(f"reading deck '{deck}'") as conn:
-            rows = conn.execute(sql, (deck,)).fetchall()
-        seen: set[str] = set()
-        for kind, payload in rows:
-            data = json.loads(payload)
-            if kind == "deck_seen":
-                seen.add(str(data.get("item")))
-            else:
-                seen.difference_update(str(item) for item in data.get("items", []))
-        return seen
+            return self._seen.get(conn, deck)
 
     # -- partners -----------------------------------------------------------------------------
 
@@ -348,9 +248,12 @@ class Journal:
 
     def set_partners(self, names: list[str]) -> None:
         """Remember the partners' names, replacing any stored before."""
+        if not names:
+            raise InputError("at least one partner name is needed")
+        for name in names:
+            if problem := name_problem(name):
+                raise InputError(f"cannot store the partner name: {problem}")
         cleaned = [name.strip() for name in names]
-        if not cleaned or not all(cleaned):
-            raise InputError(f"partner names must not be empty (got {names!r})")
         with self._transaction("storing partners") as conn:
             conn.execute("DELETE FROM partners")
             conn.executemany(
@@ -374,6 +277,7 @@ class Journal:
             conn.execute("DELETE FROM entries")
             conn.execute("DELETE FROM sessions")
             conn.execute("DELETE FROM partners")
+        self._seen.clear()
         with self._db("compacting after forgetting") as conn:
             # Rewrite the file and empty the WAL, so deleted text is not left in free pages.
             conn.execute("VACUUM")
@@ -473,12 +377,3 @@ def _filters(
         clauses.append(f"kind NOT IN ({', '.join('?' * len(exclude))})")
         params.extend(exclude)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-def _make_private(path: Path) -> None:
-    """chmod 0600 if the file exists and is looser (e.g. made by an older version)."""
-    try:
-        if path.exists() and path.stat().st_mode & 0o077:
-            path.chmod(0o600)
-    except OSError as exc:
-        log.warning("could not make %s private: %s", path, exc.strerror)
