@@ -15,6 +15,7 @@ A session:
 """
 
 import io
+import random
 import sys
 from pathlib import Path
 
@@ -36,7 +37,8 @@ def load_sessions(name: str) -> list[dict]:
 def _run_lines(journal: Journal, partners: list[str], lines: list[str]) -> list[str]:
     out = io.StringIO()
     channel = TextChannel(io.StringIO("".join(f"{line}\n" for line in lines)), out)
-    Runner(channel, load_matcher(), journal, Settings(partners=partners), fast=True).session()
+    Runner(channel, load_matcher(), journal, Settings(partners=partners), fast=True,
+           rng=random.Random(7)).session()
     return [line.removeprefix("Hearth: ") for line in out.getvalue().splitlines()
             if line.startswith("Hearth: ")]
 

@@ -13,7 +13,7 @@ def said(output: str) -> str:
 
 
 def test_names_are_asked_once_and_remembered(chat, journal_after):
-    out, code = chat(["Sam and Alex", "bye"], partners=None)
+    out, code = chat(["Sam and Alex", "yes", "bye"], partners=None)
     assert code == 0 and "Hi Sam and Alex" in out
     assert journal_after().partners() == ["Sam", "Alex"]
     out, _ = chat(["bye"], partners=None)
@@ -113,8 +113,31 @@ def test_a_request_instead_of_names_is_answered(chat):
 
 
 def test_names_from_a_sentence(chat, journal_after):
-    chat(["hi, I'm Jo and this is Max", "bye"], partners=None)
+    out, _ = chat(["hi, I'm Jo and this is Max", "yes", "bye"], partners=None)
+    assert "Did I get that right: Jo and Max?" in out
     assert journal_after().partners() == ["Jo", "Max"]
+
+
+def test_names_are_saved_only_when_confirmed(chat, journal_after):
+    chat(["i'm Jordan and this is my wife Priya", "no", "bye"], partners=None)
+    assert journal_after().partners() != ["Jordan", "Priya"]
+
+
+def test_forget_needs_an_unmistakable_yes(chat, journal_after):
+    chat(["let's check in", "6", "stop"])
+    for answers in (["definitely not"], ["i guess so", "maybe"], ["sure why not", "hmm"]):
+        out, _ = chat(["forget everything", *answers, "bye"])
+        assert "Everything is deleted" not in out
+        assert journal_after().entries(kind="checkin")
+    out, _ = chat(["forget everything", "not sure", "yes delete it", "bye"])
+    assert "clear yes or no" in out and "Everything is deleted" in out
+
+
+def test_changing_ones_mind_inside_an_answer(chat, journal_after):
+    out, _ = chat(["let's check in", "actually let's do breathing instead", "stop", "bye"])
+    assert "breath" in said(out).split("actually")[-1].lower()
+    assert not [e for e in journal_after().entries(kind="checkin")
+                if "breathing" in str(e.data)]
 
 
 def test_help_says_what_hearth_can_do_without_refusing(chat):

@@ -56,7 +56,7 @@ class RecordingChannel:
 
 
 def test_a_voice_note_that_is_a_crisis_statement_leaves_no_recording(tmp_path):
-    channel = RecordingChannel(["leave a note for alex", "Sam", "i want to hurt myself"],
+    channel = RecordingChannel(["leave a note for my partner", "Sam", "i want to hurt myself"],
                                tmp_path / "notes")
     with Journal.open(tmp_path) as journal:
         Runner(channel, load_matcher(), journal, Settings(partners=["Sam", "Alex"]),
@@ -68,7 +68,7 @@ def test_a_voice_note_that_is_a_crisis_statement_leaves_no_recording(tmp_path):
 
 
 def test_an_ordinary_voice_note_is_kept_private(tmp_path):
-    channel = RecordingChannel(["leave a note for alex", "Sam", "thank you for the soup"],
+    channel = RecordingChannel(["leave a note for my partner", "Sam", "thank you for the soup"],
                                tmp_path / "notes")
     with Journal.open(tmp_path) as journal:
         Runner(channel, load_matcher(), journal, Settings(partners=["Sam", "Alex"]),
@@ -233,20 +233,20 @@ def test_invalid_utf8_typed_as_an_answer_is_kept_not_a_traceback(tmp_path):
     (checkin, ["6", "work", "sleep"]),
     (gratitude, ["the tea my sister made", "it was cold"]),
     (listening, []),
-    (bedtime, ["the walk by the river", "no"]),
+    (bedtime, ["done", "the walk by the river", "no"]),
 ])
 def test_one_partner_alone_is_served(tmp_path, exercise, answers):
     with Journal.open(tmp_path) as journal:
         run = drive(exercise.run, make_context(journal, partners=("Sam",)), answers)
         assert "None" not in run.text()
         kept = [e.data for e in journal.entries()]
-    assert all(answer in str(kept) for answer in answers if answer != "no")
+    assert all(answer in str(kept) for answer in answers if answer not in ("no", "done"))
     assert kept or exercise is listening  # listening needs two people: it says so and ends
 
 
 def test_one_partner_chat_runs_every_couples_exercise(chat):
     lines = ["let's check in", "6", "work", "sleep", "let's do gratitude", "the tea",
-             "it was warm", "reflective listening", "let's do the bedtime ritual",
+             "it was warm", "reflective listening", "let's do the bedtime ritual", "done",
              "the walk", "no"]
     out, code = chat(lines, partners=("Sam",))
     assert code == 0 and "Traceback" not in out and "Error" not in out

@@ -17,7 +17,7 @@ def journal(tmp_path):
 
 def test_full_ritual_in_order_with_reading(journal):
     run = drive(bedtime.run, make_context(journal, settings=Settings(reading_minutes=15)), [
-        "you made dinner when I was late", "you listened to me vent", "yes"])
+        "they're away", "you made dinner when I was late", "you listened to me vent", "yes"])
     text = run.text()
     order = [text.index("phones"), text.index("appreciated about Alex"),
              text.index("read together for 15 minutes"), text.index("three slow breaths"),
@@ -33,7 +33,7 @@ def test_full_ritual_in_order_with_reading(journal):
 
 
 def test_appreciations_are_saved_as_gratitude(journal):
-    drive(bedtime.run, make_context(journal), ["you made dinner", "skip", "no"])
+    drive(bedtime.run, make_context(journal), ["done", "you made dinner", "skip", "no"])
     entries = journal.entries("gratitude")
     assert [(e.partner, e.data["about"], e.data["text"]) for e in entries] == [
         ("Sam", "Alex", "you made dinner")]
@@ -41,7 +41,7 @@ def test_appreciations_are_saved_as_gratitude(journal):
 
 
 def test_reading_declined_has_no_timer(journal):
-    run = drive(bedtime.run, make_context(journal), ["a", "b", "no"])
+    run = drive(bedtime.run, make_context(journal), ["ok", "a", "b", "no"])
     assert Chime("timer") not in run.steps
     assert journal.entries("bedtime")[0].data["reading_minutes"] == 0
 
@@ -66,3 +66,10 @@ def test_nobody_answering_ends_without_a_bedtime_record(journal):
     run = drive(bedtime.run, make_context(journal), [])
     assert journal.entries("bedtime") == []
     assert run.said[-1] == "Let's leave it there. Rest well."
+
+
+def test_the_phones_step_waits_for_its_answer(journal):
+    run = drive(bedtime.run, make_context(journal), ["ok they're away", "you made dinner",
+                                                     "skip", "no"])
+    assert run.asks[0].text.endswith("Tell me when they're away.")
+    assert [e.data["text"] for e in journal.entries("gratitude")] == ["you made dinner"]

@@ -80,7 +80,8 @@ def test_reflective_listening_round_each_way(chat):
 
 
 def test_bedtime_with_the_reading_timer(chat):
-    out, journal = chat("start our bedtime ritual", "you made dinner", "you listened", "yes")
+    out, journal = chat("start our bedtime ritual", "done", "you made dinner", "you listened",
+                        "yes")
     assert "[timer chime]" in out
     assert "Good night, Sam and Alex." in out
     record = journal.entries("bedtime")[0].data

@@ -79,11 +79,12 @@ def test_cooldown_not_safe_goes_to_safety(home):
 
 
 def test_ideas_selfcare_and_professional_help(home):
-    out = chat(home, "give us a date idea", "another one", "no",
-               "affection ideas please", "no",
+    out = chat(home, "give us a date idea", "another one", "done",
+               "affection ideas please", "sounds good",
                "i need to take care of myself", "journaling", "no",
                "we might need a therapist", "no", "yes")
-    assert out.count("Would you like another one?") == 4
+    assert out.count("How does that sound?") == 3
+    assert out.count("Would you like another one?") == 1
     reminders = [item.text for item in load_deck("affection_consent").items]
     assert sum(line in out for line in reminders) == 1  # the one gesture came with its reminder
     assert "Enjoy your time together." in out

@@ -23,8 +23,8 @@ def test_shared_ideas_never_repeat_until_the_deck_is_used_up(journal):
     assert all(s.style == "bright" for s in first.steps if isinstance(s, Say))
 
 
-@pytest.mark.parametrize("reply", ["no", "stop", "done"])
-def test_no_or_stop_ends_after_one_idea(journal, reply):
+@pytest.mark.parametrize("reply", ["sounds good", "stop", "done", "perfect, thanks"])
+def test_done_or_stop_ends_after_one_idea(journal, reply):
     run = drive(ideas.run, context(journal), [reply])
     assert len(card_ids(run)) == 1
     assert run.said[-1] == "Enjoy your time together."
@@ -33,7 +33,7 @@ def test_no_or_stop_ends_after_one_idea(journal, reply):
 def test_every_gesture_comes_with_a_consent_reminder(journal):
     reminders = {item.text for item in load_deck("affection_consent").items}
     gestures = {item.text for item in load_deck("affection").items}
-    run = drive(affection.run, context(journal), ["another one", "yes", "no"])
+    run = drive(affection.run, context(journal), ["another one", "not that one", "perfect"])
     for i, line in enumerate(run.said):
         if line in gestures:
             assert run.said[i + 1] in reminders
@@ -67,8 +67,28 @@ def test_self_care_draws_the_chosen_kind(journal, choice, topic):
     assert len(run.saved("selfcare")) == 2
 
 
-def test_journaling_gives_quiet_writing_time_scaled_by_pace(journal):
-    ctx = context(journal)
-    ctx.pace = 2.0
-    run = drive(selfcare.run, ctx, ["journal", "no"])
-    assert [s.seconds for s in run.steps if isinstance(s, Pause)] == [240.0]
+@pytest.mark.parametrize("seed", range(6))
+def test_quiet_writing_time_matches_what_is_said(journal, seed):
+    run = drive(selfcare.run, context(journal, seed=seed), ["journal", "no"])
+    card = next(line for line in run.said if line in {i.text for i in
+                                                       load_deck("selfcare").items})
+    [pause] = [s.seconds for s in run.steps if isinstance(s, Pause)]
+    if "three minutes" in card:
+        assert pause == 180 and "three minutes" in run.text().split(card)[1]
+    else:
+        assert pause == selfcare.QUIET_SECONDS["journaling"]
+
+
+@pytest.mark.parametrize("reply", ["no", "meh we did that", "not that one"])
+def test_turning_an_idea_down_offers_another(journal, reply):
+    run = drive(ideas.run, context(journal), [reply, "done"])
+    assert len(card_ids(run)) == 2
+
+
+def test_a_boundary_is_acknowledged_and_touch_left_aside(journal):
+    run = drive(affection.run, context(journal), ["he hates being touched when he's stressed",
+                                                  "not that one", "done"])
+    topics = {item.id: item.topic for item in load_deck("affection").items}
+    assert "doesn't want matters" in run.text()
+    assert [topics[i] for i in card_ids(run)[1:]] and "touch" not in [
+        topics[i] for i in card_ids(run)[1:]]

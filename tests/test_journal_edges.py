@@ -67,7 +67,7 @@ def test_words_typed_with_escapes_are_shown_escaped_in_chat_and_journal_list():
 
 
 def test_a_name_said_at_the_start_may_be_one_name():
-    out, code = hearth("chat", "--fast", stdin=b"it's just me, Robin\nbye\n")
+    out, code = hearth("chat", "--fast", stdin=b"it's just me, Robin\nyes\nbye\n")  # confirmed
     assert code == 0
     with Journal.open(data_dir()) as journal:
         assert journal.partners() == ["Robin"]

@@ -49,7 +49,8 @@ SCRIPTS: dict[str, list[Line]] = {
         ("everything", None), ("the caramel evening", "caramel"), ("skip", None), ("no", None),
     ],
     "bedtime": [
-        ("let's do the bedtime ritual", None), ("you cooked the lentil soup", "lentil"),
+        ("let's do the bedtime ritual", None), ("they're away", None),
+        ("you cooked the lentil soup", "lentil"),
         ("you listened to me about the pelican", "pelican"), ("no", None),
     ],
     "listening": [
@@ -77,7 +78,7 @@ SCRIPTS: dict[str, list[Line]] = {
         ("could we take turns with the ladle", "ladle"), ("no", None),
     ],
     "note": [
-        ("leave a note for alex", None), ("Sam", None),
+        ("leave a note for my partner", None), ("Sam", None),
         ("thank you for the clementine you left me", "clementine"),
     ],
     "cooldown": [

@@ -17,3 +17,4 @@ class Context:
     pace: float = 1.0  # multiplied by the runner on "slower"; timed exercises scale by it
     rng: random.Random = field(default_factory=random.Random)
     speaker: str | None = None  # who started the request, when known
+    request: str = ""  # the words of the request that started the exercise

@@ -29,6 +29,14 @@ class Control:
     intent: str  # "control.pause", "control.slower", ...
 
 
+@dataclass(frozen=True)
+class Switch:
+    """Someone changed their mind inside an answer ("actually, let's do breathing instead"):
+    the exercise ends (what it saved stays) and the one asked for starts."""
+
+    match: IntentMatch  # the request, with its slots
+
+
 Ending = Crisis | Stop
 Interruption = Crisis | Stop | Control
 

@@ -18,6 +18,7 @@ a pause shifts the whole schedule by the time spent paused. `fast` shrinks every
 """
 
 import logging
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from assistant.config import Settings
 from assistant.dialogue.channel import Channel, EndOfInput, Heard
 from assistant.dialogue.context import Context
 from assistant.dialogue.interruptions import (
-    Control, Crisis, Ending, Interruption, Stop, interruption_in,
+    Control, Crisis, Ending, Interruption, Stop, Switch, interruption_in,
 )
 from assistant.dialogue.safety import ABUSE_CONCERNS, crisis_reply
 from assistant.dialogue.steps import (
@@ -36,7 +37,7 @@ from assistant.dialogue.talk import CONTROL_HELP, describe, what_i_can_do
 from assistant.exercises import Exercise, couples_intents, exercise_registry
 from assistant.journal.recordings import discard_recording
 from assistant.safe_text import name_problem
-from assistant.understanding.answers import read_names
+from assistant.understanding import answers
 from assistant.understanding.normalise import normalise
 from assistant.understanding.result import IntentMatch
 
@@ -45,6 +46,10 @@ log = logging.getLogger(__name__)
 FAST_FACTOR = 0.001  # --fast: ten minutes of breathing pass in 0.6 s
 SLOWER = 1.3  # each "slower" stretches timed phases by this much
 CONTROL_CONFIDENCE = 0.8  # a free-speech answer counts as a control only when this sure
+# An answer that is a request for another exercise this sure is a change of mind, not an
+# answer: "actually, let's do breathing instead" scores 0.92, "that she listens to me" (a need,
+# said in a check-in) 0.79, "i need to breathe more with her" 0.82.
+MIND_CHANGE_CONFIDENCE = 0.85
 PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
 QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
               "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
@@ -75,9 +80,11 @@ class Runner:
     """One dialogue session over one channel."""
 
     def __init__(self, channel: Channel, matcher, journal, settings: Settings,
-                 clock: Callable[[], float] = time.monotonic, fast: bool = False):
+                 clock: Callable[[], float] = time.monotonic, fast: bool = False,
+                 rng: random.Random | None = None):
         self.channel, self.matcher, self.journal = channel, matcher, journal
         self.settings, self.clock, self.fast = settings, clock, fast
+        self.rng = rng or random.Random()  # draws from the decks; seeded in scripted tests
         self.abuse_mentioned = False
         self.partners = list(settings.partners) or journal.partners()
         self.last_reply = ""
@@ -212,8 +219,15 @@ class Runner:
         if match.intent != "none":
             return match  # a request, not names: keep placeholder names, ask next time
         # One name is fine: Hearth serves one person too.
-        names = [name for name in read_names(heard.text) if name_problem(name) is None]
-        if names:
+        names = [name for name in answers.read_names(heard.text) if name_problem(name) is None]
+        if not names:
+            return None
+        if ending := self._say(f"Did I get that right: {' and '.join(names)}?"):
+            return ending if isinstance(ending, Crisis) else None
+        got = self._hear(self._scaled(self.settings.idle_timeout))
+        if got is None or isinstance(got, Crisis):
+            return got
+        if answers.read_yes_no(got[0].text) == "yes":  # saved only once confirmed
             self.partners = names
             self.journal.set_partners(self.partners)
         return None
@@ -238,7 +252,7 @@ class Runner:
             return self._say("Nothing is running right now. What would you like to do?")
         if intent == "data.forget":
             return self._forget()
-        return self.run_exercise(intent, match.slots)
+        return self.run_exercise(intent, match.slots, request=match.text)
 
     def _did_you_mean(self, match: IntentMatch) -> IntentMatch | Crisis | None:
         if ending := self._say(
@@ -248,12 +262,13 @@ class Runner:
         got = self._hear(self._scaled(self.settings.idle_timeout))
         if got is None or isinstance(got, Crisis):
             return got
-        answer = got[1]
-        if answer.intent == "control.yes":
+        heard, answer = got
+        reading = answers.read_yes_no(heard.text)
+        if reading == "yes":
             return IntentMatch(match.text, match.intent, match.confidence, match.slots)
-        if answer.intent == "control.no":
+        if reading == "no" and answer.intent in ("control.no", "none"):
             return IntentMatch(match.text, match.near_tie, match.confidence, match.slots)
-        return answer if answer.intent not in ("none",) else None
+        return answer if answer.intent not in ("none", "control.no") else None
 
     def _forget(self) -> Ending | None:
         if ending := self._say("This deletes everything Hearth has kept: check-ins, notes, "
@@ -263,7 +278,15 @@ class Runner:
         got = self._hear(self._scaled(self.settings.idle_timeout))
         if isinstance(got, Crisis):
             return got
-        if got and got[1].intent == "control.yes":
+        if got and answers.read_yes_no(got[0].text) == "unclear":
+            # Asked once more, in other words; anything but a plain yes keeps the data.
+            if ending := self._say("I need a clear yes or no for this one. Delete everything "
+                                   "for good?"):
+                return ending
+            got = self._hear(self._scaled(self.settings.idle_timeout))
+            if isinstance(got, Crisis):
+                return got
+        if got and answers.is_unmistakable_yes(got[0].text):
             self.journal.forget()
             return self._say("Done. Everything is deleted.")
         return self._say("Okay, I've kept everything as it was.")
@@ -277,7 +300,8 @@ class Runner:
 
     # --- exercises --------------------------------------------------------------------------
 
-    def run_exercise(self, intent: str, slots: dict | None = None) -> Crisis | None:
+    def run_exercise(self, intent: str, slots: dict | None = None,
+                     request: str = "") -> Crisis | None:
         """Run an exercise to its end, then any exercise it hands over to; returns a Crisis
         that ended it (a stop is answered here: the session simply goes on)."""
         while intent:
@@ -288,7 +312,12 @@ class Runner:
             exercise = exercise_registry().get(intent)
             if exercise is None:
                 return self._say(what_i_can_do(self.abuse_mentioned))
-            exit_value, ending = self._drive(exercise, slots or {})
+            exit_value, ending = self._drive(exercise, slots or {}, request)
+            request = ""  # an exercise handed over to starts from its slots alone
+            if isinstance(ending, Switch):
+                intent, slots = ending.match.intent, ending.match.slots
+                request = ending.match.text
+                continue
             if isinstance(ending, Stop):
                 return self._say(STOPPED)
             if ending is not None:
@@ -299,10 +328,12 @@ class Runner:
                 return Crisis(IntentMatch("", "safety.crisis", 1.0, concern="unspecified"))
         return None
 
-    def _drive(self, exercise: Exercise, slots: dict) -> tuple[Exit | None, Ending | None]:
+    def _drive(self, exercise: Exercise, slots: dict,
+               request: str = "") -> tuple[Exit | None, Ending | None]:
         """Run one exercise script; returns what it handed over to and what ended it early."""
         ctx = Context(partners=self.partners or ["Partner A", "Partner B"],
-                      settings=self.settings, journal=self.journal, slots=dict(slots))
+                      settings=self.settings, journal=self.journal, slots=dict(slots),
+                      request=request, rng=self.rng)
         state = _Running(exercise.intent, ctx, self.clock(),
                          self.journal.start_session(exercise.intent))
         self._state = state
@@ -316,7 +347,7 @@ class Runner:
                     exit_value = done.value
                     break
                 reply = self._perform(step, state)
-                if isinstance(reply, Crisis | Stop):
+                if isinstance(reply, Crisis | Stop | Switch):
                     ending = reply
                     break
         finally:
@@ -367,7 +398,10 @@ class Runner:
                 prompt = f"{who}take your time. {ask.text}"
                 continue
             heard, match = got
-            control = self._control_in_answer(match, ask.mode)
+            if self._changes_mind(match, state):
+                discard_recording(heard.audio_path)  # a request, not an answer to keep
+                return Switch(match)
+            control = self._control_in_answer(match, ask)
             if control is None:
                 return Answer(heard.text, match, heard.audio_path)
             discard_recording(heard.audio_path)  # "stop" is not a note to keep
@@ -376,12 +410,22 @@ class Runner:
                     return ending
             prompt = ask.text  # repeat, resume and the rest: ask again
 
-    def _control_in_answer(self, match: IntentMatch, mode: str) -> str | None:
+    def _changes_mind(self, match: IntentMatch, state: _Running) -> bool:
+        """Whether an answer is a clear request for a different exercise (decided by the
+        matcher's confidence, so it works the same in every exercise and every question)."""
+        return (match.intent != state.intent and match.intent in exercise_registry()
+                and not match.indirect  # "you never listen to me" is an answer, not a request
+                and match.near_tie is None and match.confidence >= MIND_CHANGE_CONFIDENCE)
+
+    def _control_in_answer(self, match: IntentMatch, ask: Ask) -> str | None:
         """A control the runner handles, or None when the answer belongs to the exercise."""
         if not match.intent.startswith("control.") or match.intent in PASSED_TO_EXERCISE:
             return None
-        if mode == "dictation" and (match.confidence < CONTROL_CONFIDENCE
-                                    or len(match.text.split()) > 4):
+        said = f" {normalise(match.text)} "
+        if any(f" {normalise(word)} " in said for word in ask.answers):
+            return None  # a word this question expects: "done" here means done, not stop
+        if ask.mode == "dictation" and (match.confidence < CONTROL_CONFIDENCE
+                                        or len(match.text.split()) > 4):
             return None  # free speech that merely contains "stop" is an answer
         return match.intent
 

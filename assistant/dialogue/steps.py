@@ -35,6 +35,9 @@ class Ask:
     partner: str | None = None  # who is expected to answer
     keep_audio: bool = False  # dictation only: keep the recording (voice notes)
     style: Literal["warm", "calm", "bright"] | None = None
+    # Words that answer this question even where they would be controls elsewhere: "done" to
+    # "tell me when the phones are away", "one more" to "another one, or done?".
+    answers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

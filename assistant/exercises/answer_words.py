@@ -8,6 +8,7 @@ import re
 
 from assistant.dialogue.steps import Answer
 from assistant.understanding import answers
+from assistant.understanding.second_thoughts import final_say
 
 _WORDS = re.compile(r"[a-z0-9']+")
 STRICT_WORDS = 3  # a "plain" yes is this short: longer answers that start with yes say more
@@ -19,18 +20,18 @@ def words(text: str) -> list[str]:
 
 
 def is_yes(answer: Answer | None, strict: bool = False) -> bool:
-    """The answer agrees ("definitely not" does not).
+    """The answer agrees ("definitely not" does not; "no, actually yes" does).
 
     `strict`: only a plain yes ("yes please"), not a sentence that starts with one.
     """
-    if answer is None or answers.read_yes_no(answer.text) != "yes":
+    if answer is None or answers.read_yes_no(final_say(answer.text)) != "yes":
         return False
     return not strict or len(words(answer.text)) <= STRICT_WORDS
 
 
 def is_no(answer: Answer | None) -> bool:
     """The answer declines ("not tonight", "i'd rather not", "of course not")."""
-    return answer is not None and answers.read_yes_no(answer.text) == "no"
+    return answer is not None and answers.read_yes_no(final_say(answer.text)) == "no"
 
 
 def is_skip(answer: Answer | None) -> bool:

@@ -7,7 +7,7 @@ Each appreciation is saved as a "gratitude" entry when given; a "bedtime" entry
 
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Ask, Chime, Pause, Save, Say, Script
-from assistant.exercises.answer_words import is_empty, is_no, is_skip, is_yes
+from assistant.exercises.answer_words import is_empty, is_skip, is_yes
 from assistant.exercises.partners import SOMEONE, together, turns
 
 INTENTS = ("ritual.bedtime",)
@@ -17,13 +17,15 @@ COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 BREATH_IN, BREATH_OUT = 4.0, 6.0  # seconds, stretched by "slower"
 
 
-class _Ended(Exception):
-    """Nobody answered: close gently."""
+PHONES_READY = ("done", "ready", "away", "ok", "okay", "yes", "yep", "sure", "finished",
+                "gone", "put away", "all set", "go on", "next")  # "done" is not "stop" here
 
 
 def _phones(ctx: Context) -> Script:
-    yield Say("First, let's put the phones away. Face down, or out of reach.", style="calm")
-    yield Pause(5 * ctx.pace)
+    """Wait until the phones are away: whatever they say next is that they are (or they moved
+    on); it is never taken as an answer to a later question."""
+    yield Ask("First, let's put the phones away. Face down, or out of reach. Tell me when "
+              "they're away.", style="calm", answers=PHONES_READY)
     return {}
 
 
@@ -34,7 +36,7 @@ def _appreciation(ctx: Context) -> Script:
                            f"{receiver or SOMEONE} today?",
                            mode="dictation", partner=giver, style="calm")
         if answer is None:
-            raise _Ended
+            return None
         if is_skip(answer) or is_empty(answer):
             continue
         yield Save("gratitude", {"about": receiver, "text": answer.text.strip(), "why": None,
@@ -49,8 +51,8 @@ def _reading(ctx: Context) -> Script:
     answer = yield Ask(f"Would you like to read together for {minutes} minutes? "
                        "I'll chime softly when the time is up.", style="calm")
     if answer is None:
-        raise _Ended
-    if not is_yes(answer) or is_no(answer):
+        return None
+    if not is_yes(answer):
         yield Say("That's fine, we'll skip reading tonight.", style="calm")
         return {"reading_minutes": 0}
     yield Say("Enjoy your reading. I'll stay quiet until the time is up.", style="calm")
@@ -90,11 +92,11 @@ def run(ctx: Context) -> Script:
     """Walk through the configured steps and record the ritual."""
     yield Say("Let's wind down together.", style="calm")
     record: dict = {"steps": [], "appreciations": 0, "reading_minutes": 0}
-    try:
-        for name in ctx.settings.bedtime_steps:
-            record.update((yield from STEPS[name](ctx)))
-            record["steps"].append(name)
-    except _Ended:
-        yield Say("Let's leave it there. Rest well.", style="calm")
-        return
+    for name in ctx.settings.bedtime_steps:
+        done = yield from STEPS[name](ctx)
+        if done is None:  # nobody answered: close gently
+            yield Say("Let's leave it there. Rest well.", style="calm")
+            return
+        record.update(done)
+        record["steps"].append(name)
     yield Save("bedtime", record)

@@ -17,6 +17,12 @@ NAME = "the closeness self-check"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 MAX_OFFERS = 2  # next steps offered before saying goodbye
+COUNSELLING_FROM = 6  # this many signs: a couples counsellor is worth mentioning
+COUNSELLING = ("When this many signs show up, it can really help to talk things through with a "
+               "couples counsellor. That's not a sign of failure; it's a way of getting support "
+               "for both of you.")
+COUNSELLING_OFFER = ("help.professional",
+                     "Would you like to hear how to find a couples counsellor?")
 CLOSE_OFFER = ("idea.shared_activity", "Would you like an idea for something to enjoy together, "
                "to keep that closeness going?")
 
@@ -111,6 +117,9 @@ def run(ctx: Context) -> Script:
     if compared:
         yield Say(compared, style="warm")
     offers = next_steps(check.questions, answers) or [CLOSE_OFFER]
+    if yes_count >= COUNSELLING_FROM:
+        yield Say(COUNSELLING, style="warm")
+        offers = [COUNSELLING_OFFER, *offers]
     for intent, offer in offers[:MAX_OFFERS]:
         answer = yield Ask(offer, partner=ctx.speaker)
         if answer is None:

@@ -8,19 +8,30 @@ from collections.abc import Callable
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Ask, Say, Script
 from assistant.exercises.decks import DeckItem, draw, load_deck
-from assistant.exercises.replies import wants_another, wants_done
+from assistant.exercises.replies import card_reply
+from assistant.understanding.boundaries import about_touch, names_a_boundary
 
 INTENTS = ("idea.shared_activity",)
 NAME = "an idea to do together"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
 
 
+ABOUT_IT = "How does that sound? Say another for a different one, or done."
+CARD_ANSWERS = ("another", "one more", "done", "that one", "next", "something else")
+BOUNDARY_HEARD = ("Thank you for telling me. What your partner doesn't want matters as much "
+                  "as what they do, and knowing it is its own kind of closeness.")
+
+
 def offer_cards(ctx: Context, deck_name: str, style: str, topic: str | None = None,
-                after: Callable[[DeckItem], Script] | None = None) -> Script:
-    """Offer cards one by one until the user has enough; `after` adds steps after each card."""
+                after: Callable[[DeckItem], Script] | None = None,
+                question: str = ABOUT_IT, yes_means: str = "done") -> Script:
+    """Offer cards one by one until the person has enough; `after` adds steps after each card.
+    Turning an idea down brings another; a boundary ("he hates being touched") is acknowledged
+    and the next ideas leave that kind aside."""
     deck = load_deck(deck_name)
-    while True:
-        item, saves = draw(ctx, deck, topic)
+    avoid: str | None = None
+    while True:  # until done, or nobody answers
+        item, saves = draw(ctx, deck, topic or _other_topic(ctx, deck, avoid))
         for save in saves:
             yield save
         yield Say(item.text, style=style)
@@ -28,11 +39,30 @@ def offer_cards(ctx: Context, deck_name: str, style: str, topic: str | None = No
             yield Say(item.detail, style=style)
         if after:
             yield from after(item)
-        answer = yield Ask("Would you like another one?", partner=ctx.speaker, style=style)
+        answer = yield Ask(question, partner=ctx.speaker, style=style, answers=CARD_ANSWERS)
         if answer is None:
             return
-        if wants_done(answer) or not wants_another(answer):
+        if names_a_boundary(answer.text):
+            yield Say(BOUNDARY_HEARD, style="warm")
+            avoid = "touch" if about_touch(answer.text) else item.topic
+            if topic == avoid:
+                topic = None
+            yield Say("I'll leave touch aside. Here's something different." if avoid == "touch"
+                      else "Here's something different.", style=style)
+            continue
+        reply = card_reply(answer, yes_means)
+        if reply != "another":
             return
+        if yes_means == "done":
+            yield Say("Sure, here's another.", style=style)
+
+
+def _other_topic(ctx: Context, deck, avoid: str | None) -> str | None:
+    """Any topic but the one to avoid (None: any at all)."""
+    if avoid is None:
+        return None
+    others = sorted(t for t in deck.topics() if t != avoid)
+    return ctx.rng.choice(others) if others else None
 
 
 def run(ctx: Context) -> Script:

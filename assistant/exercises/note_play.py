@@ -68,5 +68,8 @@ def run(ctx: Context) -> Script:
         yield from _read(note, listener, today)
     answer = yield Ask("Would you like to leave a note back?", partner=listener)
     if answer is not None and is_yes(answer):
-        return Exit(next_intent="note.leave")
+        authors = {n.data.get("from") or n.partner for n in waiting} - {None, listener}
+        recipient = authors.pop() if len(authors) == 1 else None
+        return Exit(next_intent="note.leave",
+                    slots={"author": listener, "recipient": recipient})
     yield Say("Those words are yours to keep.", style="warm")

@@ -12,6 +12,8 @@ plays the recording named in the "note_heard" entry when there is one.
 `unheard_notes_announcement(journal, partner)` is what the runner says when a session starts.
 """
 
+import re
+
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Ask, Save, Say, Script
 from assistant.exercises.replies import partner_named
@@ -74,13 +76,35 @@ def other_partner(ctx: Context, partner: str) -> str | None:
     return others[0] if others else None
 
 
+def named_in_request(text: str, partners: list[str]) -> tuple[str | None, str | None]:
+    """(author, recipient) named in a request: "leave a note for Alex" -> (None, "Alex"),
+    "this is Alex, a note for Sam" -> ("Alex", "Sam")."""
+    author = recipient = None
+    for name in partners:
+        escaped = re.escape(name)
+        if re.search(rf"\b(?:for|to)\s+{escaped}\b", text, re.IGNORECASE):
+            recipient = name
+        elif re.search(rf"(?:^|\b(?:this is|it's|it is|i'm|i am|from)\s+){escaped}\b", text,
+                       re.IGNORECASE):
+            author = name
+    return author, recipient
+
+
 def run(ctx: Context) -> Script:
-    """Record (or type) a note for the other partner; kept until they hear it."""
-    author = yield from who_is(ctx, "Who is leaving the note?")
+    """Record (or type) a note for the other partner; kept until they hear it. Who writes to
+    whom comes from the request ("a note for Alex"), from the slots of a reply to a note, or
+    is asked."""
+    author, recipient = named_in_request(ctx.request, ctx.partners)
+    author = ctx.slots.get("author") or author
+    recipient = ctx.slots.get("recipient") or recipient
+    if author is None and recipient is not None:
+        author = other_partner(ctx, recipient)
+    if author is None:
+        author = yield from who_is(ctx, "Who is leaving the note?")
     if author is None:
         yield Say("Let's leave the note for another time.", style="warm")
         return
-    recipient = other_partner(ctx, author)
+    recipient = recipient if recipient not in (None, author) else other_partner(ctx, author)
     if recipient is None:
         yield Say("I only know one name so far. Add both names to the settings, and I can "
                   "carry notes between you.", style="warm")

@@ -6,6 +6,7 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Answer, Ask, Say, Script
 from assistant.exercises.answer_words import is_no, is_skip, is_yes, words
 from assistant.exercises.decks import draw, load_deck
+from assistant.understanding.second_thoughts import final_say
 
 INTENTS = ("prompt.conversation",)
 NAME = "a conversation question"
@@ -17,21 +18,26 @@ MAX_UNCLEAR = 3  # answers that are neither "another" nor "done" before closing 
 _ANOTHER = {"another", "next", "more", "different", "new", "again"}
 _DONE = {"done", "finished", "enough", "stop", "that's", "thanks", "thank", "bye", "goodnight"}
 CLOSE = "Enjoy the conversation. I'm here when you want another."
+# What this question expects, even where it would be a control elsewhere ("one more" is not
+# "repeat", "done" is not "stop").
+ANSWERS = ("one more", "another", "next", "more", "done", "enough", "finished")
 
 
 def decide(answer: Answer) -> str | None:
-    """"another", "done", or None when the answer is neither (probably just conversation)."""
-    if answer.intent in ("control.yes", "control.skip", "prompt.conversation"):
-        return "another"
+    """"another", "done", or None when the answer is neither (probably just conversation).
+    The last words count: "done, no wait, another one" is another."""
+    tokens = words(final_say(answer.text))
+    said = set(tokens)
+    if len(tokens) <= SHORT_REPLY:  # a longer reply is the couple talking, not to Hearth
+        if said & _ANOTHER:
+            return "another"
+        if said & _DONE or is_no(answer):
+            return "done"
     if answer.intent in ("control.no", "control.stop"):
         return "done"
-    tokens = words(answer.text)
-    if len(tokens) > SHORT_REPLY:
-        return None  # a longer reply is the couple talking, not an instruction to Hearth
-    said = set(tokens)
-    if is_no(answer) or said & _DONE and not said & _ANOTHER:
-        return "done"
-    if is_yes(answer, strict=True) or is_skip(answer) or said & _ANOTHER:
+    if answer.intent in ("control.yes", "control.skip", "prompt.conversation"):
+        return "another"
+    if len(tokens) <= SHORT_REPLY and (is_yes(answer, strict=True) or is_skip(answer)):
         return "another"
     return None
 
@@ -62,7 +68,7 @@ def run(ctx: Context) -> Script:
             yield Say(item.detail, style="bright")
         question = "Take your time. When you're ready, say another one, or done."
         for _ in range(MAX_UNCLEAR):
-            answer = yield Ask(question, style="bright")
+            answer = yield Ask(question, style="bright", answers=ANSWERS)
             if answer is None:
                 yield Say(CLOSE, style="bright")
                 return

@@ -8,6 +8,7 @@ from text_to_num import alpha2digit
 
 from assistant.dialogue.steps import Answer
 from assistant.exercises.answer_words import is_no, is_skip, is_yes, words
+from assistant.understanding.second_thoughts import final_say
 
 # In a questionnaire, "sometimes" or "a bit" still means the sign is there.
 _SOMEWHAT_YES = ("sometimes", "often", "a bit", "a little", "kind of", "kinda", "mostly",
@@ -41,6 +42,30 @@ def yes_no(answer: Answer) -> bool | None:
     if _starts(phrase, _SOMEWHAT_YES):
         return True
     return None
+
+
+# Turning an idea down is asking for another: "meh we did that", "not that one".
+_NOT_THIS = ("meh", "nah", "no", "nope", "not that", "not this", "not really", "did that",
+             "done that", "we did", "we've done", "boring", "don't like", "do not like",
+             "not for us", "not feeling", "hmm no", "something else", "skip", "pass")
+
+
+def card_reply(answer: Answer, yes_means: str = "done") -> str | None:
+    """What someone wants after an idea: "another" or "done" (None when unclear). A yes means
+    `yes_means`: "done" after "how does that sound?", "another" after "another one?"."""
+    said = final_say(answer.text)
+    phrase = " ".join(words(said))
+    if _starts(phrase, _MORE) or any(p in f" {phrase} " for p in (" one more ", " another ")):
+        return "another"
+    if yes_means == "done":
+        if any(f" {p} " in f" {phrase} " for p in _NOT_THIS) or is_skip(answer):
+            return "another"
+        if _starts(phrase, _DONE) or is_yes(answer) or answer.intent == "control.stop":
+            return "done"
+        return None
+    if wants_done(answer):
+        return "done"
+    return "another" if wants_another(answer) else None
 
 
 def wants_another(answer: Answer) -> bool:

@@ -34,6 +34,30 @@ def chosen_topic(text: str) -> str | None:
     return next((topic for topic, words in CHOICES.items() if re.search(words, low)), None)
 
 
+_TIMED = re.compile(r"\b(half a|[a-z0-9]+)[ -]minutes?\b", re.IGNORECASE)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
+LONGEST_TIMER = 15  # minutes: a card's longer time ("an hour before bed") is advice, not a timer
+
+
+def timed_minutes(text: str) -> float | None:
+    """The time a card asks for, in minutes ("write for three minutes" -> 3), or None."""
+    found = _TIMED.search(text)
+    if not found:
+        return None
+    said = found.group(1).lower()
+    minutes = 0.5 if said == "half a" else int(said) if said.isdigit() else _NUMBERS.get(said)
+    return minutes if minutes and minutes <= LONGEST_TIMER else None
+
+
+def spoken_minutes(minutes: float) -> str:
+    """"half a minute", "one minute", "three minutes"."""
+    if minutes == 0.5:
+        return "half a minute"
+    word = {n: w for w, n in _NUMBERS.items()}.get(int(minutes), str(int(minutes)))
+    return f"{word} minute" + ("s" if minutes != 1 else "")
+
+
 def grounding_minute(ctx: Context) -> Script:
     """The five senses counted down, one cue about every ten seconds."""
     yield Say("Let's take one minute to land where you are.", style="calm")
@@ -58,11 +82,18 @@ def run(ctx: Context) -> Script:
         yield Say("Here's another way to ground yourself, for later.", style="calm")
 
     def quiet_time(item: DeckItem) -> Script:
-        seconds = QUIET_SECONDS.get(item.topic or "", DEFAULT_QUIET)
-        yield Say("I'll stay quiet while you try it.", style="calm")
-        yield Pause(seconds * ctx.pace)
+        minutes = timed_minutes(item.text)
+        if minutes:  # the card names its time: the chime keeps to it
+            seconds = minutes * 60
+            yield Say(f"I'll stay quiet for {spoken_minutes(minutes)} and chime when the time "
+                      "is up.", style="calm")
+        else:
+            seconds = QUIET_SECONDS.get(item.topic or "", DEFAULT_QUIET)
+            yield Say("I'll stay quiet while you try it.", style="calm")
+        yield Pause(seconds)  # a timer, not a breath: "slower" does not stretch it
         yield Chime("soft")
         yield Save("selfcare", {"practice": item.id, "topic": item.topic}, partner=ctx.speaker)
 
-    yield from offer_cards(ctx, "selfcare", style="calm", topic=topic, after=quiet_time)
+    yield from offer_cards(ctx, "selfcare", style="calm", topic=topic, after=quiet_time,
+                           question="Would you like another one?", yes_means="another")
     yield Say("Thank you for looking after yourself. It helps both of you.", style="calm")

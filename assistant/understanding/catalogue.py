@@ -49,6 +49,7 @@ class Template:
     intent: str
     text: str  # normalised, numbers masked: what the matcher compares against
     source: str  # the file it came from
+    indirect: bool = False  # tells a need or situation rather than asking (see compile.py)
 
 
 @dataclass

@@ -31,6 +31,9 @@ class SentenceBlock(BaseModel):
     model_config = ConfigDict(extra="forbid")
     sentences: list[str] = Field(min_length=1, description="hassil templates")
     slots: dict = Field(default_factory=dict, description="fixed slot values for these sentences")
+    indirect: bool = Field(False, description="these sentences tell a need or a situation "
+                           "rather than ask for the exercise: requests all the same, but never "
+                           "taken as a change of mind inside an answer")
 
 
 class IntentSpec(BaseModel):
@@ -170,7 +173,8 @@ def build_catalogue(directory: Path, paths: list[Path]) -> Catalogue:
                         norm = mask_numbers(normalise(expanded))
                         count += 1
                         if norm and seen.setdefault(norm, intent) == intent:
-                            templates.append(Template(intent, norm, str(path)))
+                            templates.append(Template(intent, norm, str(path),
+                                                      block.indirect))
                         elif norm:
                             log.warning("%s: %r is also a template of %s", where, norm, seen[norm])
                     examples.extend(

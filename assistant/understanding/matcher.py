@@ -49,7 +49,8 @@ class Matcher:
         self.crisis = CrisisCheck(catalogue)
         self._texts = [t.text for t in catalogue.templates]
         self._intents = [t.intent for t in catalogue.templates]
-        self._exact = {t.text: t.intent for t in catalogue.templates}
+        self._exact = {t.text: i for i, t in enumerate(catalogue.templates)}
+        self._indirect = [t.indirect for t in catalogue.templates]
         self._words = {w for text in self._texts for w in text.split()}
         self._vocabulary = sorted(self._words)
         self._crisis_only_words = (
@@ -122,8 +123,9 @@ class Matcher:
         if set(query.split()) <= _NUMBER_ONLY:
             return IntentMatch(text, OUT_OF_SCOPE, 0.0), norm, query
         exact = self._exact.get(query)
-        if exact and exact != "safety.crisis":
-            return self._decide(text, norm, [Candidate(exact, 1.0, query, 1.0, 1.0)]), norm, query
+        if exact is not None and self._intents[exact] != "safety.crisis":
+            hit = Candidate(self._intents[exact], 1.0, query, 1.0, 1.0, self._indirect[exact])
+            return self._decide(text, norm, [hit]), norm, query
         # Score with misspelt or misheard words replaced by the catalogue words they resemble.
         query = " ".join(
             w if w in STOPWORDS else (self._known_word(w) or w) for w in query.split())
@@ -150,7 +152,8 @@ class Matcher:
                 intent = self._intents[ids[k]]
                 if intent not in best:
                     best[intent] = Candidate(intent, float(blended[k]), self._texts[ids[k]],
-                                             float(semantic[k]), float(spelled[k]))
+                                             float(semantic[k]), float(spelled[k]),
+                                             self._indirect[ids[k]])
             out.append(self._decide(text, norm, list(best.values())[:RANKED]))
         return out
 
@@ -186,4 +189,4 @@ class Matcher:
         confidence = top.score * (0.8 + 0.2 * min(1.0, margin / TIE_MARGIN))
         slots = extract_slots(self.catalogue, top.intent, norm)
         return IntentMatch(text, top.intent, round(confidence, 3), slots, near_tie,
-                           tuple(ranked))
+                           tuple(ranked), indirect=top.indirect)

@@ -12,6 +12,7 @@ class Candidate:
     template: str  # the expanded template sentence that scored best
     semantic: float | None = None  # cosine of the meanings (embedding model), in [-1, 1]
     fuzzy: float | None = None  # rapidfuzz character ratio, in [0, 1]
+    indirect: bool = False  # the template tells a need or situation rather than asking
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class IntentMatch:
     near_tie: str | None = None  # a second intent almost as likely: ask "did you mean ...?"
     candidates: tuple[Candidate, ...] = ()  # best first, for --explain
     concern: str | None = None  # for safety.crisis: "self_harm", "abuse", ... (never journaled)
+    indirect: bool = False  # matched a need or situation ("my heart is racing"), not a request
 
     def to_json(self) -> dict:
         """The public JSON shape: text, intent, confidence, slots."""
