@@ -25,6 +25,10 @@ from assistant.understanding import answers
 INTENTS = ("checkin.start",)
 NAME = "a check-in"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "together"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "In a check-in, each of you says how you're feeling from one to ten, what's on your "
+    "mind, and what would help from the other, and I say back what I heard.")
 
 LOW_MOOD = 4  # at or below: offer breathing or support ideas
 HIGH_MOOD = 8  # both at or above: celebrate

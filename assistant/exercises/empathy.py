@@ -16,6 +16,10 @@ from assistant.exercises.replies import mentions_any, wants_another
 INTENTS = ("coach.empathy",)
 NAME = "tips on supporting your partner"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "coaching"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "Tell me what your partner is going through, and I'll suggest things to say that show "
+    "you understand, before any fixing.")
 
 PHRASES_PER_SITUATION = 3
 

@@ -14,6 +14,10 @@ from assistant.exercises.partners import SOMEONE, turns
 INTENTS = ("exercise.gratitude",)
 NAME = "a gratitude round"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "together"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "In a gratitude round, each of you names one specific thing you appreciate about the "
+    "other, and why it matters. I can keep it as a note too.")
 
 # Words that carry no particular moment: "you're nice", "everything", "I love you".
 _GENERAL = {

@@ -28,6 +28,10 @@ from assistant.understanding.mirror import MirrorCheck, compare_mirror, sounds_l
 INTENTS = ("exercise.reflective_listening",)
 NAME = "reflective listening practice"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "together"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "In listening practice, one of you talks and the other says back what they heard in "
+    "their own words; I tell you kindly what was caught or missed, then you swap.")
 
 MAX_TURNS = 3  # speaking turns per round before moving on to validation
 _SUGGEST = {"suggest", "suggestion", "topic", "idea", "pick", "choose", "give", "something"}

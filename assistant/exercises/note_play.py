@@ -15,6 +15,9 @@ from assistant.journal.records import Entry
 INTENTS = ("note.play",)
 NAME = "hearing your notes"
 COUPLES = False  # fine to do alone, also after abuse is mentioned
+GROUP = "notes and progress"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "I read out the notes waiting for you, and you can leave one back.")
 
 REPLAY_LIMIT = 3  # older notes offered again when nothing is new
 

@@ -22,6 +22,9 @@ from assistant.journal.records import Entry
 INTENTS = ("note.leave",)
 NAME = "leaving a note"
 COUPLES = False  # fine to do alone, also after abuse is mentioned
+GROUP = "notes and progress"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "Leave a spoken or typed note for your partner; I keep it and tell them it's waiting.")
 
 
 def heard_ids(journal) -> set[int]:

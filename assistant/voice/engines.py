@@ -31,12 +31,20 @@ logger = logging.getLogger(__name__)
 Engine = Literal["piper", "espeak"]
 
 
+_STARTING = threading.Lock()
+
+
 @cache
-def piper_synthesizer():
-    """The process's Piper engine (voices loaded on first use)."""
+def _piper_once():
     from assistant.voice.piper_synth import PiperSynthesizer
 
     return PiperSynthesizer()
+
+
+def piper_synthesizer():
+    """The process's Piper engine, made by one thread only, so each voice loads once."""
+    with _STARTING:
+        return _piper_once()
 
 
 class VoiceSynthesizer:

@@ -175,10 +175,21 @@ class Pyttsx3Synthesizer:
         return np.ascontiguousarray(audio, dtype=np.float32), int(samplerate)
 
 
+_STARTING = threading.Lock()  # two threads starting espeak-ng at once deadlock pyttsx3
+
+
 @cache
-def espeak_synthesizer() -> Pyttsx3Synthesizer:
-    """The process's one pyttsx3 engine, started on first use."""
+def _espeak_once() -> Pyttsx3Synthesizer:
     return Pyttsx3Synthesizer()
+
+
+def espeak_synthesizer() -> Pyttsx3Synthesizer:
+    """The process's one pyttsx3 engine, started on first use (by one thread only)."""
+    with _STARTING:
+        return _espeak_once()
+
+
+espeak_synthesizer.cache_clear = _espeak_once.cache_clear  # tests start it afresh
 
 
 def synthesize(text: str, profile: VoiceProfile, slow: bool = False) -> tuple[np.ndarray, int]:

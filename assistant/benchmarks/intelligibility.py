@@ -1,0 +1,184 @@
+"""How well Hearth's voices are understood: each voice says Hearth's own lines, the dictation
+recognizer on this machine writes down what it hears, and the words are compared.
+
+The lines: every crisis resource of every region with the crisis reply around it, questions
+and ideas from the decks, and lines with numbers and names from the exercises. A crisis line
+counts as intact only when each of its numbers comes back whole: every digit, in order, with
+nothing between them.
+
+Scoring: both sides lower-cased, punctuation dropped, number words turned into digits and every
+digit counted as one word, so "988", "nine eight eight" and "9 8 8" are the same three words.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from dataclasses import dataclass
+
+NAME = "intelligibility"
+
+# Said by the exercises (breathing, cool-down, bedtime, notes, check-in), with their numbers.
+EXERCISE_LINES = (
+    "Let's check in. Sam first, then Alex. Say skip to pass on any question.",
+    "Sam, how are you feeling? A number from one to ten, or a word.",
+    "Sam, you're at a 3, you mentioned work was long, and you'd like Alex to listen to you.",
+    "Box breathing, for about 4 minutes. Breathe in for 4, hold for 4, out for 4, hold for 4.",
+    "Breathe in, 2, 3, 4.",
+    "Let's take a break of 20 minutes, apart from each other.",
+    "Agreed: 30 minutes. I'll call you back together at about 8:45.",
+    "Would you like to read together for 12 minutes?",
+    "Go ahead, Sam. Say your note for Alex, and I'll keep it until Alex hears it.",
+    "Alex, there are 2 notes waiting for you from Sam.",
+    "Good night, Sam and Alex. Sleep well.",
+    "Your streak is 7 days. That's your first seven-day streak!",
+)
+DECK_ITEMS = {"prompts": 14, "affection": 4, "shared_activities": 4}  # deck -> lines taken
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line Hearth says, and whether it carries a crisis number."""
+
+    text: str
+    crisis: bool = False
+
+
+def hearth_lines(quick: bool = False) -> list[Line]:
+    """The benchmark's lines: crisis replies for every region, then decks, then exercises."""
+    from assistant.dialogue.safety import crisis_reply
+    from assistant.exercises.decks import load_deck
+
+    seen: dict[str, Line] = {}
+    for region in ("US", "UK", "CA", "AU", "IE", "NZ"):
+        for concern in ("self_harm", "abuse"):
+            for text in crisis_reply(concern, region):
+                seen.setdefault(text, Line(text, crisis=bool(re.search(r"\d", text))))
+    lines = list(seen.values())
+    if quick:
+        return lines + [Line(text) for text in EXERCISE_LINES[:4]]
+    for deck, count in DECK_ITEMS.items():
+        lines += [Line(item.text) for item in load_deck(deck).items[:count]]
+    return lines + [Line(text) for text in EXERCISE_LINES]
+
+
+_UNITS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: str(i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_REPEATS = {"double": 2, "triple": 3}
+
+
+def _digits_from_words(words: list[str]) -> list[str]:
+    """Number words to digit strings, one word at a time, so that "eight hundred seven"
+    stays 800 then 7 (a recognizer gives no commas between a number's groups)."""
+    out: list[str] = []
+    repeat = 1
+    for index, word in enumerate(words):
+        if word == "oh" and index + 1 < len(words) and words[index + 1] in _UNITS:
+            word = "zero"  # "oh eight oh eight"; "oh well" stays words
+        if word in _REPEATS:
+            repeat = _REPEATS[word]
+            continue
+        if word in _UNITS and out and out[-1].endswith("0") and len(out[-1]) == 2 \
+                and out[-1][0] in "23456789" and len(_UNITS[word]) == 1:
+            out[-1] = out[-1][0] + _UNITS[word]  # "forty five" -> 45
+        elif word in _UNITS or word in _TENS:
+            out.append((_UNITS.get(word) or _TENS[word] + "0") * repeat)
+        elif word in ("hundred", "thousand") and out and out[-1].isdigit():
+            out[-1] += "00" if word == "hundred" else "000"
+        else:
+            out.append(word)
+        repeat = 1
+    return out
+
+
+def canonical_words(text: str) -> list[str]:
+    """Words for scoring: lower case, no punctuation, numbers as single digits."""
+    text = re.sub(r"[^a-z0-9' ]+", " ", text.lower())
+    words = _digits_from_words(text.split())
+    return " ".join(re.sub(r"\d", lambda m: f" {m.group(0)} ", w) for w in words).split()
+
+
+def word_errors(reference: str, heard: str) -> tuple[int, int]:
+    """(word edits between the two, words in the reference)."""
+    from rapidfuzz.distance import Levenshtein
+
+    said, got = canonical_words(reference), canonical_words(heard)
+    return Levenshtein.distance(said, got), len(said)
+
+
+def _digit_runs(words: list[str]) -> list[str]:
+    runs, current = [], ""
+    for word in [*words, ""]:
+        if word.isdigit():
+            current += word
+        elif current:
+            runs.append(current)
+            current = ""
+    return runs
+
+
+def number_intact(reference: str, heard: str) -> bool:
+    """Each number of the reference came back whole: its digits in order, nothing between."""
+    heard_runs = _digit_runs(canonical_words(heard))
+    return all(any(number in run for run in heard_runs)
+               for number in _digit_runs(canonical_words(reference)))
+
+
+def _voices():
+    """(label, profile, engine) for each installed voice, at the warm profile's pace."""
+    from assistant.voice.piper_voices import installed_voices, piper_installed
+    from assistant.voice.profiles import PiperSettings, load_profiles
+
+    warm = load_profiles()["warm"]
+    found = []
+    if piper_installed():
+        for files in installed_voices():
+            piper = PiperSettings(voice=str(files.model), length_scale=warm.piper.length_scale,
+                                  exercise_length_scale=warm.piper.exercise_length_scale)
+            found.append((f"piper {files.name}", warm.model_copy(update={"piper": piper}),
+                          "piper"))
+    found.append((f"espeak-ng {warm.espeak.voice}", warm, "espeak"))
+    return found
+
+
+def run(quick: bool) -> list[tuple[str, str]]:
+    """Word error per voice over Hearth's lines, and whether every crisis number came back."""
+    import numpy as np
+    import soxr
+
+    from assistant.speech import make_recognizer
+    from assistant.voice.engines import VoiceSynthesizer
+    from assistant.voice.spoken import spoken_form
+
+    lines = hearth_lines(quick)
+    recognizer = make_recognizer()
+    figures = [("lines (crisis lines with numbers)",
+                f"{len(lines)} ({sum(line.crisis for line in lines)})")]
+    for label, profile, engine in _voices():
+        synth = VoiceSynthesizer(engine, strict=True)
+        edits = words = 0
+        broken, heard_engine, spent = [], "", []
+        for line in lines:
+            audio, rate = synth.synthesize(spoken_form(line.text), profile)
+            pcm = np.clip(soxr.resample(audio, rate, 16000), -1, 1)
+            started = time.perf_counter()
+            transcript = recognizer.transcribe((pcm * 32767).astype(np.int16), "dictation")
+            spent.append(time.perf_counter() - started)
+            heard_engine = transcript.engine
+            wrong, count = word_errors(spoken_form(line.text), transcript.text)
+            edits, words = edits + wrong, words + count
+            if line.crisis and not number_intact(line.text, transcript.text):
+                broken.append(f"{line.text!r} heard as {transcript.text!r}")
+        crisis = sum(line.crisis for line in lines)
+        figures.append((f"{label}: word error ({heard_engine} dictation as the listener)",
+                        f"{100 * edits / words:.1f}% of {words} words"))
+        figures.append((f"{label}: crisis numbers intact",
+                        f"{crisis - len(broken)} of {crisis}"))
+        figures += [(f"{label}: number lost", text) for text in broken]
+        figures.append((f"{label}: transcription time per line",
+                        f"{statistics.median(spent) * 1000:.0f} ms median"))
+    return figures

@@ -1,0 +1,42 @@
+"""The intelligibility benchmark's lines and scoring (the listening itself runs in `hearth bench`)."""
+
+import pytest
+
+from assistant.benchmarks.intelligibility import hearth_lines, number_intact, word_errors
+from assistant.dialogue.safety import load_resources
+
+
+def test_fifty_lines_or_more_with_every_crisis_resource_of_every_region():
+    lines = hearth_lines()
+    texts = {line.text for line in lines}
+    assert len(lines) >= 50
+    for region in load_resources().values():
+        assert {region.emergency, region.crisis, region.abuse} <= texts
+    assert all(line.crisis for line in lines if line.text == load_resources()["US"].crisis)
+
+
+@pytest.mark.parametrize(("said", "heard", "errors"), [
+    ("Call or text 988.", "call or text nine eight eight", 0),
+    ("Call or text nine eight eight.", "call or text 988", 0),
+    ("a break of 20 minutes", "a break of twenty minutes", 0),
+    ("Good night.", "god i", 2),
+    ("I'll keep your note until Alex hears it.", "i'll keep your note until i'll upstairs it", 2),
+])
+def test_word_errors_count_numbers_the_same_however_written(said, heard, errors):
+    assert word_errors(said, heard)[0] == errors
+
+
+@pytest.mark.parametrize(("line", "heard", "intact"), [
+    ("call 988", "call nine eight eight", True),
+    ("call 988", "call high date", False),
+    ("call 988", "call nine eight", False),
+    ("Hotline 1-800-799-7233", "hotline one eight hundred seven nine nine seven two three three",
+     True),
+    ("Hotline 1-800-799-7233", "hotline one eight hundred seven nine nine seventy three three",
+     False),
+    ("0808 2000 247", "oh eight oh eight two thousand two four seven", True),
+    ("Lifeline on 13 11 14", "life one on thirteen eleven fourteen", True),
+    ("call 000", "call triple zero", True),
+])
+def test_a_crisis_number_is_intact_only_when_it_comes_back_whole(line, heard, intact):
+    assert number_intact(line, heard) is intact
