@@ -262,3 +262,39 @@ def appreciated(text: str, giver: str, receiver: str, listener: Listener) -> str
     if first in ("you", receiver.lower(), "you're", "you've"):
         return f"that {told}"
     return told
+
+
+# Both voices swapped, for a reply to the one who spoke ("you forgot me" -> "I forgot you").
+_SWAP = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+         "i'm": "you're", "im": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll",
+         "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm", "you've": "I've",
+         "you'd": "I'd", "you'll": "I'll"}
+_AFTER_I = {"am": "are", "was": "were", "wasn't": "weren't"}
+_AFTER_YOU = {"are": "am", "were": "was", "weren't": "wasn't", "aren't": "am not"}
+
+
+def swap_voices(text: str) -> str:
+    """The speaker's words in the voice of the one they spoke to: "I" and "you" trade places,
+    and "be" agrees ("I am tired of you" -> "you are tired of me")."""
+    tokens = _TOKENS.findall(text.strip())
+    words = [(i, t) for i, t in enumerate(tokens) if _is_word(t)]
+    out = list(tokens)
+    follows: dict[str, str] | None = None  # how the next verb changes, after I or you
+    for n, (i, token) in enumerate(words):
+        low = _plain(token)
+        if follows is not None:
+            if low in follows:
+                out[i] = follows[low]
+                follows = None
+                continue
+            follows = None
+        before = _plain(words[n - 1][1]) if n else None
+        after = words[n + 1][1] if n + 1 < len(words) else None
+        if low == "you":
+            subject = (before is None or before in _CLAUSE_START) and _is_verbish(after)
+            out[i] = "I" if subject else "me"
+            follows = _AFTER_YOU if subject else None
+        elif low in _SWAP:
+            out[i] = _SWAP[low]
+            follows = _AFTER_I if low == "i" else None
+    return "".join(out).strip().rstrip(".!?, ")
