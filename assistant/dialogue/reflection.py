@@ -89,6 +89,8 @@ def _third_person(verb: str) -> str:
     low = _plain(verb)
     if low in _THIRD:
         return _THIRD[low]
+    if low in _MODALS:  # "can", "will": the same after any subject
+        return verb
     lemmas = getAllLemmas(low)
     verb_lemmas = lemmas.get("VERB", ()) + lemmas.get("AUX", ())
     if low in verb_lemmas:  # the bare form ("handle"), not "made" or "listened"
@@ -189,6 +191,9 @@ def _dictionary() -> frozenset[str]:
         return frozenset(line.split(" ", 1)[0].split("(", 1)[0] for line in lines)
 
 
+_CHAT_WORDS = {"tbh", "lol", "idk", "omg", "btw", "imo", "ngl", "wfh", "ok", "okay", "yeah"}
+
+
 def misspelled(text: str, names: tuple[str, ...] = ()) -> list[str]:
     """Words that look mistyped: unknown to the dictionary (names and numbers excepted)."""
     known, found = _dictionary(), []
@@ -197,8 +202,9 @@ def misspelled(text: str, names: tuple[str, ...] = ()) -> list[str]:
         low = _plain(token).strip("'")
         base = re.sub(r"'s$|s'$", "", low)
         if (len(low) < 3 or low in known or base in known or low in named or base in named
-                or low in ("im", "ive", "dont", "cant", "wont", "didnt") or token[0].isupper()):
-            continue
+                or low in ("im", "ive", "dont", "cant", "wont", "didnt") or token[0].isupper()
+                or getAllLemmas(low) or low in _CHAT_WORDS):
+            continue  # known, a name, a word form lemminflect knows, or chat shorthand
         found.append(token)
     return found
 

@@ -31,7 +31,8 @@ from assistant.dialogue.interruptions import (
 )
 from assistant.dialogue.reflection import feeling_in
 from assistant.dialogue.safety import (
-    ABUSE_CONCERNS, asks_for_numbers, crisis_reply, listening_line, resources_again,
+    ABUSE_CONCERNS, NEXT_STEP_AFTER_CRISIS, asks_for_numbers, crisis_reply, listening_line,
+    resources_again,
 )
 from assistant.dialogue.steps import (
     Answer, Ask, Chime, Exit, Pause, Play, Save, Say, WaitUntil,
@@ -59,9 +60,6 @@ CONTROL_CONFIDENCE = 0.8  # a free-speech answer counts as a control only when t
 # said in a check-in) 0.79, "i need to breathe more with her" 0.82.
 MIND_CHANGE_CONFIDENCE = 0.85
 PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
-# Small talk is answered as such when the matcher reads it as nothing, or as a bare yes/no
-# ("thanks" reads as a polite no).
-SMALL_TALK_INTENTS = {"none", "control.yes", "control.no"}
 QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
               "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
 STOPPED = "Okay, stopping there. What would you like to do next?"
@@ -280,8 +278,8 @@ class Runner:
                 return self._say(explain(about.intent) if about.intent in exercise_registry()
                                  else what_i_can_do(self.abuse_mentioned, asked=True))
             kind = small_talk(match.text)
-            if kind and (match.intent in SMALL_TALK_INTENTS or kind == "strain"
-                         and match.intent == "none"):
+            if kind and (match.intent == "none" or kind != "strain"
+                         and match.intent.startswith("control.")):
                 return self._say(SMALL_TALK[kind])
         if match.near_tie == "safety.crisis":  # never offered as a choice: the guard decides
             match = IntentMatch(match.text, match.intent, match.confidence, match.slots)
@@ -387,9 +385,11 @@ class Runner:
             for line in resources_again(self._staying, self.settings.region):
                 self._say(line, style="calm")
             return True
-        asked = match.intent == "control.help" or (
-            match.intent in exercise_registry() and match.confidence >= CLEAR_REQUEST
-            and not match.near_tie)
+        if match.intent == "control.help":  # "what do I do": the next step, not a menu
+            self._say(NEXT_STEP_AFTER_CRISIS, style="calm")
+            return True
+        asked = (match.intent in exercise_registry() and match.confidence >= CLEAR_REQUEST
+                 and not match.near_tie)
         if asked:
             self._staying = None
             return False

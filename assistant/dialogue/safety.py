@@ -16,6 +16,10 @@ from assistant.dialogue.resources import Resources, load_resources, resources_fo
 ABUSE_CONCERNS = {"abuse", "violence"}  # couples exercises are left aside after these
 STAYS = "I won't write any of this down. I'm here, and I'm listening."
 REPEAT_OFFER = "If you'd like me to say the numbers again, just ask."
+NEXT_STEP_AFTER_CRISIS = (
+    "A good next step is talking to someone at one of those lines: they listen, and they can "
+    "help you think through what to do and how to stay safe. I can say the numbers again, "
+    "guide some calm breathing, or just stay here with you.")
 
 
 def crisis_reply(concern: str | None, region: str) -> list[str]:
