@@ -52,4 +52,15 @@ def run(quick: bool) -> list[tuple[str, str]]:
         figures.append((f"command acceptance, {label}",
                         f"{100 * score.acceptance:.1f}% ({score.accepted}/{score.total}); "
                         f"{detail}; real-time factor {score.cpu_seconds / score.audio_seconds:.3f}"))
+    # Free speech: what dictation recovers of the words people certainly said.
+    from assistant.speech.pocketsphinx_engine import PocketSphinxRecognizer
+
+    engines = [("pocketsphinx", PocketSphinxRecognizer(grammar))]
+    if getattr(recognizer, "_neural", None) is not None:
+        engines.insert(0, ("whisper tiny.en", recognizer._neural))
+    for name, engine in engines:
+        recall, rtf = bench.slot_word_recall(
+            clips[::2] if quick else clips, lambda audio: engine.transcribe(audio, "dictation").text)
+        figures.append((f"dictation slot-word recall, clean, {name}",
+                        f"{100 * recall:.1f}%; real-time factor {rtf:.3f}"))
     return figures

@@ -2,7 +2,7 @@
 
 Saved as a "gratitude" entry {about, text, why} the moment the first answer is given (the
 "why" is added to the same entry when it comes); if the partner
-agrees, also kept as a "note" {to, text, from, heard, audio} for the other to hear later.
+agrees, also kept as a "note" {to, text, from, heard, audio_path} for the other to hear later.
 """
 
 from assistant.dialogue import reflection
@@ -104,7 +104,7 @@ def _one_partner(giver: str, receiver: str | None) -> Script:
     if is_yes(keep):
         note = text if not why else f"{text}, {why}"
         yield Save("note", {"to": receiver, "text": note, "from": giver, "heard": False,
-                            "audio": None}, partner=giver)
+                            "audio_path": None}, partner=giver)
         yield Say(f"Kept. {receiver} can hear it whenever they ask for their notes.")
     return keep is not None
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from assistant import config
 from assistant.errors import InputError, JournalError
 from assistant.journal import export
+from assistant.journal.kinds import shaped
 from assistant.journal.opening import connect, explain
 from assistant.journal.recordings import all_recordings, discard_recording
 from assistant.journal.records import Entry, Session
@@ -173,6 +174,7 @@ class Journal:
         and completed later, so nothing is lost in between); if it is gone (forgotten
         meanwhile), a new entry is stored.
         """
+        data = shaped(kind, data)  # every entry of a kind stored with the same fields
         payload = encode_data(kind, data)
         with self._transaction(f"saving a '{kind}' entry") as conn:
             if replaces is not None:

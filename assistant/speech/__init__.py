@@ -14,10 +14,15 @@ from assistant.config import Settings
 from assistant.errors import ModelError
 from assistant.speech.transcript import MODES, Mode, RecognitionSession, Recognizer, Transcript
 
-__all__ = ["MODES", "Mode", "RecognitionSession", "Recognizer", "Transcript", "make_recognizer"]
+__all__ = ["SPOKEN_DICTATION_NOTICE", "MODES", "Mode", "RecognitionSession", "Recognizer", "Transcript", "make_recognizer"]
 
 logger = logging.getLogger(__name__)
 ENGINES = ("pocketsphinx", "vosk")
+# Said once at the start of a spoken session when Whisper could not load (the log says why).
+SPOKEN_DICTATION_NOTICE = (
+    "Before we start: my better ear for longer answers isn't working, so I'll use a simpler "
+    "one and may mishear you. Running make setup again usually fixes it."
+)
 _loaded: dict[tuple, Recognizer] = {}
 _loading = threading.Lock()
 

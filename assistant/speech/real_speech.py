@@ -130,3 +130,25 @@ def score_condition(label: str, clips: Sequence[Clip], hear: Callable[[np.ndarra
         else:
             score.misses.append((clip.name, heard))
     return score
+
+
+def slot_word_recall(clips: Sequence[Clip], transcribe: Callable[[np.ndarray], str]
+                     ) -> tuple[float, float]:
+    """Free speech on the clips: the share of labelled slot words ("twelve", "ounce", "latte")
+    found in the transcript, each counted as often as it was said; and the real-time factor
+    (CPU seconds of this process per second of audio)."""
+    from collections import Counter
+
+    from assistant.speech.grammar import spoken_words
+
+    found = wanted = 0
+    cpu = seconds = 0.0
+    for clip in clips:
+        started = time.process_time()
+        heard = Counter(spoken_words(transcribe(clip.audio)))
+        cpu += time.process_time() - started
+        seconds += len(clip.audio) / SAMPLE_RATE
+        said = Counter(w for value in clip.slots.values() for w in spoken_words(value))
+        found += sum(min(n, heard[w]) for w, n in said.items())
+        wanted += sum(said.values())
+    return (found / wanted if wanted else 0.0), (cpu / seconds if seconds else 0.0)
