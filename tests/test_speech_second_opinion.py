@@ -70,3 +70,29 @@ def test_short_sounds_are_not_heard_twice(recognizer, hearing):
     hearing.heard = Transcript("i want to kill myself", 0.9, True, "dictation", "whisper")
     said = Transcript("yes", None, True, "command", "pocketsphinx")
     assert recognizer.second_opinion(said, True, SECOND[:4000]).text == "yes"
+
+
+class CountingHearing(FixedHearing):
+    def __init__(self):
+        super().__init__()
+        self.lengths = []
+
+    def transcribe(self, audio, mode="dictation"):
+        self.lengths.append(len(audio))
+        return Transcript("start a breathing exercise", 0.9, True, "dictation", "whisper")
+
+
+@pytest.mark.audio
+def test_a_live_request_is_heard_twice_while_the_listener_waits_out_the_pause():
+    from assistant.speech.synthetic import spoken
+
+    hearing = CountingHearing()
+    recognizer = PocketSphinxRecognizer(dictation=hearing)
+    voice = spoken("start a breathing exercise", "en-us", 160)
+    audio = np.concatenate([voice, np.zeros(4800, np.int16)])  # + the trailing silence
+    session = recognizer.stream("command")
+    for start in range(0, len(audio), 480):
+        session.feed(audio[start:start + 480])
+    heard = session.finish()
+    assert "breathing" in heard.text.split()
+    assert len(hearing.lengths) == 1 and hearing.lengths[0] < len(audio)  # started early
