@@ -116,11 +116,13 @@ class PocketSphinxRecognizer:
     name = NAME
     dictation_notice = ""  # why free speech is not heard by Whisper ("" when it is)
 
-    def __init__(self, intents: Path | None = None, dictation=None):
+    def __init__(self, intents: Path | None = None, dictation=None, second_hearing: bool = True):
         """`intents`: the folder whose templates make the command grammar (default: Hearth's
         catalogue). `dictation`: a recogniser for free speech (Whisper); None: PocketSphinx's
-        general English model."""
+        general English model. `second_hearing`: False leaves command mode to the grammar alone
+        (benchmarks of the grammar; never in a session, where it guards crisis recall)."""
         started = time.perf_counter()
+        self._second_hearing = second_hearing
         self._custom_grammar = intents is not None
         self._neural = dictation
         self._command = _decoder(lm=None, **COMMAND_OPTIONS)
@@ -194,7 +196,8 @@ class PocketSphinxRecognizer:
         or more is heard twice (spoken-safety benchmark: crisis recall 67% -> 90%+, false
         alarms 33% -> 0% on unseen voices). Without it, PocketSphinx's own free speech is
         asked only when the grammar does not fit the voice, and wins only on a crisis."""
-        if result.mode != "command" or len(audio_16k) < SECOND_OPINION_MIN_SAMPLES:
+        if result.mode != "command" or len(audio_16k) < SECOND_OPINION_MIN_SAMPLES or \
+                not self._second_hearing:
             return result
         if self._neural is None and fits and result.text:
             return result
