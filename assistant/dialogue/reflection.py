@@ -59,8 +59,12 @@ _SARCASM = re.compile(
 _FILLER = re.compile(
     r"^(nothing|nothing (really|much|at all|special)|not (much|really|sure|a lot)|none|no|nah|"
     r"nah nothing|nope|whatever|i don't know|dunno|idk|same|same as (always|usual)|"
-    r"the usual|n/?a|pass|skip|no idea|all good|it's fine|fine|nothing comes to mind)[.!]*$",
+    r"the usual|n/?a|pass|skip|no idea|all good|it's fine|fine|nothing comes to mind|"
+    r"(?:nothing|not much|nah|no)[,.]?\s+(?:i am|i'm|we are|we're|all)\s+"
+    r"(?:ok|okay|fine|good|alright|set))[.!]*$",
     re.IGNORECASE)
+_TRAILING_FILLER = re.compile(r"[\s,.!]+(?:lol|haha+|lmao|xx+|x|tbh|i guess|or whatever|"
+                              r"you know)[\s.!]*$", re.IGNORECASE)
 _LEADING_FILLER = re.compile(
     r"^((honestly|well|um+|uh+|so|like|basically|i mean|to be honest|ok|okay|hmm+|"
     r"you know|i guess|i think)[, ]+)+", re.IGNORECASE)
@@ -165,9 +169,25 @@ def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker"
     return result.rstrip(".!?, ")
 
 
+_OBJECTS = {"me", "us", "you", "him", "her", "them", "my", "our"}
+
+
+def starts_with_verb(text: str) -> bool:
+    """Whether words begin with a bare verb ("listen", "be patient", "help me"): a thing to
+    do, not a thing to have ("a hug", "help with the kids")."""
+    said = [_plain(w) for w in re.findall(r"[A-Za-z']+", text)]
+    if not said:
+        return False
+    lemmas = getAllLemmas(said[0])
+    is_verb = said[0] in lemmas.get("VERB", ()) + lemmas.get("AUX", ())
+    followed_as_verb = len(said) > 1 and (said[1] in _OBJECTS or said[1].endswith("ing"))
+    return is_verb and ("NOUN" not in lemmas or followed_as_verb)
+
+
 def core(text: str) -> str:
     """The heart of an answer: fillers dropped, a long answer cut to its first clause or two."""
     text = _LEADING_FILLER.sub("", text.strip()).strip()
+    text = _TRAILING_FILLER.sub("", text).strip() or text
     if len(text.split()) <= MAX_WORDS:
         return text.rstrip(".!?, ")
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
