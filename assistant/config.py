@@ -28,6 +28,13 @@ class Settings(BaseModel):
         "pocketsphinx", description="Speech recogniser; vosk needs a downloaded model."
     )
     vosk_model: Path | None = Field(None, description="Path to a Vosk model directory.")
+    dictation: Literal["whisper", "pocketsphinx"] = Field(
+        "whisper", description="Free-speech recogniser: whisper (neural, needs its model "
+        "package) or pocketsphinx (always there)."
+    )
+    whisper_model: Path | None = Field(
+        None, description="A CTranslate2 Whisper model folder; default: the bundled tiny.en."
+    )
     voice: str = Field("warm", description="Voice profile name from voices/.")
     voice_engine: Literal["piper", "espeak"] = Field(
         "piper", description="piper: each profile's neural voice when installed; espeak: "

@@ -42,7 +42,7 @@ def test_yes_keeps_a_note_for_the_partner(journal):
     assert len(notes) == 1  # Alex said no
     assert notes[0].partner == "Sam"
     assert notes[0].data == {
-        "to": "Alex", "from": "Sam", "heard": False, "audio": None,
+        "to": "Alex", "from": "Sam", "heard": False, "audio_path": None,
         "text": "you made me tea this morning when I was exhausted, because I felt looked after",
     }
 

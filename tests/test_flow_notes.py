@@ -23,14 +23,14 @@ def test_spoken_note_keeps_audio_and_transcript(journal, tmp_path):
     stored = journal.entries(kind="note")[0]
     assert stored.partner == "Sam"
     assert stored.data == {"to": "Alex", "from": "Sam", "audio_path": str(wav),
-                           "text": "thank you for the soup when I was sick"}
+                           "text": "thank you for the soup when I was sick", "heard": False}
 
 
 def test_typed_note_has_no_audio_and_asks_who_when_unknown(journal):
     run = drive(notes.run, context(journal, speaker=None), ["it's Alex", "see you tonight"])
     assert run.said[0] == "Who is leaving the note?"
     assert run.saved("note") == [{"to": "Sam", "from": "Alex", "text": "see you tonight",
-                                  "audio_path": None}]
+                                  "audio_path": None, "heard": False}]
 
 
 def test_unheard_notes_are_announced_then_marked_heard(journal, clock):

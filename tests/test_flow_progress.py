@@ -13,7 +13,7 @@ def checkin_day(journal, clock, moods: dict, kind="checkin.start"):
     """One completed check-in session on the clock's day, with a mood per partner; next day."""
     session = journal.start_session(kind)
     for name, mood in moods.items():
-        journal.save("checkin", {"part": "mood", "mood": mood, "feeling": None, "said": str(mood)},
+        journal.save("checkin", {"part": "mood", "mood": mood, "mood_word": None, "said": str(mood)},
                      partner=name, session_id=session)
     journal.finish_session(session, completed=True)
     clock.advance(days=1)

@@ -17,7 +17,8 @@ def data_dir(tmp_path):
     directory = tmp_path / "journal-data"
     with Journal.open(directory) as journal:
         journal.set_partners(["Sam", "Alex"])
-        journal.save("checkin", {"mood": 7, "mood_word": "calm"}, partner="Sam")
+        journal.save("checkin", {"part": "mood", "mood": 7, "mood_word": "calm", "said": "7"},
+                     partner="Sam")
         journal.save("deck_seen", {"deck": "prompts", "item": "deep-01"})
         journal.save("gratitude", {"about": "Sam", "text": "the tea"}, partner="Alex")
     return directory

@@ -18,6 +18,10 @@ from assistant.journal.commands import export_journal, list_entries, plot_journa
 from assistant.journal.health import loose_files
 from assistant.safe_text import shown
 
+# These test the store itself with free-form data on purpose (any kind, any fields); the
+# entry shapes are checked in test_entry_kinds.py.
+pytestmark = pytest.mark.filterwarnings("ignore::assistant.journal.kinds.EntryShapeWarning")
+
 
 def hearth(*args: str, stdin: bytes = b"", env: dict | None = None, timeout: float = 60):
     """Run `hearth ARGS` with the test's data dir and config; (output, exit code)."""

@@ -10,6 +10,10 @@ from matplotlib.image import imread
 from assistant.journal import FILE_NAME, Journal
 from assistant.journal.plot import mood_series, plot_moods
 
+# These test the store itself with free-form data on purpose (any kind, any fields); the
+# entry shapes are checked in test_entry_kinds.py.
+pytestmark = pytest.mark.filterwarnings("ignore::assistant.journal.kinds.EntryShapeWarning")
+
 START = datetime(2026, 3, 2, 20, 30, tzinfo=UTC)
 
 

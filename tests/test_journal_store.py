@@ -16,6 +16,10 @@ from assistant.exercises.decks import Deck, DeckItem, draw
 from assistant.journal import FILE_NAME, Entry, Journal
 from assistant.journal.schema import MIGRATIONS, SCHEMA_VERSION
 
+# These test the store itself with free-form data on purpose (any kind, any fields); the
+# entry shapes are checked in test_entry_kinds.py.
+pytestmark = pytest.mark.filterwarnings("ignore::assistant.journal.kinds.EntryShapeWarning")
+
 
 class StepClock:
     """Returns a fixed moment until moved, so multi-day histories take no real time."""

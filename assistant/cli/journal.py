@@ -1,4 +1,4 @@
-"""Commands: journal list, export, forget, plot."""
+"""Commands: journal list, export, forget, plot, encrypt, decrypt."""
 
 import argparse
 import sys
@@ -38,6 +38,11 @@ def register(sub) -> None:
     forget = actions.add_parser("forget", help="delete everything stored (asks first)")
     forget.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
     forget.set_defaults(func=_forget)
+
+    encrypt = actions.add_parser("encrypt", help="encrypt entries at rest with a passphrase")
+    encrypt.set_defaults(func=_encrypt)
+    decrypt = actions.add_parser("decrypt", help="store entries in plain text again")
+    decrypt.set_defaults(func=_decrypt)
 
     plot = actions.add_parser("plot", help="draw each partner's mood over time to a PNG")
     plot.add_argument("--out", type=Path, help="PNG to write (default hearth-moods.png)")
@@ -92,4 +97,17 @@ def _forget(args) -> int:
 def _plot(args) -> int:
     out, points = _commands().plot_journal(args.data_dir, args.out, args.days)
     print(f"Wrote {out} ({points} check-in mood{'s' if points != 1 else ''})")
+    return 0
+
+
+def _encrypt(args) -> int:
+    path, count = _commands().encrypt_journal(args.data_dir)
+    print(f"{path} is now encrypted ({count} entries sealed). Keep the passphrase safe: "
+          "without it the entries cannot be read.")
+    return 0
+
+
+def _decrypt(args) -> int:
+    path, count = _commands().decrypt_journal(args.data_dir)
+    print(f"{path} is no longer encrypted ({count} entries stored in plain text).")
     return 0

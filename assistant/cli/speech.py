@@ -6,13 +6,17 @@ from pathlib import Path
 
 def register(sub) -> None:
     """Add this module's commands to the `hearth` parser."""
-    p = sub.add_parser("transcribe", help="the words in an audio file (WAV, FLAC, OGG)")
-    p.add_argument("file", type=Path, help="the audio file")
+    p = sub.add_parser("transcribe", help="the words in audio files (WAV, FLAC, OGG)")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="the audio files")
     p.add_argument("--mode", choices=("command", "dictation"), default="command",
                    help="command: Hearth's requests (fast); dictation: free speech")
     p.add_argument("--engine", choices=("pocketsphinx", "vosk"),
                    help="speech engine (default: vosk when a model is present)")
-    p.add_argument("--json", action="store_true", help="print text, confidence, engine as JSON")
+    p.add_argument("--json", action="store_true",
+                   help="one JSON object per file: file, transcript, engine, mode, confidence")
+    p.add_argument("--intents", type=Path, metavar="DIR",
+                   help="command grammar from your own hassil-style intents folder (adds "
+                        "intent and slots to --json)")
     p.set_defaults(func=cmd_transcribe)
 
     p = sub.add_parser("devices", help="list microphones and speakers")
@@ -40,14 +44,10 @@ def _settings():
 
 
 def cmd_transcribe(args) -> int:
-    from assistant.speech.service import transcribe_file
+    from assistant.speech.service import transcribe_files
 
-    transcript = transcribe_file(args.file, args.mode, args.engine, _settings())
-    if args.json:
-        print(json.dumps({"text": transcript.text, "confidence": transcript.confidence,
-                          "mode": transcript.mode, "engine": transcript.engine}))
-    else:
-        print(transcript.text)
+    for result in transcribe_files(args.files, args.mode, args.engine, _settings(), args.intents):
+        print(json.dumps(result) if args.json else result["transcript"], flush=True)
     return 0
 
 

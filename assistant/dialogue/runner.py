@@ -29,16 +29,25 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.interruptions import (
     Control, Crisis, Ending, Interruption, Stop, Switch, interruption_in,
 )
-from assistant.dialogue.safety import ABUSE_CONCERNS, crisis_reply
+from assistant.dialogue.reflection import feeling_in
+from assistant.dialogue.safety import (
+    ABUSE_CONCERNS, NEXT_STEP_AFTER_CRISIS, asks_for_numbers, crisis_reply, listening_line,
+    resources_again,
+)
 from assistant.dialogue.steps import (
     Answer, Ask, Chime, Exit, Pause, Play, Save, Say, WaitUntil,
 )
-from assistant.dialogue.talk import CONTROL_HELP, describe, what_i_can_do
+from assistant.dialogue.talk import (
+    CONTROL_HELP, SMALL_TALK, describe, explain, help_with, what_i_can_do,
+)
 from assistant.exercises import Exercise, couples_intents, exercise_registry
 from assistant.journal.recordings import discard_recording
 from assistant.safe_text import name_problem
 from assistant.understanding import answers
+from assistant.understanding.name_change import ROLE_WORDS, NameChange, name_change, names_in
 from assistant.understanding.normalise import normalise
+from assistant.understanding.second_thoughts import final_say
+from assistant.understanding.small_talk import small_talk
 from assistant.understanding.result import IntentMatch
 
 log = logging.getLogger(__name__)
@@ -54,6 +63,7 @@ PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
 QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
               "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
 STOPPED = "Okay, stopping there. What would you like to do next?"
+CLEAR_REQUEST = 0.8  # after a crisis reply, only a request this sure ends the listening
 
 Heard_ = tuple[Heard, IntentMatch]  # an utterance and what it means
 
@@ -89,6 +99,10 @@ class Runner:
         self.partners = list(settings.partners) or journal.partners()
         self.last_reply = ""
         self._state: _Running | None = None  # the exercise in progress, if any
+        # After a crisis reply Hearth stays with the person (no exercise, no quiz) until they
+        # ask for something: the concern it stays for, and how many replies it has given.
+        self._staying: str | None = None
+        self._stay_turn = 0
 
     # --- interruptions, in one place ------------------------------------------------------
 
@@ -184,6 +198,8 @@ class Runner:
                 if normalise(heard.text) in QUIT_WORDS:
                     self._ended(self._say("Goodbye for now. Take care of each other."))
                     return 0
+                if self._staying is not None and self._stayed(heard.text, match):
+                    continue
                 self._ended(self.handle(match))
         except EndOfInput:
             return 0
@@ -207,33 +223,66 @@ class Runner:
         return self.handle(request) if request is not None else None
 
     def _ask_names(self) -> IntentMatch | Crisis | None:
-        """Ask the partners' names once; returns a request if one was said instead."""
+        """Ask the partners' names once, read them back and confirm; returns a request if one
+        was said instead (the placeholder names stay, and are asked next time)."""
         self.partners = ["Partner A", "Partner B"]
-        if ending := self._say("Before we start: what are your names? For example, "
-                               "'Sam and Alex', or just one name if it's only you."):
-            return ending
-        got = self._hear(self._scaled(self.settings.idle_timeout))
-        if got is None or isinstance(got, Crisis):
-            return got
-        heard, match = got
-        if match.intent != "none":
-            return match  # a request, not names: keep placeholder names, ask next time
-        # One name is fine: Hearth serves one person too.
-        names = [name for name in answers.read_names(heard.text) if name_problem(name) is None]
-        if not names:
-            return None
+        question = "Before we start: what are your names? For example, 'Sam and Alex'."
+        for _attempt in range(3):
+            if ending := self._say(question):
+                return ending
+            got = self._hear(self._scaled(self.settings.idle_timeout))
+            if got is None or isinstance(got, Crisis):
+                return got
+            heard, match = got
+            names = [name for name in names_in(heard.text) if name_problem(name) is None]
+            if match.intent != "none" and (not names or match.confidence >= CLEAR_REQUEST):
+                return match  # a request, not names
+            if not names:
+                question = "Sorry, I didn't catch your names. What should I call you both?"
+                continue
+            confirmed = self._confirm_names(names)
+            if isinstance(confirmed, Crisis):
+                return confirmed
+            if confirmed is True:
+                return None
+            names_said = confirmed if isinstance(confirmed, list) else None
+            if names_said:  # "no, it's Sammy and Alex": confirm the corrected names
+                confirmed = self._confirm_names(names_said)
+                if confirmed is True or isinstance(confirmed, Crisis):
+                    return confirmed if isinstance(confirmed, Crisis) else None
+            question = "Sorry about that. What are your names?"
+        return None
+
+    def _confirm_names(self, names: list[str]) -> bool | list[str] | Crisis | None:
+        """Read names back; True when confirmed (and saved), the names said in a correction,
+        None for a plain no or no answer."""
         if ending := self._say(f"Did I get that right: {' and '.join(names)}?"):
             return ending if isinstance(ending, Crisis) else None
         got = self._hear(self._scaled(self.settings.idle_timeout))
         if got is None or isinstance(got, Crisis):
             return got
-        if answers.read_yes_no(got[0].text) == "yes":  # saved only once confirmed
-            self.partners = names
+        text = got[0].text
+        if answers.read_yes_no(final_say(text)) == "yes" and not names_in(final_say(text)):
+            # One name is fine: Hearth serves one person too. Saved only once confirmed.
+            self.partners = names[:2]
             self.journal.set_partners(self.partners)
-        return None
+            return True
+        return names_in(text) or None
 
     def handle(self, match: IntentMatch) -> Ending | None:
         """Answer one request made outside an exercise; returns a Crisis said meanwhile."""
+        if match.intent != "safety.crisis":
+            if (change := name_change(match.text)) is not None:
+                return self._rename(change)
+            if (about := help_with(match.text)) is not None:
+                return self._say(explain(about.intent) if about.intent in exercise_registry()
+                                 else what_i_can_do(self.abuse_mentioned, asked=True))
+            kind = small_talk(match.text)
+            if kind and (match.intent == "none" or kind != "strain"
+                         and match.intent.startswith("control.")):
+                return self._say(SMALL_TALK[kind])
+        if match.near_tie == "safety.crisis":  # never offered as a choice: the guard decides
+            match = IntentMatch(match.text, match.intent, match.confidence, match.slots)
         if match.near_tie and not match.intent.startswith("control."):
             chosen = self._did_you_mean(match)
             if chosen is None or isinstance(chosen, Crisis):
@@ -253,6 +302,44 @@ class Runner:
         if intent == "data.forget":
             return self._forget()
         return self.run_exercise(intent, match.slots, request=match.text)
+
+    def _rename(self, change: NameChange) -> Ending | None:
+        """Change a partner's name: "call me Jo" (instead of whom is guessed, then confirmed),
+        "that's not my name" (asked)."""
+        new = change.new
+        if new is None:
+            if ending := self._say("Sorry about that. What should I call you?"):
+                return ending
+            got = self._hear(self._scaled(self.settings.idle_timeout))
+            if got is None or isinstance(got, Crisis):
+                return got
+            said = names_in(got[0].text, most=1)
+            if not said:
+                return self._say("Okay, I'll keep the names as they are for now.")
+            new = said[0]
+        partners = list(self.partners) or ["Partner A", "Partner B"]
+        old = next((p for p in partners if change.old and p.lower() == change.old.lower()),
+                   None)
+        if old is None:
+            old = next((p for p in partners if p.lower() in ROLE_WORDS), partners[0])
+            other = next((p for p in partners if p != old), None)
+            question = f"Okay, {new}. Is that instead of {old}?"
+            if ending := self._say(question):
+                return ending
+            got = self._hear(self._scaled(self.settings.idle_timeout))
+            if got is None or isinstance(got, Crisis):
+                return got
+            reply = final_say(got[0].text)
+            named = [p for p in partners if p.lower() in normalise(reply).split()]
+            if named:
+                old = named[0]
+            elif answers.read_yes_no(reply) == "no" and other:
+                old = other
+            elif answers.read_yes_no(reply) != "yes":
+                return self._say("Okay, I'll keep the names as they are.")
+        self.partners = [new if p == old else p for p in partners]
+        self.journal.set_partners(self.partners)
+        return self._say(f"Got it: {' and '.join(self.partners)}. I'll remember that.")
 
     def _did_you_mean(self, match: IntentMatch) -> IntentMatch | Crisis | None:
         if ending := self._say(
@@ -291,9 +378,30 @@ class Runner:
             return self._say("Done. Everything is deleted.")
         return self._say("Okay, I've kept everything as it was.")
 
+    def _stayed(self, text: str, match: IntentMatch) -> bool:
+        """After a crisis reply: answer calmly and stay, unless the person clearly asks for
+        something (then the staying ends and the request is handled)."""
+        if asks_for_numbers(text) or match.intent == "control.repeat":
+            for line in resources_again(self._staying, self.settings.region):
+                self._say(line, style="calm")
+            return True
+        if match.intent == "control.help":  # "what do I do": the next step, not a menu
+            self._say(NEXT_STEP_AFTER_CRISIS, style="calm")
+            return True
+        asked = (match.intent in exercise_registry() and match.confidence >= CLEAR_REQUEST
+                 and not match.near_tie)
+        if asked:
+            self._staying = None
+            return False
+        self._say(listening_line(self._stay_turn, feeling_in(text)), style="calm")
+        self._stay_turn += 1
+        return True
+
     def _crisis(self, match: IntentMatch) -> None:
         if match.concern in ABUSE_CONCERNS:
             self.abuse_mentioned = True
+        if match.concern != "support_other":
+            self._staying, self._stay_turn = match.concern or "unspecified", 0
         # Whatever is said over these lines only silences the line it cuts: the rest is said.
         for line in crisis_reply(match.concern, self.settings.region):
             self._say(line, style="calm")

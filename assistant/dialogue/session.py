@@ -1,5 +1,6 @@
 """Wire a dialogue session together: settings, journal, matcher, channel, runner."""
 
+import logging
 import sys
 from functools import partial
 
@@ -9,6 +10,8 @@ from assistant.dialogue.runner import Runner, interrupts
 from assistant.errors import CatalogueError
 from assistant.journal import Journal
 from assistant.understanding import load_matcher
+
+logger = logging.getLogger(__name__)
 
 
 def check_decks() -> None:
@@ -59,6 +62,11 @@ def listen(data_dir_override: str | None = None, engine: str | None = None,
                                notes_dir=directory / "notes", wake_phrase=settings.wake_phrase,
                                silences=(settings.trailing_silence, settings.dictation_silence),
                                make_speaker=make_speaker, make_listener=make_listener)
+        if getattr(recognizer, "dictation_notice", ""):  # Whisper missing or broken
+            from assistant.speech import SPOKEN_DICTATION_NOTICE
+
+            logger.warning("%s", recognizer.dictation_notice)
+            channel.say(SPOKEN_DICTATION_NOTICE)
         return Runner(channel, matcher, journal, settings).session()
     finally:
         if channel is not None:

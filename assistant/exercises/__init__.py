@@ -3,6 +3,8 @@
     INTENTS = ("exercise.gratitude",)  # the intents that start it
     NAME = "a gratitude round"         # how Hearth names it ("did you mean a gratitude round?")
     COUPLES = True                     # a couples exercise: never offered once abuse is mentioned
+    GROUP = "together"                 # where "help" names it (optional)
+    ABOUT = "In a gratitude round..."  # what "help with gratitude" says (optional)
     def run(ctx: Context) -> Script: ...
 
 Modules are found by discovery, so adding an exercise touches no shared file, and no hand-kept
@@ -28,6 +30,8 @@ class Exercise:
     couples: bool  # done as a couple: left aside once abuse has been mentioned
     run: Callable  # run(ctx: Context) -> Script
     module: str  # where it is declared, for error messages
+    group: str = "more"  # the heading "help" names it under
+    about: str = ""  # a sentence or two on what it is, for "help with ..."
 
 
 def build_registry(modules: Iterable[ModuleType]) -> dict[str, Exercise]:
@@ -49,7 +53,8 @@ def build_registry(modules: Iterable[ModuleType]) -> dict[str, Exercise]:
                                      f"{registry[intent].module}; each intent belongs to one "
                                      "exercise", module.__name__)
             registry[intent] = Exercise(intent, module.NAME, bool(module.COUPLES), module.run,
-                                        module.__name__)
+                                        module.__name__, getattr(module, "GROUP", "more"),
+                                        getattr(module, "ABOUT", ""))
     return registry
 
 

@@ -10,6 +10,10 @@ from assistant.exercises.ideas import offer_cards
 INTENTS = ("idea.affection",)
 NAME = "an affection idea"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "together"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "Small gestures of affection, one at a time, each with a reminder to check what feels "
+    "good to your partner.")
 
 
 def run(ctx: Context) -> Script:

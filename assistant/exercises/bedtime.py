@@ -13,6 +13,10 @@ from assistant.exercises.partners import SOMEONE, together, turns
 INTENTS = ("ritual.bedtime",)
 NAME = "the bedtime ritual"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "together"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "The bedtime ritual: phones away, one appreciation each, reading time with a timer if "
+    "you like, three slow breaths, and good night.")
 
 BREATH_IN, BREATH_OUT = 4.0, 6.0  # seconds, stretched by "slower"
 

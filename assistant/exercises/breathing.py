@@ -15,6 +15,10 @@ from assistant.dialogue.steps import Chime, Save, Say, Script, WaitUntil
 INTENTS = ("exercise.breathing",)
 NAME = "a breathing exercise"
 COUPLES = False  # fine to do alone, also after abuse is mentioned
+GROUP = "for one of you"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "I guide slow breathing for a few minutes, box breathing or another pattern, counting "
+    "with you and chiming as you go. Say slower any time.")
 
 DEFAULT_PATTERN = "box"
 DEFAULT_MINUTES = 2

@@ -17,6 +17,10 @@ from assistant.exercises.replies import FEAR_WORDS, mentions_any, minutes_in
 INTENTS = ("conflict.cooldown",)
 NAME = "a cool-down break"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "together"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "When an argument gets heated, a cool-down break gives you both time apart to settle, "
+    "and a time to come back and talk.")
 
 MIN_BREAK = 20  # minutes: a shorter break rarely lets a racing body settle
 EXTRA_BREAK = 10  # minutes added when they are not ready yet

@@ -15,6 +15,10 @@ from assistant.exercises.replies import yes_no
 INTENTS = ("assessment.distance",)
 NAME = "the closeness self-check"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "together"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "The closeness self-check is nine yes-or-no questions about the last few weeks, with "
+    "a next step for each sign you notice.")
 
 MAX_OFFERS = 2  # next steps offered before saying goodbye
 COUNSELLING_FROM = 6  # this many signs: a couples counsellor is worth mentioning

@@ -7,6 +7,7 @@ partner may read the journal.
 
 import re
 
+from assistant.dialogue import reflection
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Ask, Save, Say, Script
 from assistant.exercises.phrases import EmpathyPhrases, EmpathySituation, empathy_phrases
@@ -16,38 +17,16 @@ from assistant.exercises.replies import mentions_any, wants_another
 INTENTS = ("coach.empathy",)
 NAME = "tips on supporting your partner"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "coaching"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "Tell me what your partner is going through, and I'll suggest things to say that show "
+    "you understand, before any fixing.")
 
 PHRASES_PER_SITUATION = 3
 
-# Word swaps that turn the partner's sentence around so it can be said back to them.
-_PAIRS = {("i", "am"): "you are", ("i", "was"): "you were", ("you", "are"): "I am",
-          ("you", "were"): "I was"}
-_SWAPS = {"i": "you", "i'm": "you're", "im": "you're", "me": "you", "my": "your", "mine": "yours",
-          "myself": "yourself", "i've": "you've", "i'll": "you'll", "i'd": "you'd",
-          "you're": "I'm", "your": "my", "yours": "mine", "yourself": "myself", "you've": "I've",
-          "you'll": "I'll", "you'd": "I'd"}
-_SUBJECT_BEFORE = {None, "and", "but", "because", "when", "that", "so", "if", "since", "why"}
-
-
 def reflect(text: str) -> str:
     """Turn a partner's words around: "I'm tired of my boss" -> "you're tired of your boss"."""
-    words = re.findall(r"[\w']+", text.replace("\u2019", "'"))
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        low = words[i].lower()
-        pair = (low, words[i + 1].lower()) if i + 1 < len(words) else None
-        if pair in _PAIRS:
-            out.append(_PAIRS[pair])
-            i += 2
-            continue
-        if low == "you":
-            previous = out[-1].lower() if out else None
-            out.append("I" if previous in _SUBJECT_BEFORE else "me")
-        else:
-            out.append(_SWAPS.get(low, words[i]))
-        i += 1
-    return " ".join(out)
+    return reflection.swap_voices(text)
 
 
 def echo_of(partner_said: str) -> str:

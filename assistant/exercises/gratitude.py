@@ -2,7 +2,7 @@
 
 Saved as a "gratitude" entry {about, text, why} the moment the first answer is given (the
 "why" is added to the same entry when it comes); if the partner
-agrees, also kept as a "note" {to, text, from, heard, audio} for the other to hear later.
+agrees, also kept as a "note" {to, text, from, heard, audio_path} for the other to hear later.
 """
 
 from assistant.dialogue import reflection
@@ -14,6 +14,10 @@ from assistant.exercises.partners import SOMEONE, turns
 INTENTS = ("exercise.gratitude",)
 NAME = "a gratitude round"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "together"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "In a gratitude round, each of you names one specific thing you appreciate about the "
+    "other, and why it matters. I can keep it as a note too.")
 
 # Words that carry no particular moment: "you're nice", "everything", "I love you".
 _GENERAL = {
@@ -100,7 +104,7 @@ def _one_partner(giver: str, receiver: str | None) -> Script:
     if is_yes(keep):
         note = text if not why else f"{text}, {why}"
         yield Save("note", {"to": receiver, "text": note, "from": giver, "heard": False,
-                            "audio": None}, partner=giver)
+                            "audio_path": None}, partner=giver)
         yield Say(f"Kept. {receiver} can hear it whenever they ask for their notes.")
     return keep is not None
 

@@ -18,6 +18,10 @@ from assistant.exercises.replies import mentions_any
 INTENTS = ("coach.i_statement",)
 NAME = "help turning a complaint into an I-statement"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "coaching"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "Tell me a complaint, and I'll help you say it as what you feel and what you need, "
+    "without blame.")
 
 # Openings people naturally say that the template already provides.
 _LEADS = {

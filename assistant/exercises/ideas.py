@@ -14,6 +14,10 @@ from assistant.understanding.boundaries import about_touch, names_a_boundary
 INTENTS = ("idea.shared_activity",)
 NAME = "an idea to do together"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "together"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "Ideas for time together, small rituals and outings, one at a time. Say another for a "
+    "different one.")
 
 
 ABOUT_IT = "How does that sound? Say another for a different one, or done."

@@ -15,6 +15,9 @@ from assistant.journal.records import Entry
 INTENTS = ("note.play",)
 NAME = "hearing your notes"
 COUPLES = False  # fine to do alone, also after abuse is mentioned
+GROUP = "notes and progress"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "I read out the notes waiting for you, and you can leave one back.")
 
 REPLAY_LIMIT = 3  # older notes offered again when nothing is new
 
@@ -34,7 +37,7 @@ def _read(note: Entry, listener: str, today: date) -> Script:
     """Read one note and mark it heard."""
     author = note.data.get("from") or note.partner or "your partner"
     yield Say(f"A note from {author}, left {left_when(note, today)}.", style="warm")
-    audio = note.data.get("audio_path") or note.data.get("audio")  # gratitude notes use "audio"
+    audio = note.data.get("audio_path") or note.data.get("audio")  # "audio": older notes
     text = note.data.get("text", "")
     if audio and Path(audio).exists():
         yield Play(Path(audio), text)  # their own voice; the transcript where it can't play

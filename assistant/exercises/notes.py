@@ -2,7 +2,7 @@
 queries for notes waiting to be heard (note_play.py reads them out).
 
 A note is a "note" entry, partner = the author:
-    {"to": "Alex", "from": "Sam", "text": "…", "audio_path": "/…/note.wav" | None}
+    {"to": "Alex", "from": "Sam", "text": "…", "audio_path": "/…/note.wav" | None, "heard": false}
 Hearing one yields a "note_heard" entry, partner = the listener:
     {"note_id": 12, "audio_path": "/…/note.wav" | None}
 which marks note 12 heard (exercises cannot update entries; the journal's update() may also set
@@ -22,6 +22,9 @@ from assistant.journal.records import Entry
 INTENTS = ("note.leave",)
 NAME = "leaving a note"
 COUPLES = False  # fine to do alone, also after abuse is mentioned
+GROUP = "notes and progress"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "Leave a spoken or typed note for your partner; I keep it and tell them it's waiting.")
 
 
 def heard_ids(journal) -> set[int]:
@@ -117,6 +120,6 @@ def run(ctx: Context) -> Script:
         return
     audio = str(answer.audio_path) if answer.audio_path else None
     yield Save("note", {"to": recipient, "from": author, "text": answer.text.strip(),
-                        "audio_path": audio}, partner=author)
+                        "audio_path": audio, "heard": False}, partner=author)
     yield Say(f"Saved. I'll tell {recipient} there's a note waiting.", style="warm")
 

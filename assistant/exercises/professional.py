@@ -10,6 +10,10 @@ from assistant.exercises.replies import FEAR_WORDS, mentions_any
 INTENTS = ("help.professional",)
 NAME = "information about therapy"
 COUPLES = False  # fine to do alone, also after abuse is mentioned
+GROUP = "coaching"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "Information about couples therapy: what it is, how to find a counsellor, and what it "
+    "can cost.")
 
 WHAT_IT_IS = (
     "Couples therapy is a space where a trained counsellor helps you both talk and listen "

@@ -18,6 +18,10 @@ from assistant.dialogue.steps import Save, Say, Script
 INTENTS = ("progress.review",)
 NAME = "a look at your progress"
 COUPLES = False  # fine to do alone, also after abuse is mentioned
+GROUP = "notes and progress"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "A look at your progress: your streak, how your moods have moved lately, what you've "
+    "appreciated, and milestones.")
 
 MOOD_DAYS = 14  # how far back the mood trend looks
 TREND_STEP = 1.0  # a change of at least this much (on 1-10) is rising or dipping

@@ -11,6 +11,10 @@ from assistant.understanding.second_thoughts import final_say
 INTENTS = ("prompt.conversation",)
 NAME = "a conversation question"
 COUPLES = True  # a couples exercise: left aside once abuse is mentioned
+GROUP = "together"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "I ask you both a question to talk about, light or deep. Say another for a new one, "
+    "or done.")
 
 DECK = "prompts"
 SHORT_REPLY = 5  # words: longer answers are taken as conversation, not a reply to Hearth

@@ -14,6 +14,10 @@ from assistant.exercises.ideas import offer_cards
 INTENTS = ("selfcare.guide",)
 NAME = "some self-care"
 COUPLES = False  # fine to do alone, also after abuse is mentioned
+GROUP = "for one of you"  # where "help" names it
+ABOUT = (  # what "help with ..." says
+    "Some self-care just for you: a grounding minute, a journaling prompt, rest, or "
+    "another short practice, with quiet time to try it.")
 
 CUE_SECONDS = 10.0  # between the grounding minute's cues
 QUIET_SECONDS = {"journaling": 120.0, "rest": 60.0}  # time given after a practice

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from assistant import config
 from assistant.errors import JournalError
+from assistant.journal.crypto import ask_passphrase
 from assistant.journal.export import entry_lines, since_days, to_json, to_markdown
 from assistant.journal.plot import plot_moods
 from assistant.journal.private_files import open_private
@@ -56,6 +57,21 @@ def forget_everything(data_dir: Path | None) -> Path:
     with Journal.open(data_dir) as journal:
         journal.forget()
         return journal.path
+
+
+def encrypt_journal(data_dir: Path | None) -> tuple[Path, int]:
+    """Turn encryption at rest on, with a passphrase asked twice (or HEARTH_PASSPHRASE)."""
+    with Journal.open(data_dir) as journal:
+        if journal.encrypted:
+            raise JournalError("is already encrypted", str(journal.path))
+        passphrase = ask_passphrase(str(journal.path), confirm=True)
+        return journal.path, journal.encrypt(passphrase)
+
+
+def decrypt_journal(data_dir: Path | None) -> tuple[Path, int]:
+    """Turn encryption at rest off (the passphrase opens it first)."""
+    with Journal.open(data_dir) as journal:
+        return journal.path, journal.decrypt()
 
 
 def plot_journal(data_dir: Path | None, out: Path | None, days: int | None) -> tuple[Path, int]:

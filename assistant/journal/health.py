@@ -20,8 +20,8 @@ def check_journal(data_dir: Path | None = None) -> Check:
         return Check("journal", False, f"{parent} is not writable, so {path} cannot be created",
                      fix="choose another place with --data-dir or HEARTH_DATA_DIR")
     try:
-        with Journal.open(path.parent) as journal:
-            count = len(journal.entries())
+        with Journal.open(path.parent, read_only=True, unlock=False) as journal:
+            count, locked = journal.entry_count(), journal.locked
     except JournalError as exc:
         return Check("journal", False, str(exc), fix="see the message: move the file aside or "
                                                      "close the other program using it")
@@ -31,8 +31,9 @@ def check_journal(data_dir: Path | None = None) -> Check:
         more = f" and {len(loose) - 3} more" if len(loose) > 3 else ""
         return Check("journal", False, f"others could read {shown}{more}",
                      fix=f"chmod -R go-rwx '{path.parent}'")
-    return Check("journal", True, f"{path}: {count} entries; every file in {path.parent} "
-                 "private (600, folders 700)")
+    sealed = "; encrypted at rest" if locked else ""
+    return Check("journal", True, f"{path}: {count} entries{sealed}; every file in "
+                 f"{path.parent} private (600, folders 700)")
 
 
 def loose_files(data_dir: Path) -> list[tuple[Path, int]]:

@@ -18,6 +18,14 @@ class Entry:
     data: dict = field(default_factory=dict)  # the exercise's answers, as stored JSON
     session_id: int | None = None  # the exercise run it came from, if any
 
+    @property
+    def record(self):
+        """The typed record (assistant/journal/kinds.py), or None for a kind without a model or
+        data that does not fit it."""
+        from assistant.journal.kinds import record
+
+        return record(self.kind, self.data)
+
 
 @dataclass(frozen=True)
 class Session:

@@ -33,6 +33,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX entries_by_kind ON entries(kind, created_at);
     CREATE INDEX sessions_by_kind ON sessions(kind, started_at);
     """,
+    # 3: journal-wide settings (encryption at rest: salt, scrypt cost, key check)
+    """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,6 +12,8 @@ from pathlib import Path
 from assistant import config
 from assistant.errors import InputError, JournalError
 from assistant.journal import export
+from assistant.journal.crypto import Sealer, ask_passphrase, dumps, new_settings, sealer_for
+from assistant.journal.kinds import shaped
 from assistant.journal.opening import connect, explain
 from assistant.journal.recordings import all_recordings, discard_recording
 from assistant.journal.records import Entry, Session
@@ -39,11 +41,15 @@ class Journal:
         now: Callable[[], datetime] = local_now,
         busy_timeout: float = 5.0,
         read_only: bool = False,
+        passphrase: str | None = None,
+        unlock: bool = True,
     ):
         """Open (creating if needed) the journal file at `path` and bring its schema up to date.
 
         `read_only`: only reading is intended, so a journal that cannot be written (a read-only
-        file or folder) can still be listed and exported.
+        file or folder) can still be listed and exported. An encrypted journal needs its
+        passphrase: `passphrase`, else HEARTH_PASSPHRASE, else asked on the terminal
+        (`unlock=False`: not asked; only counts and sessions can be read, as by doctor).
         """
         self.path = Path(path)
         self._now = now
@@ -51,6 +57,16 @@ class Journal:
         self._conn: sqlite3.Connection | None = None
         self._seen = SeenCards()  # deck bookkeeping in memory: drawing stays fast with use
         self._conn = connect(self.path, busy_timeout, read_only)
+        self._sealer: Sealer | None = None  # set when the journal is encrypted and unlocked
+        self.locked = False  # encrypted, and opened without its passphrase
+        try:
+            if unlock:
+                self._unlock(passphrase)
+            else:
+                self.locked = self._setting("encryption") is not None
+        except BaseException:
+            self.close()
+            raise
 
     @classmethod
     def open(
@@ -59,11 +75,13 @@ class Journal:
         now: Callable[[], datetime] = local_now,
         busy_timeout: float = 5.0,
         read_only: bool = False,
+        passphrase: str | None = None,
+        unlock: bool = True,
     ) -> "Journal":
         """Open the journal in `data_dir` (default: HEARTH_DATA_DIR, else the OS data dir)."""
         directory = Path(data_dir) if data_dir is not None else config.data_dir()
         return cls(directory / FILE_NAME, now=now, busy_timeout=busy_timeout,
-                   read_only=read_only)
+                   read_only=read_only, passphrase=passphrase, unlock=unlock)
 
     def close(self) -> None:
         """Close the file; safe to call twice."""
@@ -173,7 +191,8 @@ class Journal:
         and completed later, so nothing is lost in between); if it is gone (forgotten
         meanwhile), a new entry is stored.
         """
-        payload = encode_data(kind, data)
+        data = shaped(kind, data)  # every entry of a kind stored with the same fields
+        payload = self._seal(kind, encode_data(kind, data))
         with self._transaction(f"saving a '{kind}' entry") as conn:
             if replaces is not None:
                 cur = conn.execute(
@@ -219,7 +238,7 @@ class Journal:
                 kind=row[1],
                 partner=row[2],
                 created_at=from_stamp(row[3]),
-                data=json.loads(row[4]),
+                data=json.loads(self._open(row[1], row[4])),
                 session_id=row[5],
             )
             for row in rows
@@ -227,17 +246,87 @@ class Journal:
 
     def update(self, entry_id: int, data: dict) -> None:
         """Replace an entry's data (e.g. mark a note heard), committed at once."""
-        payload = encode_data("update", data)
-        with self._db("updating an entry") as conn:
-            cur = conn.execute("UPDATE entries SET data = ? WHERE id = ?", (payload, entry_id))
+        with self._transaction("updating an entry") as conn:
+            row = conn.execute("SELECT kind FROM entries WHERE id = ?", (entry_id,)).fetchone()
+            if row is None:
+                raise JournalError(f"has no entry {entry_id} to update", str(self.path))
+            payload = self._seal(row[0], encode_data(row[0], data))
+            conn.execute("UPDATE entries SET data = ? WHERE id = ?", (payload, entry_id))
         self._seen.clear()
-        if cur.rowcount == 0:
-            raise JournalError(f"has no entry {entry_id} to update", str(self.path))
 
     def seen(self, deck: str) -> set[str]:
         """Ids of the deck's items drawn since they last started over."""
         with self._db(f"reading deck '{deck}'") as conn:
             return self._seen.get(conn, deck)
+
+    # -- encryption at rest --------------------------------------------------------------------
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether entry bodies are sealed with a passphrase."""
+        return self._sealer is not None
+
+    def _unlock(self, passphrase: str | None) -> None:
+        settings = self._setting("encryption")
+        if settings is not None:
+            given = passphrase or ask_passphrase(str(self.path))
+            self._sealer = sealer_for(json.loads(settings), given, str(self.path))
+
+    def _setting(self, key: str) -> str | None:
+        with self._db("reading settings") as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _seal(self, kind: str, payload: str) -> str:
+        return self._sealer.seal(kind, payload) if self._sealer else payload
+
+    def _open(self, kind: str, stored: str) -> str:
+        if self.locked:
+            raise JournalError("is encrypted and was opened without its passphrase",
+                               str(self.path))
+        return self._sealer.open(kind, stored, str(self.path)) if self._sealer else stored
+
+    def entry_count(self) -> int:
+        """How many entries are stored (readable without the passphrase)."""
+        with self._db("counting entries") as conn:
+            return conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+    def encrypt(self, passphrase: str) -> int:
+        """Seal every entry body with a key from `passphrase` (in one transaction) and scrub
+        the plain text from the file; the number of entries sealed."""
+        if self._sealer is not None:
+            raise JournalError("is already encrypted", str(self.path))
+        settings, sealer = new_settings(passphrase)
+        count = self._reseal(lambda kind, stored: sealer.seal(kind, stored),
+                             ("INSERT INTO settings (key, value) VALUES ('encryption', ?)",
+                              (dumps(settings),)))
+        self._sealer = sealer
+        return count
+
+    def decrypt(self) -> int:
+        """Store every entry body in plain text again and drop the key settings."""
+        if self._sealer is None:
+            raise JournalError("is not encrypted", str(self.path))
+        sealer, where = self._sealer, str(self.path)
+        count = self._reseal(lambda kind, stored: sealer.open(kind, stored, where),
+                             ("DELETE FROM settings WHERE key = 'encryption'", ()))
+        self._sealer = None
+        return count
+
+    def _reseal(self, change: Callable[[str, str], str], statement: tuple[str, tuple]) -> int:
+        with self._transaction("changing the journal's encryption") as conn:
+            rows = conn.execute("SELECT id, kind, data FROM entries").fetchall()
+            changed = [(change(kind, stored), entry_id) for entry_id, kind, stored in rows]
+            conn.executemany("UPDATE entries SET data = ? WHERE id = ?", changed)
+            conn.execute(*statement)
+        self._scrub()
+        return len(changed)
+
+    def _scrub(self) -> None:
+        """Rewrite the file and empty the WAL, so old text is not left in free pages."""
+        with self._db("compacting") as conn:
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- partners -----------------------------------------------------------------------------
 
@@ -278,10 +367,7 @@ class Journal:
             conn.execute("DELETE FROM sessions")
             conn.execute("DELETE FROM partners")
         self._seen.clear()
-        with self._db("compacting after forgetting") as conn:
-            # Rewrite the file and empty the WAL, so deleted text is not left in free pages.
-            conn.execute("VACUUM")
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._scrub()
         for recording in recordings:
             discard_recording(recording)
 

@@ -58,6 +58,33 @@ def transcribe_file(
     return transcribe_audio(make_recognizer(settings, engine), audio, mode)
 
 
+def transcribe_files(
+    paths: Sequence[Path], mode: Mode = "command", engine: str | None = None,
+    settings: Settings | None = None, intents: Path | None = None,
+) -> Iterator[dict]:
+    """`hearth transcribe --json` objects, one per file: file, transcript, engine, mode,
+    confidence (and intent, slots with a grammar folder). Every file and the grammar are
+    checked before any work is done, and the model is loaded once."""
+    from assistant.errors import ModelError
+    from assistant.speech.grammar_intents import load_intents, read_command
+
+    grammar = load_intents(intents) if intents is not None else None
+    for path in paths:
+        check_length(Path(path), mode)
+    audios = [read_audio(path) for path in paths]
+    recognizer = make_recognizer(settings, engine, intents=intents)
+    if mode == "dictation" and getattr(recognizer, "dictation_notice", ""):
+        raise ModelError(recognizer.dictation_notice)
+    for path, audio in zip(paths, audios):
+        transcript = transcribe_audio(recognizer, audio, mode)
+        result = {"file": str(path), "transcript": transcript.text, "engine": transcript.engine,
+                  "mode": transcript.mode, "confidence": transcript.confidence}
+        if grammar is not None:
+            command = read_command(transcript.text, grammar)
+            result.update(intent=command.intent, slots=command.slots)
+        yield result
+
+
 def understand_files(
     paths: Sequence[Path], engine: str | None = None, settings: Settings | None = None
 ) -> Iterator[dict]:

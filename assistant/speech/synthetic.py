@@ -1,4 +1,5 @@
-"""Test speech: espeak-ng voices saying a sentence, optionally under pink noise at a given SNR."""
+"""Test speech: espeak-ng voices (or a Piper voice, named "piper:<voice>") saying a sentence,
+optionally under pink noise at a given SNR."""
 
 import io
 import shutil
@@ -31,6 +32,28 @@ def espeak_audio(text: str, voice: str = "en-us", rate: int = 160) -> np.ndarray
     return np.concatenate([pad, speech, pad])
 
 
+_piper_voices: dict = {}
+
+
+def piper_audio(text: str, voice: str = "en_US-joe-medium") -> np.ndarray:
+    """`text` spoken by an installed Piper voice, as float32 16 kHz mono with a quiet lead."""
+    from assistant.voice.piper_voices import find_voice, piper_installed
+
+    files = find_voice(voice) if piper_installed() else None
+    if files is None:
+        raise VoiceError(f"the Piper voice '{voice}' is not installed; `make setup` installs "
+                         "en_US-joe-medium")
+    if voice not in _piper_voices:
+        from piper import PiperVoice
+
+        _piper_voices[voice] = PiperVoice.load(files.model, files.config)
+    model = _piper_voices[voice]
+    chunks = [chunk.audio_float_array for chunk in model.synthesize(text)]
+    speech = soxr.resample(np.concatenate(chunks), model.config.sample_rate, SAMPLE_RATE)
+    pad = np.zeros(int(_LEAD * SAMPLE_RATE), dtype=np.float32)
+    return np.concatenate([pad, speech.astype(np.float32), pad])
+
+
 def pink_noise(length: int, rng: np.random.Generator) -> np.ndarray:
     """Unit-RMS pink (1/f power) noise, shaped in the frequency domain."""
     spectrum = np.fft.rfft(rng.standard_normal(length))
@@ -53,7 +76,10 @@ def add_noise(speech: np.ndarray, snr_db: float, seed: int = 0) -> np.ndarray:
 
 def spoken(text: str, voice: str, rate: int, snr_db: float | None = None, seed: int = 0):
     """int16 16 kHz audio of `text` for a recogniser, with noise when `snr_db` is given."""
-    audio = espeak_audio(text, voice, rate)
+    if voice.startswith("piper:"):
+        audio = piper_audio(text, voice.removeprefix("piper:"))
+    else:
+        audio = espeak_audio(text, voice, rate)
     if snr_db is not None:
         audio = add_noise(audio, snr_db, seed)
     return to_int16(audio)

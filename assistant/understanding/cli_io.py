@@ -4,8 +4,11 @@ import json
 from typing import BinaryIO, TextIO
 
 from assistant.errors import HearthError, InputError
-from assistant.understanding import understand
+from assistant.understanding import load_matcher, understand
+from assistant.understanding.matcher import MAX_CHARS
 from assistant.understanding.result import IntentMatch
+
+CHUNK = 1 << 16  # bytes read at a time from stdin (a few thousand lines)
 
 
 def _as_json(match: IntentMatch, explain: bool) -> dict:
@@ -23,28 +26,70 @@ def _as_json(match: IntentMatch, explain: bool) -> dict:
 
 
 def understand_text(text: str, explain: bool = False) -> dict:
-    """One utterance -> the public JSON object; empty text is an InputError."""
-    if not text.strip():
-        raise InputError("no text to understand; give an utterance, e.g. hearth understand "
-                         "\"let's check in\"")
+    """One utterance -> the public JSON object; empty or overlong text is an InputError."""
+    _check(text)
     return _as_json(understand(text), explain)
 
 
 def understand_lines(stream: BinaryIO, out: TextIO, err: TextIO, explain: bool = False) -> int:
     """One JSON line per input line. Bad lines get an "error" object (so lines stay aligned)
-    and a message on stderr; the exit code is 2 if any line was bad, else 0."""
+    and a message on stderr; the exit code is 2 if any line was bad, else 0.
+
+    Lines are read as they arrive and every line that has arrived is understood together (one
+    matrix product for all): a pipe of thousands of lines goes fast, and a program that writes
+    one line and waits for its answer gets it at once.
+    """
+    read = getattr(stream, "read1", stream.read)  # read1: what is there, without waiting for more
+    status, number, pending = 0, 0, b""
+    while True:
+        chunk = read(CHUNK)
+        if chunk:
+            pending += chunk
+            *lines, pending = pending.split(b"\n")
+        else:
+            lines, pending = ([pending] if pending else []), b""
+        if lines:
+            status = max(status, _answer(lines, number, out, err, explain))
+            number += len(lines)
+            out.flush()
+        if not chunk:
+            return status
+
+
+def _answer(lines: list[bytes], before: int, out: TextIO, err: TextIO, explain: bool) -> int:
+    """Understand a run of input lines (numbered from before + 1) and write their answers."""
+    results: list[dict | None] = []
+    texts: dict[int, str] = {}
     status = 0
-    for number, raw in enumerate(stream, start=1):
+    for offset, raw in enumerate(lines):
+        number = before + offset + 1
         try:
-            text = raw.decode("utf-8").rstrip("\r\n")
-            result = understand_text(text, explain)
+            text = raw.decode("utf-8").rstrip("\r")
+            _check(text)
+            texts[offset] = text
+            results.append(None)
         except UnicodeDecodeError:
-            result, problem = None, "is not UTF-8 text"
+            results.append(_bad(number, "is not UTF-8 text", err))
         except HearthError as exc:
-            result, problem = None, str(exc)
-        if result is None:
-            status = 2
-            err.write(f"hearth: stdin line {number}: {problem}\n")
-            result = {"line": number, "error": problem}
+            results.append(_bad(number, str(exc), err))
+    if texts:
+        matches = load_matcher().understand_many(list(texts.values()))
+        for offset, match in zip(texts, matches):
+            results[offset] = _as_json(match, explain)
+    for result in results:
+        status = 2 if "error" in result else status
         out.write(json.dumps(result) + "\n")
     return status
+
+
+def _check(text: str) -> None:
+    if not text.strip():
+        raise InputError("no text to understand; give an utterance, e.g. hearth understand "
+                         "\"let's check in\"")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"utterance is {len(text)} characters long; at most {MAX_CHARS}")
+
+
+def _bad(number: int, problem: str, err: TextIO) -> dict:
+    err.write(f"hearth: stdin line {number}: {problem}\n")
+    return {"line": number, "error": problem}

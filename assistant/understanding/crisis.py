@@ -37,22 +37,32 @@ PAST_MARKERS = ("was", "were", "used to", "as a child", "as a kid", "as a teen",
                 "back then", "when she was", "when he was")
 
 
-def _index(phrases_by_key) -> tuple[dict[tuple[str, ...], list], int]:
-    index: dict[tuple[str, ...], list] = defaultdict(list)
-    for key, phrases in phrases_by_key:
-        for phrase in phrases:
-            index[tuple(phrase.split())].append(key)
-    return dict(index), max((len(p) for p in index), default=0)
+class _PhraseIndex:
+    """Phrases (word tuples) -> keys, found in an utterance by looking up only the word
+    sequences that start with a phrase's first word and have one of its lengths."""
 
+    def __init__(self, phrases_by_key):
+        index: dict[tuple[str, ...], list] = defaultdict(list)
+        for key, phrases in phrases_by_key:
+            for phrase in phrases:
+                index[tuple(phrase.split())].append(key)
+        self.index = dict(index)
+        self.lengths: dict[str, list[int]] = defaultdict(list)
+        for phrase in sorted(self.index, key=len):
+            if len(phrase) not in self.lengths[phrase[0]]:
+                self.lengths[phrase[0]].append(len(phrase))
+        self.first_words = frozenset(self.lengths)
 
-def _spans(words: list[str], index: dict, longest: int) -> dict:
-    """key -> [(start, end)] for every indexed phrase found in the words."""
-    found: dict = defaultdict(list)
-    for start in range(len(words)):
-        for end in range(start + 1, min(start + longest, len(words)) + 1):
-            for key in index.get(tuple(words[start:end]), ()):
-                found[key].append((start, end))
-    return found
+    def spans(self, words: list[str]) -> dict:
+        """key -> [(start, end)] for every indexed phrase found in the words."""
+        found: dict = defaultdict(list)
+        for start, word in enumerate(words):
+            if word not in self.first_words:
+                continue
+            for length in self.lengths[word]:
+                for key in self.index.get(tuple(words[start:start + length]), ()):
+                    found[key].append((start, start + length))
+        return found
 
 
 def _chain(parts: list[list[tuple[int, int]]]) -> list[tuple[int, int]] | None:
@@ -81,10 +91,8 @@ class CrisisCheck:
                 pattern = len(self._patterns)
                 self._patterns.append((concern, len(parts)))
                 keyed += [((pattern, k), phrases) for k, phrases in enumerate(parts)]
-        self._index, self._longest = _index(keyed)
-        self._first_words = {phrase[0] for phrase in self._index}
-        self._defusers, self._defuser_longest = _index(
-            [("defuser", catalogue.crisis_defusers)])
+        self._phrases = _PhraseIndex(keyed)
+        self._defusers = _PhraseIndex([("defuser", catalogue.crisis_defusers)])
         self._examples = [(c, s) for c, sentences in catalogue.crisis_examples.items()
                           for s in sentences]
         self._example_rows: np.ndarray | None = None
@@ -93,12 +101,14 @@ class CrisisCheck:
     def concern(self, normalised_text: str) -> str | None:
         """The kind of crisis the text speaks of ("self_harm", "abuse", ...), or None."""
         words = normalised_text.split()
-        if not self._first_words.intersection(words):
-            return None  # the common case, decided with one set operation
-        found = _spans(words, self._index, self._longest)
-        harmless = _spans(words, self._defusers, self._defuser_longest).get("defuser", [])
+        found = self._phrases.spans(words)
+        starts = sorted({p for p, k in found if k == 0})  # patterns whose first part is here
+        if not starts:
+            return None  # the common case
+        harmless = self._defusers.spans(words).get("defuser", [])
         hits = []
-        for pattern, (concern, count) in enumerate(self._patterns):
+        for pattern in starts:
+            concern, count = self._patterns[pattern]
             parts = [found.get((pattern, k)) for k in range(count)]
             if not all(parts):
                 continue
@@ -151,17 +161,21 @@ class CrisisCheck:
         """Embeddings of `example_texts()` (unit rows), computed once by the matcher."""
         self._example_rows = rows
 
-    def concern_by_meaning(self, normalised_text: str, vector: np.ndarray,
-                           floor: float) -> tuple[str, float] | None:
-        """(concern, similarity) when the utterance means nearly what a crisis example means."""
+    def concerns_by_meaning(self, normalised_texts: list[str], vectors: np.ndarray,
+                            floor: float) -> list[tuple[str, float] | None]:
+        """Per utterance, (concern, similarity) when it means nearly what a crisis example
+        means, else None."""
         if self._example_rows is None or not len(self._examples):
-            return None
-        words = normalised_text.split()
-        if _spans(words, self._defusers, self._defuser_longest):
-            return None  # a figurative reading was recognised: trust it over a likeness
-        scores = self._example_rows @ vector
-        best = int(np.argmax(scores))
-        if scores[best] < floor:
-            return None
-        concern = self._examples[best][0]
-        return self.whose(words, concern, len(words), len(words)), float(scores[best])
+            return [None] * len(normalised_texts)
+        scores = vectors @ self._example_rows.T
+        best = scores.argmax(axis=1)
+        found: list[tuple[str, float] | None] = []
+        for text, row, score in zip(normalised_texts, best.tolist(),
+                                    scores[np.arange(len(best)), best].tolist()):
+            words = text.split()
+            if score < floor or self._defusers.spans(words):
+                found.append(None)  # too far, or a figurative reading was recognised
+                continue
+            concern = self._examples[row][0]
+            found.append((self.whose(words, concern, len(words), len(words)), score))
+        return found

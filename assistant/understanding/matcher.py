@@ -10,7 +10,6 @@ Many utterances at once (`understand_many`) share one matrix product: that is wh
 
 from functools import cache, lru_cache
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from assistant.errors import InputError
@@ -31,7 +30,7 @@ SEMANTIC_WEIGHT = 0.5  # blend: meaning and spelling count alike (0.5-0.9 scored
 FLOOR = 0.58  # below this blended score nothing in the catalogue is close enough: out of scope
 SOFT_FLOOR = 0.68  # below this, a small margin to the runner-up also means out of scope
 MIN_MARGIN = 0.02  # ... that small margin
-TIE_MARGIN = 0.04  # two intents this close: ask "did you mean ...?"
+TIE_MARGIN = 0.05  # two intents this close: ask "did you mean ...?"
 RANKED = 5  # intents ranked per utterance: enough for the decision, the tie and --explain
 CRISIS_TEMPLATE_FLOOR = 0.80  # a safety.crisis template this close counts as a crisis
 CRISIS_MEANING_FLOOR = 0.86  # an utterance this close in meaning to a crisis example counts
@@ -72,6 +71,11 @@ class Matcher:
         index = load_meaning_index(self._texts, self._intents, model)
         self.crisis.set_example_rows(model.embed(self.crisis.example_texts()))
         return model, index
+
+    @lru_cache(maxsize=8192)
+    def _member_texts(self, kept: int) -> list[str]:
+        """The texts of the templates a kept template stands for (in the index's order)."""
+        return [self._texts[m] for m in self._model()[1].members[kept]]
 
     @lru_cache(maxsize=16384)
     def _known_word(self, word: str) -> str | None:
@@ -137,24 +141,30 @@ class Matcher:
         model, index = self._model()
         vectors = model.embed([as_sentence(query) for *_, query in chunk])
         out = []
-        for row, ((_, text, norm, query), (ids, semantic)) in enumerate(
-                zip(chunk, index.search(vectors))):
-            meant = self.crisis.concern_by_meaning(norm, vectors[row], CRISIS_MEANING_FLOOR)
+        meanings = self.crisis.concerns_by_meaning([norm for _, _, norm, _ in chunk], vectors,
+                                                   CRISIS_MEANING_FLOOR)
+        for (_, text, norm, query), (ids, semantic), meant in zip(
+                chunk, index.search(vectors), meanings):
             if meant:
                 concern, score = meant
                 out.append(IntentMatch(text, "safety.crisis", round(score, 3), concern=concern))
                 continue
-            spelled = process.cdist([query], [self._texts[i] for i in ids], scorer=fuzz.ratio,
-                                    workers=1)[0] / 100
-            blended = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * spelled
-            best: dict[str, Candidate] = {}
-            for k in np.argsort(-blended, kind="stable").tolist():
-                intent = self._intents[ids[k]]
-                if intent not in best:
-                    best[intent] = Candidate(intent, float(blended[k]), self._texts[ids[k]],
-                                             float(semantic[k]), float(spelled[k]),
-                                             self._indirect[ids[k]])
-            out.append(self._decide(text, norm, list(best.values())[:RANKED]))
+            # Per intent its best template by meaning, and of the near-identical templates that
+            # one stands for, the best by spelling.
+            ranked = []
+            for kept, meaning in zip(ids, semantic):
+                members = index.members[kept]
+                if len(members) == 1:
+                    i, spelling = kept, fuzz.ratio(query, self._texts[kept]) / 100
+                else:
+                    _, score, at = process.extractOne(query, self._member_texts(kept),
+                                                      scorer=fuzz.ratio)
+                    i, spelling = members[at], score / 100
+                ranked.append(Candidate(
+                    self._intents[i], SEMANTIC_WEIGHT * meaning + (1 - SEMANTIC_WEIGHT) * spelling,
+                    self._texts[i], meaning, spelling, self._indirect[i]))
+            ranked.sort(key=lambda c: -c.score)
+            out.append(self._decide(text, norm, ranked[:RANKED]))
         return out
 
     def _decide(self, text: str, norm: str, ranked: list[Candidate]) -> IntentMatch:

@@ -18,9 +18,8 @@ from assistant.understanding.semantic import MODEL, SemanticModel
 
 log = logging.getLogger(__name__)
 
-NEAR_DUPLICATE = 0.92  # templates of one intent at least this alike count as one
-SHORTLIST = 8  # best templates re-scored with the fuzzy ratio per utterance ...
-INTENTS_SHOWN = 5  # ... plus the best template of this many leading intents
+NEAR_DUPLICATE = 0.86  # templates of one intent at least this alike count as one
+INTENTS_SHOWN = 5  # intents whose best template is re-scored with the fuzzy ratio
 KEEP_CACHES = 4  # template-embedding files kept in the cache directory
 
 
@@ -33,7 +32,13 @@ class MeaningIndex:
     """Unit-row embeddings of the (deduplicated) templates, grouped by intent, searched by dot
     product."""
 
-    def __init__(self, rows: np.ndarray, template_ids: np.ndarray, intents: list[str]):
+    def __init__(self, rows: np.ndarray, template_ids: np.ndarray, owner: np.ndarray,
+                 intents: list[str]):
+        # Each kept template with the near-identical ones it stands for: the fuzzy ratio is
+        # taken over all of them, so the exact wording of any template still counts.
+        self.members: dict[int, list[int]] = {}
+        for template, kept in enumerate(owner.tolist()):
+            self.members.setdefault(kept, []).append(template)
         order = np.argsort(np.array([intents[i] for i in template_ids]), kind="stable")
         self.rows = np.ascontiguousarray(rows[order], dtype=np.float32)
         self.template_ids = template_ids[order]  # row -> index into catalogue.templates
@@ -41,62 +46,62 @@ class MeaningIndex:
         self._starts = np.array([k for k in range(len(grouped))
                                  if k == 0 or grouped[k] != grouped[k - 1]], dtype=np.int64)
 
-    def search(self, vectors: np.ndarray, count: int = SHORTLIST,
-               intents: int = INTENTS_SHOWN) -> list[tuple[list[int], np.ndarray]]:
-        """For each query row: template indices and their cosines, the `count` best overall
-        plus the best of each of the `intents` best intents (so a runner-up is always seen)."""
+    def search(self, vectors: np.ndarray,
+               intents: int = INTENTS_SHOWN) -> list[tuple[list[int], list[float]]]:
+        """For each query row: the best template of each of the `intents` best intents (by
+        cosine), as template indices and their cosines, best first."""
         scores = vectors @ self.rows.T
-        count = min(count, scores.shape[1])
-        overall = np.argpartition(-scores, count - 1, axis=1)[:, :count]
-        per_intent = np.maximum.reduceat(scores, self._starts, axis=1)
-        leading = np.argsort(-per_intent, axis=1)[:, :intents]
         ends = np.append(self._starts[1:], scores.shape[1])
-        found = []
-        for q in range(len(vectors)):
-            rows = set(overall[q].tolist())
-            for g in leading[q].tolist():
-                start = self._starts[g]
-                rows.add(int(start + np.argmax(scores[q, start:ends[g]])))
-            picked = sorted(rows)
-            found.append(([int(self.template_ids[r]) for r in picked], scores[q, picked]))
-        return found
+        # Per intent, for all queries at once: the best row and its score.
+        best_rows = np.stack([start + scores[:, start:end].argmax(axis=1)
+                              for start, end in zip(self._starts, ends)], axis=1)
+        best_scores = np.take_along_axis(scores, best_rows, axis=1)
+        leading = np.argsort(-best_scores, axis=1)[:, :intents]
+        rows = np.take_along_axis(best_rows, leading, axis=1)
+        cosines = np.take_along_axis(best_scores, leading, axis=1)
+        return list(zip(self.template_ids[rows].tolist(), cosines.tolist()))
 
 
-def _deduplicate(rows: np.ndarray, intents: list[str]) -> np.ndarray:
-    """Indices of rows to keep: one per group of near-identical templates of the same intent."""
+def _deduplicate(rows: np.ndarray, intents: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Rows to keep (one per group of near-identical templates of the same intent) and, for
+    every template, the kept template standing for it."""
     intents_arr = np.array(intents)
     keep: list[int] = []
+    owner = np.arange(len(rows), dtype=np.int64)
     for intent in sorted(set(intents)):
         ids = np.flatnonzero(intents_arr == intent)
         block = rows[ids]
         kept: list[int] = []
         kept_rows = np.zeros((0, rows.shape[1]), dtype=np.float32)
         for j in range(len(ids)):
-            if not kept or float((kept_rows @ block[j]).max()) < NEAR_DUPLICATE:
+            likeness = kept_rows @ block[j]
+            if kept and float(likeness.max()) >= NEAR_DUPLICATE:
+                owner[ids[j]] = ids[kept[int(likeness.argmax())]]
+            else:
                 kept.append(j)
                 kept_rows = block[kept]
         keep.extend(ids[kept].tolist())
-    return np.array(sorted(keep), dtype=np.int64)
+    return np.array(sorted(keep), dtype=np.int64), owner
 
 
 def load_meaning_index(texts: list[str], intents: list[str], model: SemanticModel) -> MeaningIndex:
     """The index for these templates, from the cache when it is there and intact."""
-    digest = hashlib.sha256(MODEL.encode())
+    digest = hashlib.sha256(f"{MODEL} {NEAR_DUPLICATE}".encode())
     for intent, text in zip(intents, texts):
         digest.update(f"{intent}\t{text}\n".encode())
     path = cache_dir() / f"meaning-{digest.hexdigest()[:24]}.npz"
     try:
         with np.load(path) as cached:
-            return MeaningIndex(cached["rows"], cached["ids"], intents)
+            return MeaningIndex(cached["rows"], cached["ids"], cached["owner"], intents)
     except (OSError, ValueError, KeyError):
         pass  # no cache yet or a damaged one: build afresh
     rows = model.embed([as_sentence(t) for t in texts])
-    ids = _deduplicate(rows, intents)
-    index = MeaningIndex(rows[ids], ids, intents)
+    ids, owner = _deduplicate(rows, intents)
+    index = MeaningIndex(rows[ids], ids, owner, intents)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
-        np.savez(temporary, rows=index.rows, ids=index.template_ids)
+        np.savez(temporary, rows=index.rows, ids=index.template_ids, owner=owner)
         temporary.replace(path)  # atomic: a reader never sees half a file
         # Keep the few newest (other catalogues, e.g. a test's, have their own); drop the rest.
         older = sorted(path.parent.glob("meaning-*.npz"), key=lambda f: f.stat().st_mtime)

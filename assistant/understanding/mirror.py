@@ -44,48 +44,83 @@ mostly basically actually probably literally totally honestly anyway
 """.split())  # noqa: SIM905 - a block of words is easier to edit than a list
 
 # Words a listener may fairly use for the speaker's word: each group shares one key.
+# Feelings by family: a listener who says "worn out" for "exhausted" kept the feeling. A
+# general lexicon of common feeling words, not tuned to particular sentences.
+FEELINGS = {
+    "sad": {"sad", "saddens", "sadness", "unhappy", "down", "low", "blue", "upset", "upsets",
+            "miserable", "depressed", "heartbroken", "gutted", "tearful", "hurt", "hurts",
+            "wounded", "stung", "pained", "crushed", "disappointed", "hopeless", "letdown"},
+    "angry": {"angry", "anger", "mad", "furious", "annoyed", "annoys", "annoying", "irritated",
+              "irritates", "cross", "frustrated", "frustrating", "frustrates", "bothers",
+              "bother", "bothered", "bugs", "resentful", "livid"},
+    "afraid": {"anxious", "anxiety", "nervous", "worried", "worry", "worries", "uneasy",
+               "stressed", "stress", "tense", "scared", "afraid", "frightened", "fear",
+               "fearful", "panicky", "apprehensive", "concerned", "insecure", "unsure", "dread",
+               "terrified"},
+    "tired": {"tired", "exhausted", "drained", "worn", "weary", "sleepy", "shattered",
+              "knackered", "fatigued", "wiped", "spent"},
+    "lonely": {"lonely", "alone", "isolated", "ignored", "excluded", "invisible", "unseen",
+               "overlooked", "unnoticed", "neglected", "forgotten", "unheard", "leftout"},
+    "unvalued": {"unappreciated", "undervalued", "unvalued", "granted"},
+    "judged": {"judged", "criticised", "criticized", "criticise", "criticize", "judge",
+               "blamed", "attacked", "belittled"},
+    "overwhelmed": {"overwhelmed", "swamped", "buried", "overloaded", "stretched"},
+    "rushed": {"rushed", "hurried", "pressured", "hectic", "harried"},
+    "happy": {"happy", "glad", "pleased", "joy", "joyful", "delighted", "enjoy", "enjoyed",
+              "enjoys", "enjoying", "love", "loved", "loves", "adore", "fun", "thrilled",
+              "excited", "exciting", "lovely"},
+    "hate": {"hate", "hated", "hates", "dislike", "disliked", "dislikes", "resent", "loathe"},
+    "grateful": {"grateful", "thankful", "appreciate", "appreciated", "appreciative", "valued",
+                 "value", "treasured"},
+    "close": {"close", "closer", "connected", "near", "intimate", "bonded", "together", "team"},
+    "apart": {"apart", "distant", "distance", "drift", "drifting", "separate", "disconnected"},
+    "calm": {"calm", "relaxed", "peaceful", "settled", "rested", "safe", "secure", "fine"},
+    "supported": {"supported", "cared", "backed", "understood", "held"},
+    "proud": {"proud"},
+    "ashamed": {"embarrassed", "humiliated", "ashamed", "mortified"},
+    "jealous": {"jealous", "envious"},
+    "stuck": {"stuck", "trapped"},
+    "bored": {"bored", "boring", "dull"},
+    "hopeful": {"hopeful", "optimistic", "positive"},
+    "good": {"great", "good", "wonderful", "nice", "best", "funny", "amazing", "brilliant",
+             "touched", "meaningful"},
+}
+# Which families are painful and which pleasant: a mirror that answers one with the other
+# (and no word of the first) has turned the feeling round.
+PAINFUL = ("sad", "angry", "afraid", "tired", "lonely", "unvalued", "judged", "overwhelmed",
+           "rushed", "hate", "apart", "ashamed", "jealous", "stuck", "bored")
+PLEASANT = ("happy", "grateful", "close", "calm", "supported", "proud", "hopeful", "good")
+_FEELING_WORDS = frozenset(w for family in FEELINGS.values() for w in family)
+# Feelings that say the opposite of each other.
+OPPOSITE_FEELINGS = (("happy", "sad"), ("happy", "hate"), ("happy", "angry"), ("close", "apart"),
+                     ("close", "lonely"), ("calm", "afraid"), ("calm", "rushed"),
+                     ("calm", "angry"), ("calm", "jealous"), ("supported", "lonely"),
+                     ("supported", "judged"), ("grateful", "unvalued"), ("proud", "ashamed"))
 SYNONYM_GROUPS = (
     {"work", "job", "office", "workplace", "career"},
     {"boss", "manager", "supervisor"},
-    {"tired", "exhausted", "drained", "worn", "weary", "sleepy"},
-    {"sad", "down", "low", "unhappy", "blue"},
-    {"angry", "mad", "furious", "annoyed", "irritated", "cross"},
-    {"scared", "afraid", "frightened", "fear", "fearful"},
-    {"worried", "anxious", "nervous", "stressed", "stress", "worry", "anxiety", "uneasy"},
-    {"upset", "hurt", "wounded"},
-    {"lonely", "alone", "isolated"},
-    {"overwhelmed", "swamped", "buried", "overloaded"},
     {"mum", "mom", "mother"},
     {"dad", "father"},
     {"kids", "children", "child", "kid"},
     {"money", "finances", "bills", "cash"},
     {"house", "home", "flat", "apartment"},
     {"friend", "friends", "mate", "mates"},
-    {"happy", "glad", "pleased", "joyful"},
-    {"ignored", "unseen", "invisible", "overlooked", "unnoticed"},
     {"help", "support", "hand"},
-    {"talk", "chat", "speak", "conversation"},
+    {"talk", "chat", "speak", "conversation", "talking", "chatting"},
     {"time", "hours"},
     {"deadline", "due"},
-    {"argument", "fight", "row", "argue", "arguing", "fighting", "argued", "fought"},
+    {"argument", "fight", "row", "argue", "arguing", "fighting", "argued", "fought",
+     "arguments", "fights"},
     {"housework", "chores", "chore", "cleaning", "tidying"},
-    {"plan", "organise", "organize", "arrange", "schedule"},
-    {"love", "enjoy", "adore", "like"},
-    {"apart", "distant", "distance", "drift", "drifting"},
+    {"plan", "organise", "organize", "arrange", "schedule", "plans", "planning"},
     {"screens", "screen", "phones", "phone", "tv", "television", "devices"},
     {"evening", "evenings", "night", "nights", "tonight"},
     {"decide", "decision", "decisions", "choose", "choice"},
-    {"together", "team", "both"},
     {"notice", "see", "noticed", "seen"},
     {"heard", "hear", "listen", "listened", "listening", "listens"},
-    {"annoyed", "bothers", "bother", "bothered", "irritates", "annoys", "frustrated", "bugs"},
-    {"judged", "criticised", "criticized", "criticise", "criticize", "judge", "blamed"},
-    {"grateful", "thankful", "appreciate", "appreciated", "appreciative"},
-    {"supported", "cared", "looked", "backed"},
-    {"embarrassed", "humiliated", "ashamed", "mortified"},
-    {"excluded", "left", "leftout"},
     {"sick", "ill", "illness", "unwell"},
     {"food", "eat", "eating", "meal", "meals", "dinner", "cooking", "cook"},
+    *FEELINGS.values(),
 )
 _SYNONYM_KEY = {word: min(group) for group in SYNONYM_GROUPS for word in group}
 FUZZY_MATCH = 85  # rapidfuzz ratio at or above which two stems count as the same word
@@ -143,15 +178,10 @@ _NEGATIONS = {"not", "no", "never", "without", "nothing", "instead", "nobody", "
 _ABSENCE = {"miss", "missed", "misses", "missing", "anymore", "longer", "used"}
 # Pairs that say opposite things about the same matter.
 _ANTONYMS = [
-    ({"love", "like", "enjoy", "appreciate", "adore", "glad", "happy", "grateful", "excited",
-      "fine"}, {"hate", "dislike", "resent", "mind", "bother", "annoy", "dread", "unhappy"}),
-    ({"proud"}, {"ashamed", "embarrassed"}),
-    ({"close", "closer", "together"}, {"apart", "distant", "alone", "drift", "separate"}),
-    ({"supported", "support", "heard", "seen"}, {"alone", "ignored", "unheard", "unseen"}),
-    ({"calm", "relaxed"}, {"anxious", "nervous", "worried", "stressed"}),
+    *((FEELINGS[one], FEELINGS[other]) for one, other in OPPOSITE_FEELINGS),
     ({"more"}, {"less", "fewer"}),
     ({"better"}, {"worse"}),
-    ({"great", "well"}, {"terrible", "awful", "badly", "can't"}),
+    (set().union(*(FEELINGS[f] for f in PLEASANT)), set().union(*(FEELINGS[f] for f in PAINFUL))),
     ({"messy", "mess"}, {"tidy", "clean"}),
 ]
 
@@ -238,29 +268,38 @@ _DISMISSIVE = re.compile(r"\b(?:do not|don't|doesn't|didn't|never) (?:care|mind)
                          r"\bno big deal\b|\bdoesn't matter\b|\bnot bothered\b")
 
 
-def _contradicts(part: str, mirror: str) -> bool:
-    """The mirror answers the part with its opposite word, or dismisses it."""
-    if _DISMISSIVE.search(mirror.lower()) and not _DISMISSIVE.search(part.lower()):
-        return True
-    said, heard = _stems(part), _stems(mirror)
-    return any((said & one and heard & other and not heard & one)
-               or (said & other and heard & one and not heard & other)
+def _opposite_words(said: str, heard: str) -> bool:
+    """One says a word the other answers with its opposite ("love" / "hate")."""
+    one_words, other_words = _stems(said), _stems(heard)
+    return any((one_words & one and other_words & other and not other_words & one)
+               or (one_words & other and other_words & one and not other_words & other)
                for one, other in _ANTONYMS)
 
 
-def _flips_negation(part: str, mirror: str, pairs: list[tuple[str, str]]) -> bool:
-    """A negation in the part and not in the mirror clause that says it back, or the other
-    way round ("worried" / "not worried"). That clause is the one sharing most of the part's
-    words (then the closest in meaning)."""
-    if not pairs:
-        return False
+def _aligned_clause(part: str, mirror: str, pairs: list[tuple[str, str]]) -> str:
+    """The mirror clause that says the part back: the one sharing most of its words, then
+    the closest in meaning."""
     keys = {key_of(mirror_word) for _, mirror_word in pairs}
     clauses = parts(mirror) or [mirror]
     rows = load_semantic().embed([part, *clauses])
     closeness = rows[1:] @ rows[0]
     shared = [sum(key_of(w) in keys for w in words(c)) for c in clauses]
-    best = max(range(len(clauses)), key=lambda i: (shared[i], closeness[i]))
-    return _negated(part) != _negated(clauses[best])
+    return clauses[max(range(len(clauses)), key=lambda i: (shared[i], closeness[i]))]
+
+
+def _reverses(part: str, mirror: str, pairs: list[tuple[str, str]], kept: bool) -> bool:
+    """The mirror turns the part around: dismisses it, or, speaking of the same matter (a word
+    in common, or the part is only a feeling: "I love it"), answers it with an opposite word (a negation on one side turns that back: "not
+    alone" is "together") or adds or drops a negation ("worried" / "not worried")."""
+    if _DISMISSIVE.search(mirror.lower()) and not _DISMISSIVE.search(part.lower()):
+        return True
+    if not pairs and not all(w in _FEELING_WORDS for w in content(part)):
+        return False  # nothing in common: the mirror speaks of something else
+    clause = _aligned_clause(part, mirror, pairs)
+    flipped = _negated(part) != _negated(clause)
+    if _opposite_words(part, clause):
+        return not flipped
+    return kept and flipped
 
 
 def _closeness(part: str, mirror: str) -> float:
@@ -287,19 +326,24 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
         return MirrorCheck("wrong", "keywords", missed=spoken)
     mirror_words = content(mirror)
     caught, missed, turned = [], [], []
+    felt = False  # a missed part whose feeling the mirror still named
     for part in spoken:
         wanted = content(part)
         pairs = [(w, m) for w in wanted if (m := _match(w, mirror_words))]
         share = len(pairs) / len(wanted) if wanted else 1.0
         kept = share >= PART_KEPT or _closeness(part, mirror) >= PART_CLOSE
-        if _contradicts(part, mirror) or (kept and _flips_negation(part, mirror, pairs)):
+        if _reverses(part, mirror, pairs, kept):
             turned.append(part)
+        elif kept:
+            caught.append(part)
         else:
-            (caught if kept else missed).append(part)
+            missed.append(part)
+            if any(w in _FEELING_WORDS for w, _ in pairs):
+                felt = True  # the feeling came through, the rest did not: a start
     score = len(caught) / len(spoken)
     if turned:
         return MirrorCheck("wrong", "reversed", caught, missed, turned, score)
-    if not caught:
+    if not caught and not felt:
         return MirrorCheck("wrong", "off", caught, missed, turned, score)
     if missed:
         return MirrorCheck("partial", "missed", caught, missed, turned, score)

@@ -1,13 +1,17 @@
 """Sentence meaning from a small embedding model, offline: WordLlama's bundled `l2_supercat`.
 
-The wheel of `wordllama` carries its 256-dimension weights (16 MB) and tokenizer, so nothing is
-ever downloaded: the model is loaded from the package's own folder with downloads disabled (its
-own lookup of the bundled tokenizer misses the folder otherwise). An embedding is the mean of
-token vectors, so a sentence costs microseconds and meaning survives rewording ("counselor" is
-near "therapist", "pills" near "overdose").
+The wheel of `wordllama` carries its 256-dimension weights (16 MB, safetensors) and its
+tokenizer, so nothing is ever downloaded. A WordLlama sentence embedding is the mean of its
+tokens' vectors; Hearth reads the two bundled files itself (with `safetensors` and
+`tokenizers`, the libraries wordllama uses) instead of importing the `wordllama` package,
+because that import alone takes 0.4 s (pydantic models, an HTTP client for downloads) and
+configures the root logger; `hearth understand TEXT` must answer in under half a second.
+Pooling without padding (one `np.add.reduceat` over all tokens of a batch) is also several
+times faster for thousands of lines. The rows equal `WordLlama.embed(texts, norm=True)`
+(checked in tests/test_semantic.py when wordllama imports).
 """
 
-import logging
+import importlib.util
 from functools import cache
 from pathlib import Path
 
@@ -17,24 +21,38 @@ from assistant.errors import ModelError
 
 MODEL = "l2_supercat"  # the one configuration whose weights ship inside the wheel
 DIMENSIONS = 256
+WEIGHTS = f"weights/{MODEL}_{DIMENSIONS}.safetensors"
+TOKENIZER = f"tokenizers/{MODEL}_tokenizer_config.json"
+TENSOR = "embedding.weight"
 REINSTALL = ".venv/bin/pip install --force-reinstall 'wordllama==0.4.0.post1'"
 
 
 class SemanticModel:
     """Embeds sentences as L2-normalised float32 rows; cosine similarity is a dot product."""
 
-    def __init__(self, inference):
-        self._inference = inference
+    def __init__(self, vectors: np.ndarray, tokenizer):
+        self._vectors = vectors  # token id -> 256 floats
+        self._tokenizer = tokenizer
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """One unit-length row per text (an empty text gets a zero row: similar to nothing)."""
+        """One unit-length row per text (a text with no tokens gets a zero row: similar to
+        nothing)."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        rows = self._inference.embed(list(texts), norm=False, batch_size=256)
+        encoded = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        counts = np.fromiter((len(e.ids) for e in encoded), dtype=np.int64, count=len(encoded))
+        ids = np.fromiter((i for e in encoded for i in e.ids), dtype=np.int64,
+                          count=int(counts.sum()))
+        np.clip(ids, 0, len(self._vectors) - 1, out=ids)
+        rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        present = counts > 0
+        if present.any():
+            starts = np.concatenate(([0], np.cumsum(counts)[:-1]))[present]
+            rows[present] = np.add.reduceat(self._vectors[ids], starts, axis=0)
+        # The mean's length would be divided away: normalising the sum gives the same row.
         lengths = np.linalg.norm(rows, axis=1, keepdims=True)
         np.divide(rows, lengths, out=rows, where=lengths > 0)
-        rows[lengths[:, 0] == 0] = 0.0
-        return rows.astype(np.float32, copy=False)
+        return rows
 
     def similarity(self, a: str, b: str) -> float:
         """Cosine similarity of two sentences' meanings, in [-1, 1]."""
@@ -42,32 +60,34 @@ class SemanticModel:
         return float(first @ second)
 
 
-def _import_wordllama():
-    """wordllama configures the root logger when imported; undo that so Hearth's logging and
-    stderr stay as they were."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    try:
-        import wordllama
-    finally:
-        root.handlers[:] = handlers
-        root.setLevel(level)
-    return wordllama
+def model_folder() -> Path:
+    """The installed wordllama package's folder, found without importing it."""
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(f"the meaning model (wordllama) is not installed; install it: {REINSTALL}")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @cache
 def load_semantic() -> SemanticModel:
     """The bundled embedding model (loaded once per process); a clear ModelError if missing."""
+    folder = model_folder()
     try:
-        wordllama = _import_wordllama()
+        from safetensors import safe_open
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(folder / TOKENIZER))
+        tokenizer.no_padding()
+        tokenizer.no_truncation()
+        with safe_open(str(folder / WEIGHTS), framework="np") as weights:
+            vectors = np.ascontiguousarray(weights.get_tensor(TENSOR), dtype=np.float32)
     except ImportError as exc:
-        raise ModelError(f"the meaning model (wordllama) is not installed; install it: {REINSTALL}"
-                         ) from exc
-    folder = Path(wordllama.__file__).parent
-    try:
-        inference = wordllama.WordLlama.load(MODEL, cache_dir=folder, dim=DIMENSIONS,
-                                             disable_download=True)
-    except (FileNotFoundError, OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"a library of the meaning model is missing ({exc.name}); "
+                         f"reinstall it: {REINSTALL}") from exc
+    except Exception as exc:  # tokenizers and safetensors raise their own exception types
         raise ModelError(f"the meaning model's files are missing or damaged ({exc}); "
                          f"reinstall it: {REINSTALL}", str(folder)) from exc
-    return SemanticModel(inference)
+    if vectors.ndim != 2 or vectors.shape[1] != DIMENSIONS:
+        raise ModelError(f"the meaning model's weights have shape {vectors.shape}, expected "
+                         f"(vocabulary, {DIMENSIONS}); reinstall it: {REINSTALL}", str(folder))
+    return SemanticModel(vectors, tokenizer)

@@ -1,0 +1,52 @@
+"""Names changed in conversation: "call me Jo", "my name is Samantha", "it's Priya, not Wife",
+"that's not my name"."""
+
+import re
+from dataclasses import dataclass
+
+from assistant.understanding import answers
+
+_NEW_NAME = re.compile(
+    r"\b(?:call me|my name is|my name's|i go by|i'd rather be called|i prefer|you can call me|"
+    r"it's actually|actually it's|i'm actually)\s+(?P<new>[A-Za-z][\w'-]*)", re.IGNORECASE)
+_INSTEAD = re.compile(r"\b(?:it's|it is|i'm|i am|name is)\s+(?P<new>[A-Za-z][\w'-]*),?\s+not\s+"
+                      r"(?P<old>[A-Za-z][\w'-]*)", re.IGNORECASE)
+_NOT_MY_NAME = re.compile(r"\b(?:that's|that is|it's|it is)\s+not\s+(?:my|our|his|her|their)\s+"
+                          r"names?\b|\bwrong name\b|\byou got (?:my|our) names? wrong\b",
+                          re.IGNORECASE)
+# Words that are not names even when they follow "I'm" or "call me".
+_NOT_NAMES = {"not", "so", "just", "really", "the", "a", "an", "fine", "ok", "okay", "here",
+              "good", "back", "sorry", "tired", "done", "ready", "sure", "called"}
+# Placeholders and roles a misheard introduction leaves where a name should be.
+ROLE_WORDS = {"wife", "husband", "partner", "boyfriend", "girlfriend", "fiance", "fiancee",
+              "spouse", "babe", "love", "hubby", "missus", "partner a", "partner b", "this",
+              "my"}
+
+
+@dataclass(frozen=True)
+class NameChange:
+    """A name to change: the new one (None: ask for it) and the one it replaces (if said)."""
+
+    new: str | None
+    old: str | None = None
+
+
+def name_change(text: str) -> NameChange | None:
+    """What name change the words ask for, or None."""
+    instead = _INSTEAD.search(text)
+    if instead and instead.group("new").lower() not in _NOT_NAMES:
+        return NameChange(instead.group("new").capitalize(), instead.group("old").capitalize())
+    new = _NEW_NAME.search(text)
+    if new and new.group("new").lower() not in _NOT_NAMES:
+        return NameChange(new.group("new").capitalize())
+    if _NOT_MY_NAME.search(text):
+        return NameChange(None)
+    return None
+
+
+def names_in(text: str, most: int = 2) -> list[str]:
+    """Names said in a sentence ("I'm Jordan and this is my wife Priya" -> Jordan, Priya)."""
+    return [n for n in answers.read_names(text, most=most + 1)
+            if n.lower() not in ROLE_WORDS and n.lower() not in _NOT_NAMES
+            and answers.read_yes_no(n) == "unclear"  # "yep" and "nope" are not names
+            and n.lower() not in ("actually", "it", "its", "we", "were")][:most]

@@ -1,0 +1,98 @@
+"""Command mode's second hearing as free speech: when Whisper's words replace the grammar's
+sentence. A fixed free-speech hearing stands in for Whisper; the grammar is the real one."""
+
+import numpy as np
+import pytest
+
+from assistant.speech.pocketsphinx_engine import PocketSphinxRecognizer
+from assistant.speech.transcript import Transcript
+
+SECOND = np.zeros(16000, np.int16)  # one second: long enough to be heard twice
+
+
+class FixedHearing:
+    """Free speech that always hears the same words with the same confidence."""
+
+    name = "whisper"
+
+    def __init__(self):
+        self.heard = Transcript("", None, True, "dictation", "whisper")
+
+    def transcribe(self, audio, mode="dictation"):
+        return self.heard
+
+
+@pytest.fixture(scope="module")
+def hearing():
+    return FixedHearing()
+
+
+@pytest.fixture(scope="module")
+def recognizer(hearing):
+    return PocketSphinxRecognizer(dictation=hearing)
+
+
+def decide(recognizer, hearing, grammar: str, free: str, confidence: float) -> str:
+    hearing.heard = Transcript(free, confidence, True, "dictation", "whisper")
+    said = Transcript(grammar, None, True, "command", "pocketsphinx")
+    return recognizer.second_opinion(said, True, SECOND).text
+
+
+@pytest.mark.parametrize("grammar,free,confidence,expected", [
+    # a crisis heard as free speech always wins, however unsure
+    ("tell me a joke about computers", "i took all my pills an hour ago", 0.3, "free"),
+    # talk the grammar snapped onto a far sentence: sure free speech wins
+    ("leave a quick note to him", "can we do a quick check in", 0.74, "free"),
+    # ... unsure free speech (Whisper inventing words) does not
+    ("give us a date idea", "good luck sunday it's time to hear", 0.40, "grammar"),
+    # the two agree closely: the grammar's cleaner sentence stands
+    ("give us a date idea", "give us a great idea", 0.9, "grammar"),
+    # a crisis the grammar imagined in figurative talk: sure free speech wins
+    ("i want to end it all", "this traffic is killing me", 0.9, "free"),
+])
+def test_free_speech_replaces_the_grammar_only_when_it_should(
+        recognizer, hearing, grammar, free, confidence, expected):
+    heard = decide(recognizer, hearing, grammar, free, confidence)
+    assert heard == (free if expected == "free" else grammar)
+
+
+def test_a_users_own_grammar_gives_way_only_to_a_crisis(hearing, tmp_path):
+    (tmp_path / "coffee.yaml").write_text(
+        "intents:\n  order:\n    data:\n      - sentences: ['(get|make) me a (latte|mocha)']\n")
+    own = PocketSphinxRecognizer(tmp_path, dictation=hearing)
+    assert decide(own, hearing, "get me a latte", "i'd like a cup of tea", 0.9) == \
+        "get me a latte"
+    assert decide(own, hearing, "get me a latte", "i want to kill myself", 0.9) == \
+        "i want to kill myself"
+
+
+def test_short_sounds_are_not_heard_twice(recognizer, hearing):
+    hearing.heard = Transcript("i want to kill myself", 0.9, True, "dictation", "whisper")
+    said = Transcript("yes", None, True, "command", "pocketsphinx")
+    assert recognizer.second_opinion(said, True, SECOND[:4000]).text == "yes"
+
+
+class CountingHearing(FixedHearing):
+    def __init__(self):
+        super().__init__()
+        self.lengths = []
+
+    def transcribe(self, audio, mode="dictation"):
+        self.lengths.append(len(audio))
+        return Transcript("start a breathing exercise", 0.9, True, "dictation", "whisper")
+
+
+@pytest.mark.audio
+def test_a_live_request_is_heard_twice_while_the_listener_waits_out_the_pause():
+    from assistant.speech.synthetic import spoken
+
+    hearing = CountingHearing()
+    recognizer = PocketSphinxRecognizer(dictation=hearing)
+    voice = spoken("start a breathing exercise", "en-us", 160)
+    audio = np.concatenate([voice, np.zeros(4800, np.int16)])  # + the trailing silence
+    session = recognizer.stream("command")
+    for start in range(0, len(audio), 480):
+        session.feed(audio[start:start + 480])
+    heard = session.finish()
+    assert "breathing" in heard.text.split()
+    assert len(hearing.lengths) == 1 and hearing.lengths[0] < len(audio)  # started early

