@@ -50,3 +50,19 @@ def test_missing_intent_is_reported(tmp_path):
     (directory / "data.yaml").unlink()
     with pytest.raises(CatalogueError, match="data.forget"):
         load_catalogue(directory)
+
+
+def test_an_enormous_template_is_refused_with_its_count(tmp_path):
+    directory = copy_catalogue(tmp_path)
+    options = " ".join(["[a|b|c|d|e]"] * 9)
+    (directory / "zz_huge.yaml").write_text(
+        f"intents:\n  checkin.start:\n    data:\n      - sentences: ['{options} check in']\n")
+    with pytest.raises(CatalogueError, match="10,077,696 sentences"):
+        load_catalogue(directory)
+
+
+def test_an_unknown_crisis_concern_is_refused(tmp_path):
+    directory = copy_catalogue(tmp_path)
+    (directory / "zz_crisis.yaml").write_text("crisis_terms:\n  sadness: ['i am sad']\n")
+    with pytest.raises(CatalogueError, match="unknown concern"):
+        load_catalogue(directory)

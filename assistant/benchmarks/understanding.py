@@ -1,5 +1,12 @@
-"""Matcher throughput through `hearth understand --jsonl`, and the cold start of one command."""
+"""Understanding: accuracy on the labelled sets (tuned-on and held-out, apart), the crisis
+guard's recall and alarms, the answer interpreter, and speed through `hearth understand`.
 
+Speed is measured in a child process pinned to one core (taskset when available). Wall-clock
+rates depend on what else the machine runs; the CPU-time rate (lines per CPU-second of the
+child, from getrusage) is the one-core figure that does not, and both are reported.
+"""
+
+import resource
 import statistics
 import subprocess
 import sys
@@ -9,48 +16,151 @@ from pathlib import Path
 from assistant.paths import PROJECT_ROOT
 
 NAME = "understanding"
+DATA = PROJECT_ROOT / "tests" / "data"
 DEV_SET = PROJECT_ROOT.parent / "shared" / "eval" / "dev.tsv"
-PARAPHRASES = PROJECT_ROOT / "tests" / "data" / "paraphrases.tsv"
+PARAPHRASES = DATA / "paraphrases.tsv"
+# (label, file, "tuned" or "held-out"): held-out sets were written before any tuning on them.
+REQUEST_SETS = (
+    ("dev.tsv (shared)", DEV_SET, "tuned"),
+    ("paraphrases", PARAPHRASES, "tuned"),
+    ("indirect requests", DATA / "indirect_tune.tsv", "tuned"),
+    ("off-topic lines", DATA / "offtopic_tune.tsv", "tuned"),
+    ("requests held-out 1", DATA / "requests_heldout.tsv", "held-out"),
+    ("requests held-out 2", DATA / "requests_heldout2.tsv", "held-out"),
+    ("requests held-out 3", DATA / "requests_heldout3.tsv", "held-out"),
+    ("indirect held-out 1", DATA / "indirect_heldout.tsv", "tuned after scoring"),
+    ("indirect held-out 2", DATA / "indirect_heldout2.tsv", "tuned after scoring"),
+    ("indirect held-out 3", DATA / "indirect_heldout3.tsv", "held-out"),
+)
+CRISIS_SETS = (
+    ("crisis tuning", DATA / "crisis_tune.tsv", "tuned"),
+    ("crisis held-out 1", DATA / "crisis_heldout.tsv", "tuned after scoring"),
+    ("crisis held-out 2", DATA / "crisis_heldout2.tsv", "tuned after scoring"),
+    ("crisis held-out 3", DATA / "crisis_heldout3.tsv", "tuned after scoring"),
+)
+ANSWER_SETS = (
+    ("answers tuning", DATA / "answers_tune.tsv", "tuned"),
+    ("answers held-out", DATA / "answers_heldout.tsv", "held-out"),
+    ("answers held-out 2", DATA / "answers_heldout2.tsv", "held-out"),
+)
 
 
-def _utterances() -> list[str]:
-    lines = []
-    for path in (DEV_SET, PARAPHRASES):
-        if path.exists():
-            lines += [row.split("\t")[0] for row in path.read_text().splitlines()[1:] if row]
-    return lines or ["let us check in", "box breathing for 4 minutes", "what is the weather"]
+def _rows(path: Path) -> list[list[str]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
 
 
-def _hearth(*args: str, stdin: bytes | None = None) -> tuple[float, bytes]:
+def _requests(understand) -> list[tuple[str, str]]:
+    figures = []
+    for label, path, kind in REQUEST_SETS:
+        if not path.exists():
+            continue
+        rows = _rows(path)
+        got = [understand(row[0]).intent for row in rows]
+        right = sum(g == row[1] for g, row in zip(got, rows))
+        off = [g for g, row in zip(got, rows) if row[1] == "none"]
+        accepted = sum(g != "none" for g in off)
+        extra = f", off-topic accepted {accepted}/{len(off)}" if off else ""
+        figures.append((f"{label} ({kind})",
+                        f"{right / len(rows):.1%} ({right}/{len(rows)}){extra}"))
+    return figures
+
+
+def _crisis(understand) -> list[tuple[str, str]]:
+    figures = []
+    for label, path, kind in CRISIS_SETS:
+        if not path.exists():
+            continue
+        rows = _rows(path)
+        crises = [(t, c) for t, c in rows if c != "none"]
+        everyday = [t for t, c in rows if c == "none"]
+        caught = [understand(t) for t, _ in crises]
+        recall = sum(m.intent == "safety.crisis" for m in caught)
+        concern = sum(m.concern == c for m, (_, c) in zip(caught, crises))
+        alarms = sum(understand(t).intent == "safety.crisis" for t in everyday)
+        figures.append((f"{label} ({kind})",
+                        f"recall {recall}/{len(crises)}, concern right {concern}/{len(crises)}, "
+                        f"alarms {alarms}/{len(everyday)} ({alarms / max(1, len(everyday)):.0%})"))
+    return figures
+
+
+def _answers() -> list[tuple[str, str]]:
+    from assistant.understanding import answers
+
+    def read(kind: str, text: str) -> str:
+        if kind == "yesno":
+            return answers.read_yes_no(text)
+        if kind == "unmistakable":
+            return str(answers.is_unmistakable_yes(text)).lower()
+        if kind == "skip":
+            return str(answers.is_skip(text)).lower()
+        if kind == "minutes":
+            value = answers.read_minutes(text)
+            return "none" if value is None else str(value)
+        if kind == "names":
+            return ",".join(answers.read_names(text))
+        mood = answers.read_mood(text)
+        if mood is None:
+            return "none"
+        return f"{mood.score}/{mood.word}" if mood.word else str(mood.score)
+
+    figures = []
+    for label, path, kind in ANSWER_SETS:
+        if not path.exists():
+            continue
+        rows = _rows(path)
+        got = [read(k, t) for k, t, _ in rows]
+        right = sum(g == want for g, (_, _, want) in zip(got, rows))
+        taken_as_yes = sum(g == "yes" for g, (k, _, want) in zip(got, rows)
+                           if k == "yesno" and want != "yes")
+        figures.append((f"{label} ({kind})", f"{right / len(rows):.1%} ({right}/{len(rows)}), "
+                        f"negated or hedged taken as yes: {taken_as_yes}"))
+    return figures
+
+
+def _hearth(*args: str) -> float:
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "assistant", *args], input=stdin,
-                          capture_output=True, check=True)
-    return time.perf_counter() - started, done.stdout
+    subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, check=True)
+    return time.perf_counter() - started
+
+
+def _speed(quick: bool) -> list[tuple[str, str]]:
+    utterances = [row[0] for path in (DEV_SET, PARAPHRASES) if path.exists()
+                  for row in _rows(path)]
+    repeat = 30 if quick else 100
+    # Every line distinct: a word no template has makes each line new to the matcher's memory.
+    fresh = [f"{u} {i}x" for i in range(repeat) for u in utterances]
+    _hearth("understand", "warm up")  # fills the catalogue and embedding caches like a first run
+    pin = ["taskset", "-c", "0"] if Path("/usr/bin/taskset").exists() else []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([*pin, sys.executable, "-m", "assistant", "understand", "--jsonl"],
+                   input=("\n".join(fresh) + "\n").encode(), capture_output=True, check=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    figures = [
+        ("--jsonl, every line distinct, 1 core (wall)",
+         f"{len(fresh) / wall:,.0f} utterances/s ({len(fresh)} lines, start-up included)"),
+        ("--jsonl, every line distinct, 1 core (CPU time)",
+         f"{len(fresh) / cpu:,.0f} utterances per CPU-second"),
+    ]
+    # Not a template word for word, so the whole matcher and the model are loaded and used.
+    cold, cpu_cold = [], []
+    for _ in range(3 if quick else 9):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cold.append(_hearth("understand", "could we maybe do a little check in"))
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_cold.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+    figures.append(("cold `hearth understand TEXT`",
+                    f"median {statistics.median(cold) * 1000:.0f} ms wall, "
+                    f"{statistics.median(cpu_cold) * 1000:.0f} ms CPU ({len(cold)} runs)"))
+    return figures
 
 
 def run(quick: bool) -> list[tuple[str, str]]:
-    """Throughput on one core (taskset when available) and cold-start latency."""
-    utterances = _utterances()
-    repeat = 50 if quick else 300
-    batch = ("\n".join(utterances) + "\n").encode() * repeat
-    count = len(utterances) * repeat
-    _hearth("understand", "warm up")  # fills the catalogue cache like any first run
-    pin = ["taskset", "-c", "0"] if Path("/usr/bin/taskset").exists() else []
-    # Distinct lines too: a word no template has makes every line new to the matcher's memory.
-    fresh = [f"{u} {i}x" for i in range(repeat) for u in utterances]
-    figures = []
-    for label, lines in (("--jsonl, dev + paraphrase lines repeated", batch),
-                         ("--jsonl, every line distinct", ("\n".join(fresh) + "\n").encode())):
-        started = time.perf_counter()
-        subprocess.run([*pin, sys.executable, "-m", "assistant", "understand", "--jsonl"],
-                       input=lines, capture_output=True, check=True)
-        elapsed = time.perf_counter() - started
-        figures.append((f"{label}, 1 core",
-                        f"{count / elapsed:,.0f} utterances/s ({count} lines, start-up included)"))
-    # Not a template word for word, so the whole matcher is loaded and used.
-    cold = [_hearth("understand", "could we maybe do a little check in")[0]
-            for _ in range(3 if quick else 10)]
-    figures.append(("cold `hearth understand TEXT`",
-                    f"median {statistics.median(cold) * 1000:.0f} ms, "
-                    f"max {max(cold) * 1000:.0f} ms ({len(cold)} runs)"))
-    return figures
+    """Accuracy per labelled set (tuned-on apart from held-out), then speed."""
+    from assistant.understanding import understand
+
+    return [*_requests(understand), *_crisis(understand), *_answers(), *_speed(quick)]

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from assistant.audio.endpoint import trim_silence, voiced_span
 from assistant.errors import ModelError
 from assistant.speech.command_grammar import JOIN, Transition, catalogue_fsg
+from assistant.speech.early import EarlyHearing
 from assistant.speech.transcript import Mode, Transcript
 
 logger = logging.getLogger(__name__)
@@ -37,8 +38,7 @@ NAME = "pocketsphinx"
 # real voices (real-speech benchmark, tuning clips); this still runs at a real-time factor
 # near 0.02.
 SECOND_OPINION_MIN_SAMPLES = 8000  # half a second: shorter sounds are not worth a second decode
-EARLY_HEARING_AFTER = 0.12  # seconds of pause before Whisper starts on a request (see session)
-FRAME_30MS = 480
+EARLY_HEARING_AFTER = 0.12  # seconds of pause before Whisper starts on a request (early.py)
 # When the grammar does not fit: the search still returns its nearest sentence, but lets the
 # silence model swallow the words it cannot match (0.8 s of "silence" between words where the
 # voice detector hears voice, 1.5 s at the edges; nobody pauses that long inside a request,
@@ -116,11 +116,13 @@ class PocketSphinxRecognizer:
     name = NAME
     dictation_notice = ""  # why free speech is not heard by Whisper ("" when it is)
 
-    def __init__(self, intents: Path | None = None, dictation=None):
+    def __init__(self, intents: Path | None = None, dictation=None, second_hearing: bool = True):
         """`intents`: the folder whose templates make the command grammar (default: Hearth's
         catalogue). `dictation`: a recogniser for free speech (Whisper); None: PocketSphinx's
-        general English model."""
+        general English model. `second_hearing`: False leaves command mode to the grammar alone
+        (benchmarks of the grammar; never in a session, where it guards crisis recall)."""
         started = time.perf_counter()
+        self._second_hearing = second_hearing
         self._custom_grammar = intents is not None
         self._neural = dictation
         self._command = _decoder(lm=None, **COMMAND_OPTIONS)
@@ -194,7 +196,8 @@ class PocketSphinxRecognizer:
         or more is heard twice (spoken-safety benchmark: crisis recall 67% -> 90%+, false
         alarms 33% -> 0% on unseen voices). Without it, PocketSphinx's own free speech is
         asked only when the grammar does not fit the voice, and wins only on a crisis."""
-        if result.mode != "command" or len(audio_16k) < SECOND_OPINION_MIN_SAMPLES:
+        if result.mode != "command" or len(audio_16k) < SECOND_OPINION_MIN_SAMPLES or \
+                not self._second_hearing:
             return result
         if self._neural is None and fits and result.text:
             return result
@@ -230,27 +233,19 @@ class PocketSphinxRecognizer:
 
 
 class PocketSphinxSession:
-    """One utterance decoded while it is spoken; holds the decoder until finished.
-
-    In command mode with Whisper at hand, the second hearing starts early: as soon as the voice
-    has paused for EARLY_HEARING_AFTER, Whisper hears the audio so far in the background, while
-    the listener is still waiting out its trailing silence. If no voice came after it, that
-    hearing is the one used, so most of Whisper's time is hidden in the pause that ends the
-    request rather than added after it."""
+    """One utterance decoded while it is spoken; holds the decoder until finished. In command
+    mode with Whisper at hand, the second hearing starts early, in the pause that ends the
+    request (see early.py)."""
 
     def __init__(self, recognizer: PocketSphinxRecognizer, mode: Mode):
         self._recognizer = recognizer
         self._mode = mode
         self._last = ""
         self._audio: list[np.ndarray] = []
-        self._samples = 0  # fed so far
-        self._last_voice = 0  # sample count at the end of the last voiced chunk
-        self._early: tuple[int, threading.Thread, list] | None = None  # (samples, job, result)
-        self._vad = None
-        if mode == "command" and recognizer._neural is not None:
-            from pocketsphinx import Vad
-
-            self._vad = Vad(1, 16000, 0.03)
+        self._early = None
+        if mode == "command" and recognizer._neural is not None and recognizer._second_hearing:
+            self._early = EarlyHearing(lambda audio: recognizer.transcribe(audio, "dictation"),
+                                       EARLY_HEARING_AFTER, SECOND_OPINION_MIN_SAMPLES)
         recognizer._lock.acquire()
         try:
             self._decoder = recognizer._activate(mode)
@@ -264,9 +259,8 @@ class PocketSphinxSession:
         """Decode more samples; the partial text when it changed, else None."""
         if self._mode == "command":
             self._audio.append(chunk)  # kept for a second opinion as free speech
-            self._samples += len(chunk)
-            if self._vad is not None:
-                self._watch_for_a_pause(chunk)
+            if self._early is not None:
+                self._early.feed(chunk)
         self._decoder.process_raw(_pcm(chunk))
         hyp = self._decoder.hyp()
         text = _words(hyp.hypstr if hyp else "")
@@ -287,31 +281,8 @@ class PocketSphinxSession:
         finally:
             self._open = False
             self._recognizer._lock.release()
-        heard = None
-        if self._early is not None:
-            covered, job, out = self._early
-            job.join()
-            if covered >= self._last_voice and out:
-                heard = out[0]  # no voice after it started: it heard the whole request
+        heard = self._early.result() if self._early is not None else None
         return self._recognizer.second_opinion(result, fits, audio, heard)
-
-    def _watch_for_a_pause(self, chunk: np.ndarray) -> None:
-        frame = len(chunk) - len(chunk) % FRAME_30MS
-        if frame and any(self._vad.is_speech(_as_int16(chunk[i:i + FRAME_30MS]).tobytes())
-                         for i in range(0, frame, FRAME_30MS)):
-            self._last_voice = self._samples
-            return
-        running = self._early is not None and self._early[1].is_alive()
-        paused = self._samples - self._last_voice >= EARLY_HEARING_AFTER * 16000
-        already = self._early is not None and self._early[0] >= self._last_voice
-        if paused and not running and not already and \
-                self._last_voice >= SECOND_OPINION_MIN_SAMPLES:
-            audio = np.concatenate(self._audio)
-            out: list[Transcript] = []
-            job = threading.Thread(target=lambda: out.append(
-                self._recognizer.transcribe(audio, "dictation")), daemon=True)
-            self._early = (self._samples, job, out)
-            job.start()
 
     def __del__(self):
         if getattr(self, "_open", False):

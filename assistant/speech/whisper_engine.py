@@ -90,16 +90,25 @@ class WhisperRecognizer:
         return BufferedSession(self, mode)
 
 
+# A free answer ends after 1 s of silence (dictation_silence); Whisper starts on what was said
+# once the voice has paused this long, so most of its time passes inside that second.
+EARLY_AFTER_SECONDS = 0.3
+
+
 class BufferedSession:
-    """Whisper needs the whole utterance: chunks are kept and decoded when it ends."""
+    """Whisper needs the whole utterance: chunks are kept, and heard early in a pause (see
+    early.py) or when the utterance ends."""
 
     def __init__(self, recognizer, mode: Mode):
-        self._recognizer, self._mode, self._audio = recognizer, mode, []
+        from assistant.speech.early import EarlyHearing
+
+        self._recognizer, self._mode = recognizer, mode
+        self._early = EarlyHearing(lambda audio: recognizer.transcribe(audio, mode),
+                                   EARLY_AFTER_SECONDS)
 
     def feed(self, chunk: np.ndarray) -> str | None:
-        self._audio.append(np.asarray(chunk))
-        return None  # no partial words: Whisper decodes once, at the end
+        self._early.feed(chunk)
+        return None  # no partial words: Whisper decodes whole utterances
 
     def finish(self) -> Transcript:
-        audio = np.concatenate(self._audio) if self._audio else np.zeros(0, np.int16)
-        return self._recognizer.transcribe(audio, self._mode)
+        return self._early.result() or self._recognizer.transcribe(self._early.audio, self._mode)

@@ -17,6 +17,10 @@ from hassil.sample import sample_expression
 from hassil.util import normalize_whitespace
 
 FULL_LIMIT = 400  # expand completely up to this many sentences
+# A template standing for more sentences than this is a combinatorial accident (a list of
+# alternatives repeated, optional words multiplying): refused with the count, never expanded.
+ENORMOUS = 1_000_000
+COMPLETE_LIMIT = 20_000  # crisis phrases are expanded completely (recall), up to this many
 SAMPLES = 300  # otherwise: this many random full forms, plus the plain forms
 
 
@@ -62,7 +66,12 @@ def expand(expr: Expression, lists: dict[str, SlotList], rules: dict,
            complete: bool = False) -> list[str]:
     """The sentences a template stands for: all of them when `complete` or when they are few,
     otherwise the plain forms plus a sample."""
-    if complete or count(expr, lists, rules) <= FULL_LIMIT:
+    total = count(expr, lists, rules)
+    if total > ENORMOUS or (complete and total > COMPLETE_LIMIT):
+        raise ValueError(f"expands to {total:,} sentences (at most "
+                         f"{COMPLETE_LIMIT if complete else ENORMOUS:,}); split it into "
+                         "smaller templates or make fewer words optional")
+    if complete or total <= FULL_LIMIT:
         return list(sample_expression(expr, lists, rules))
     plain = itertools.islice(sample_expression(expr, lists, rules, skip_optionals=True),
                              FULL_LIMIT)

@@ -72,6 +72,11 @@ class Matcher:
         self.crisis.set_example_rows(model.embed(self.crisis.example_texts()))
         return model, index
 
+    @lru_cache(maxsize=8192)
+    def _member_texts(self, kept: int) -> list[str]:
+        """The texts of the templates a kept template stands for (in the index's order)."""
+        return [self._texts[m] for m in self._model()[1].members[kept]]
+
     @lru_cache(maxsize=16384)
     def _known_word(self, word: str) -> str | None:
         """The catalogue word a misspelt or misheard word most likely stands for."""
@@ -152,8 +157,8 @@ class Matcher:
                 if len(members) == 1:
                     i, spelling = kept, fuzz.ratio(query, self._texts[kept]) / 100
                 else:
-                    _, score, at = process.extractOne(
-                        query, [self._texts[m] for m in members], scorer=fuzz.ratio)
+                    _, score, at = process.extractOne(query, self._member_texts(kept),
+                                                      scorer=fuzz.ratio)
                     i, spelling = members[at], score / 100
                 ranked.append(Candidate(
                     self._intents[i], SEMANTIC_WEIGHT * meaning + (1 - SEMANTIC_WEIGHT) * spelling,

@@ -19,7 +19,7 @@ from assistant.understanding.semantic import MODEL, SemanticModel
 log = logging.getLogger(__name__)
 
 NEAR_DUPLICATE = 0.86  # templates of one intent at least this alike count as one
-INTENTS_SHOWN = 6  # intents whose best template is re-scored with the fuzzy ratio
+INTENTS_SHOWN = 5  # intents whose best template is re-scored with the fuzzy ratio
 KEEP_CACHES = 4  # template-embedding files kept in the cache directory
 
 
