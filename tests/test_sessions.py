@@ -5,10 +5,7 @@ import pytest
 from sessions import load_sessions, problems, run_session
 
 SESSIONS = load_sessions("sessions.yaml")
-KNOWN_MISSES = {  # sessions that fail for a reason outside the dialogue, with the reason
-    "note, the author named in the request":
-        "the matcher reads 'this is Alex, I want to leave a note for Sam' as out of scope",
-}
+KNOWN_MISSES: dict[str, str] = {}  # a session failing for a reason outside the dialogue
 
 
 @pytest.mark.parametrize("session", SESSIONS, ids=[s["name"] for s in SESSIONS])
