@@ -7,8 +7,8 @@ from sessions import load_sessions, problems, run_session
 SESSIONS = load_sessions("sessions.yaml")
 KNOWN_MISSES = {  # sessions that fail for a reason outside the dialogue, with the reason
     "note, the author named in the request":
-        "passes alone; in the whole suite the matcher has read 'this is Alex, I want to leave "
-        "a note for Sam' as out of scope (an order dependence not yet found)",
+        "passes through tests/sessions.py and `hearth chat`, but under pytest this request "
+        "has been handled as out of scope; the cause is not found yet",
 }
 
 
