@@ -6,7 +6,8 @@ import pytest
 from assistant.understanding import understand
 from labelled import rows
 
-SETS = ["crisis_tune.tsv", "crisis_heldout.tsv", "crisis_heldout2.tsv", "crisis_heldout3.tsv"]
+SETS = ["crisis_tune.tsv", "crisis_heldout.tsv", "crisis_heldout2.tsv", "crisis_heldout3.tsv",
+        "crisis_heldout4.tsv"]
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -121,6 +121,10 @@ class CrisisCheck:
         concern, chain = min(hits, key=lambda hit: hit[1][0][0])  # the first one said
         return self.whose(words, concern, chain[0][0], chain[-1][1])
 
+    def reads_harmless(self, normalised_text: str) -> bool:
+        """True when a figurative or harmless reading is recognised in the text."""
+        return bool(self._defusers.spans(normalised_text.split()))
+
     @staticmethod
     def _defused(words: list[str], chain, harmless) -> bool:
         overlaps = any(s < h_end and h_start < e for s, e in chain for h_start, h_end in harmless)

@@ -170,7 +170,10 @@ class Matcher:
     def _decide(self, text: str, norm: str, ranked: list[Candidate]) -> IntentMatch:
         if not ranked:
             return IntentMatch(text, OUT_OF_SCOPE, 0.0)
-        if ranked[0].intent == "safety.crisis" and ranked[0].score >= CRISIS_TEMPLATE_FLOOR:
+        # A crisis template this close counts, unless a harmless reading was recognised
+        # ("scared of heights" is near "scared of him"); the phrase check has had its say.
+        if (ranked[0].intent == "safety.crisis" and ranked[0].score >= CRISIS_TEMPLATE_FLOOR
+                and not self.crisis.reads_harmless(norm)):
             words = norm.split()
             return IntentMatch(text, "safety.crisis", round(ranked[0].score, 3),
                                candidates=tuple(ranked),
