@@ -10,7 +10,7 @@ from assistant.understanding.mirror import compare_mirror
 
 DATA = Path(__file__).parent / "data"
 FILES = ("mirror_pairs_tune.tsv", "mirror_pairs_heldout.tsv", "mirror_pairs_heldout2.tsv",
-         "mirror_pairs_heldout3.tsv")
+         "mirror_pairs_heldout3.tsv", "mirror_pairs_heldout4.tsv")
 
 
 def labelled(name: str) -> list[tuple[str, str, str]]:

@@ -158,3 +158,10 @@ def test_a_corrupt_journal_is_one_clear_line_and_left_untouched(chat):
 def test_a_config_with_an_unknown_key_is_one_clear_line(chat):
     out, code = chat(["hello"], extra_config="colour = 'blue'\n")
     assert code == 2 and "colour" in out and len(out.strip().splitlines()) == 1
+
+
+def test_a_crisis_at_the_end_of_a_long_answer_is_caught_and_not_kept(chat, journal_after):
+    long_answer = "work has been busy and " * 60 + "honestly i took a bunch of pills earlier"
+    out, _ = chat(["let's check in", "5", long_answer, "bye"])
+    assert "988" in out
+    assert not [e for e in journal_after().entries(kind="checkin") if "pills" in str(e.data)]

@@ -211,6 +211,32 @@ def test_journals_opened_together_on_a_new_directory_all_open(tmp_path):
     assert failures == []
 
 
+def test_forget_from_another_terminal_mid_check_in_lets_the_session_carry_on():
+    import subprocess
+    import sys
+    import time
+
+    Path(os.environ["HEARTH_CONFIG"]).write_text('partners = ["Sam", "Alex"]\n')
+    chat = subprocess.Popen([sys.executable, "-m", "assistant", "chat", "--fast"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    chat.stdin.write("let's check in\n7\n")
+    chat.stdin.flush()
+    deadline = time.monotonic() + 60
+    while not (data := Path(os.environ["HEARTH_DATA_DIR"]) / "journal.sqlite3").exists() \
+            and time.monotonic() < deadline:
+        time.sleep(0.1)
+    with Journal.open(data.parent) as journal:
+        while not journal.entries() and time.monotonic() < deadline:
+            time.sleep(0.1)  # the mood is saved: the check-in is under way
+        journal.forget()
+    out, err = chat.communicate("work\na hug\n6\nsleep\nrest\n", timeout=60)
+    assert chat.returncode == 0 and err == "", err
+    with Journal.open(data.parent) as journal:
+        assert [e.data.get("need") for e in journal.entries() if "need" in e.data] == [
+            "a hug", "rest"]
+
+
 # --- 5. odd input and a single partner ----------------------------------------------------------
 
 

@@ -7,7 +7,8 @@ from sessions import load_sessions, problems, run_session
 SESSIONS = load_sessions("sessions.yaml")
 KNOWN_MISSES = {  # sessions that fail for a reason outside the dialogue, with the reason
     "note, the author named in the request":
-        "the matcher reads 'this is Alex, I want to leave a note for Sam' as out of scope",
+        "passes through tests/sessions.py and `hearth chat`, but under pytest this request "
+        "has been handled as out of scope; the cause is not found yet",
 }
 
 

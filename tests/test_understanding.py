@@ -115,3 +115,16 @@ def test_both_scores_are_kept_for_explain():
 
 def test_meaning_finds_a_synonym_no_template_has():
     assert understand("should we see a marriage counselor").intent == "help.professional"
+
+
+@pytest.mark.parametrize("name, floor", [
+    ("indirect_tune.tsv", 0.97), ("offtopic_tune.tsv", 1.0),
+    ("requests_heldout.tsv", 0.9), ("requests_heldout2.tsv", 0.9),
+    ("requests_heldout3.tsv", 0.9),
+])
+def test_labelled_request_sets_stay_above_their_floor(name, floor):
+    from labelled import rows
+
+    labelled = rows(name)
+    right = sum(understand(text).intent == intent for text, intent, *_ in labelled)
+    assert right / len(labelled) >= floor

@@ -153,3 +153,30 @@ def test_wake_phrase_gates_new_requests(wake, said, expected):
     voice = channel(FakeListener([(0.05, said)]), wake_phrase=wake)
     heard = voice.hear(timeout=1, request=True)
     assert (heard.text if heard else None) == expected
+
+
+def keeping_channel(script, notes, speaker=None):
+    return VoiceChannel(speaker or FakeSpeaker(), FakeListener(script), FakeRecognizer(),
+                        is_control=lambda text: text in CONTROLS, notes_dir=notes,
+                        screen=open("/dev/null", "w"))
+
+
+def test_a_note_answer_is_recorded_private_and_nothing_after_it(tmp_path):
+    import stat
+
+    voice = keeping_channel([(0.05, "thank you for the soup"), (0.3, "and one more thing")],
+                            tmp_path / "notes")
+    note = voice.hear(timeout=2, mode="dictation", keep_audio=True)
+    assert note.audio_path is not None
+    assert stat.S_IMODE(note.audio_path.stat().st_mode) == 0o600
+    later = voice.hear(timeout=2)  # not a note: its recording is not kept
+    assert later.text == "and one more thing" and later.audio_path is None
+    assert list((tmp_path / "notes").iterdir()) == [note.audio_path]
+
+
+def test_a_control_said_over_hearth_while_recording_keeps_no_audio(tmp_path):
+    voice = keeping_channel([(0.2, "stop")], tmp_path / "notes", FakeSpeaker(seconds=5))
+    voice._keep_audio = True  # as while a note is being taken
+    barged = voice.say("Go ahead, say your note.")
+    assert barged.text == "stop" and barged.audio_path is None
+    assert list((tmp_path / "notes").iterdir()) == []

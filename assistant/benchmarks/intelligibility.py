@@ -6,7 +6,9 @@ and ideas from the decks, and lines with numbers and names from the exercises. A
 counts as intact only when each of its numbers comes back whole: every digit, in order, with
 nothing between them.
 
-Scoring: both sides lower-cased, punctuation dropped, number words turned into digits and every
+Each line is made exactly as Hearth says it (through the Speaker into a WAV: spoken form,
+sentence pieces and pauses). Scoring: both sides lower-cased, punctuation dropped, a few
+spelling variants made one ("anytime", "counselor"), number words turned into digits and every
 digit counted as one word, so "988", "nine eight eight" and "9 8 8" are the same three words.
 """
 
@@ -69,6 +71,9 @@ _UNITS = {w: str(i) for i, w in enumerate(
 _TENS = {w: str(i + 2) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _REPEATS = {"double": 2, "triple": 3}
+# Spellings a listener may choose that are not mishearings (US/UK, compounds).
+_SAME_WORDS = {"anytime": "any time", "goodbye": "good bye", "counselor": "counsellor",
+               "realize": "realise", "okay": "ok", "alright": "all right"}
 
 
 def _digits_from_words(words: list[str]) -> list[str]:
@@ -98,7 +103,8 @@ def _digits_from_words(words: list[str]) -> list[str]:
 def canonical_words(text: str) -> list[str]:
     """Words for scoring: lower case, no punctuation, numbers as single digits."""
     text = re.sub(r"[^a-z0-9' ]+", " ", text.lower())
-    words = _digits_from_words(text.split())
+    words = " ".join(_SAME_WORDS.get(word, word) for word in text.split()).split()
+    words = _digits_from_words(words)
     return " ".join(re.sub(r"\d", lambda m: f" {m.group(0)} ", w) for w in words).split()
 
 
@@ -145,40 +151,59 @@ def _voices():
     return found
 
 
+def _as_hearth_says_it(text: str, profile, engine: str):
+    """The line through a Speaker into a WAV, as 16 kHz int16 samples for the recognizer."""
+    import tempfile
+    from pathlib import Path
+
+    import numpy as np
+
+    from assistant.audio.files import read_audio
+    from assistant.config import Settings
+    from assistant.voice.playback import WavSink
+    from assistant.voice.speaker import Speaker
+
+    with tempfile.TemporaryDirectory(prefix="hearth-intelligibility-") as tmp:
+        out = Path(tmp) / "line.wav"
+        settings = Settings(voice_engine=engine)
+        with Speaker(settings, sink=WavSink(out), profiles={profile.name: profile},
+                     strict=True) as speaker:
+            speaker.say(text).wait()
+        audio = read_audio(out)
+    return audio if audio.dtype == np.int16 else (np.clip(audio, -1, 1) * 32767).astype(np.int16)
+
+
 def run(quick: bool) -> list[tuple[str, str]]:
     """Word error per voice over Hearth's lines, and whether every crisis number came back."""
-    import numpy as np
-    import soxr
-
     from assistant.speech import make_recognizer
-    from assistant.voice.engines import VoiceSynthesizer
     from assistant.voice.spoken import spoken_form
+    from assistant.voice.synth import split_sentences
 
     lines = hearth_lines(quick)
     recognizer = make_recognizer()
     figures = [("lines (crisis lines with numbers)",
                 f"{len(lines)} ({sum(line.crisis for line in lines)})")]
     for label, profile, engine in _voices():
-        synth = VoiceSynthesizer(engine, strict=True)
         edits = words = 0
         broken, heard_engine, spent = [], "", []
         for line in lines:
-            audio, rate = synth.synthesize(spoken_form(line.text), profile)
-            pcm = np.clip(soxr.resample(audio, rate, 16000), -1, 1)
-            started = time.perf_counter()
-            transcript = recognizer.transcribe((pcm * 32767).astype(np.int16), "dictation")
-            spent.append(time.perf_counter() - started)
-            heard_engine = transcript.engine
-            wrong, count = word_errors(spoken_form(line.text), transcript.text)
+            heard = []
+            for sentence in split_sentences(line.text):  # a listener's pace: one at a time
+                pcm = _as_hearth_says_it(sentence, profile, engine)
+                started = time.perf_counter()
+                transcript = recognizer.transcribe(pcm, "dictation")
+                spent.append(time.perf_counter() - started)
+                heard_engine, heard = transcript.engine, [*heard, transcript.text]
+            wrong, count = word_errors(spoken_form(line.text), " ".join(heard))
             edits, words = edits + wrong, words + count
-            if line.crisis and not number_intact(line.text, transcript.text):
-                broken.append(f"{line.text!r} heard as {transcript.text!r}")
+            if line.crisis and not number_intact(line.text, " ".join(heard)):
+                broken.append(f"{line.text!r} heard as {' '.join(heard)!r}")
         crisis = sum(line.crisis for line in lines)
         figures.append((f"{label}: word error ({heard_engine} dictation as the listener)",
                         f"{100 * edits / words:.1f}% of {words} words"))
         figures.append((f"{label}: crisis numbers intact",
                         f"{crisis - len(broken)} of {crisis}"))
         figures += [(f"{label}: number lost", text) for text in broken]
-        figures.append((f"{label}: transcription time per line",
+        figures.append((f"{label}: transcription time per sentence",
                         f"{statistics.median(spent) * 1000:.0f} ms median"))
     return figures

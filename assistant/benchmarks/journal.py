@@ -24,7 +24,8 @@ def run(quick: bool) -> list[tuple[str, str]]:
             took = []
             for i in range(saves):
                 started = time.perf_counter()
-                journal.save("checkin", {"mood": i % 10 + 1, "on_mind": "work " * 10},
+                journal.save("checkin", {"part": "mood", "mood": i % 10 + 1, "mood_word": None,
+                                         "said": "work " * 10},
                              partner=("Sam", "Alex")[i % 2])
                 took.append(time.perf_counter() - started)
             for i in range(saves):

@@ -144,6 +144,16 @@ def stored_text(journal_file: Path) -> tuple[str, int, bool]:
     return "\n".join(data for _, data in rows), distance, ok
 
 
+def _chat(folder: Path) -> subprocess.Popen:
+    """`hearth chat --fast` for Sam and Alex with its journal in `folder`/data."""
+    config = folder / "config.toml"
+    config.write_text('partners = ["Sam", "Alex"]\n')
+    env = {**os.environ, "HEARTH_DATA_DIR": str(folder / "data"), "HEARTH_CONFIG": str(config)}
+    return subprocess.Popen([sys.executable, "-m", "assistant", "chat", "--fast"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=env, text=True)
+
+
 PACE = 0.02  # mean seconds between typed lines in a paced run (Hearth waits for the answer)
 
 
@@ -155,13 +165,7 @@ def kill_once(script: list[Line], rng: random.Random, window: float,
     paced, lines come one by one, so kills also land while Hearth waits for an answer.
     """
     with tempfile.TemporaryDirectory(prefix="hearth-kill-") as tmp:
-        config = Path(tmp) / "config.toml"
-        config.write_text('partners = ["Sam", "Alex"]\n')
-        env = {**os.environ, "HEARTH_DATA_DIR": str(Path(tmp) / "data"),
-               "HEARTH_CONFIG": str(config)}
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant", "chat", "--fast"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+        proc = _chat(Path(tmp))
         chunks: list[str] = []
         spoke = threading.Event()
 
@@ -216,13 +220,7 @@ def kill_once(script: list[Line], rng: random.Random, window: float,
 def session_length(script: list[Line]) -> float:
     """Seconds from Hearth's first line to the end of an uninterrupted run (for the window)."""
     with tempfile.TemporaryDirectory(prefix="hearth-kill-") as tmp:
-        config = Path(tmp) / "config.toml"
-        config.write_text('partners = ["Sam", "Alex"]\n')
-        env = {**os.environ, "HEARTH_DATA_DIR": str(Path(tmp) / "data"),
-               "HEARTH_CONFIG": str(config)}
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant", "chat", "--fast"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+        proc = _chat(Path(tmp))
         proc.stdin.write("".join(f"{text}\n" for text, _ in script))
         proc.stdin.close()
         first = None

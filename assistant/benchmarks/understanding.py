@@ -28,8 +28,8 @@ REQUEST_SETS = (
     ("requests held-out 1", DATA / "requests_heldout.tsv", "held-out"),
     ("requests held-out 2", DATA / "requests_heldout2.tsv", "held-out"),
     ("requests held-out 3", DATA / "requests_heldout3.tsv", "held-out"),
-    ("indirect held-out 1", DATA / "indirect_heldout.tsv", "seen"),
-    ("indirect held-out 2", DATA / "indirect_heldout2.tsv", "held-out"),
+    ("indirect held-out 1", DATA / "indirect_heldout.tsv", "tuned after scoring"),
+    ("indirect held-out 2", DATA / "indirect_heldout2.tsv", "tuned after scoring"),
     ("indirect held-out 3", DATA / "indirect_heldout3.tsv", "held-out"),
 )
 CRISIS_SETS = (

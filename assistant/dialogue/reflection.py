@@ -59,8 +59,12 @@ _SARCASM = re.compile(
 _FILLER = re.compile(
     r"^(nothing|nothing (really|much|at all|special)|not (much|really|sure|a lot)|none|no|nah|"
     r"nah nothing|nope|whatever|i don't know|dunno|idk|same|same as (always|usual)|"
-    r"the usual|n/?a|pass|skip|no idea|all good|it's fine|fine|nothing comes to mind)[.!]*$",
+    r"the usual|n/?a|pass|skip|no idea|all good|it's fine|fine|nothing comes to mind|"
+    r"(?:nothing|not much|nah|no)[,.]?\s+(?:i am|i'm|we are|we're|all)\s+"
+    r"(?:ok|okay|fine|good|alright|set))[.!]*$",
     re.IGNORECASE)
+_TRAILING_FILLER = re.compile(r"[\s,.!]+(?:lol|haha+|lmao|xx+|x|tbh|i guess|or whatever|"
+                              r"you know)[\s.!]*$", re.IGNORECASE)
 _LEADING_FILLER = re.compile(
     r"^((honestly|well|um+|uh+|so|like|basically|i mean|to be honest|ok|okay|hmm+|"
     r"you know|i guess|i think)[, ]+)+", re.IGNORECASE)
@@ -109,6 +113,20 @@ def _is_verbish(word: str | None) -> bool:
     return bool({"VERB", "AUX", "ADV"} & set(lemmas))
 
 
+_PREPOSITIONS = {"to", "for", "with", "at", "about", "of", "on", "from", "by", "into", "than",
+                 "without", "around", "after", "before", "behind", "near", "towards"}
+
+
+def _takes_object(word: str | None) -> bool:
+    """Whether a "you" after this word is an object ("thank you", "with you"), not a subject."""
+    if word is None or word in _CLAUSE_START:
+        return False
+    if word in _PREPOSITIONS:
+        return True
+    lemmas = getAllLemmas(word)
+    return "VERB" in lemmas and "AUX" not in lemmas and "NOUN" not in lemmas
+
+
 def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker") -> str:
     """The speaker's words as `listener` should hear them.
 
@@ -139,7 +157,7 @@ def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker"
         i_is_speaker_name = listener in ("partner", "both")
         if low in ("you", "ya", "u") and you_is_partner:
             out[i] = partner
-            subject = (before is None or before in _CLAUSE_START) and _is_verbish(after)
+            subject = _is_verbish(after) and not _takes_object(before)
             conjugate_next = subject
         elif low in _YOU_SHORT and you_is_partner:
             out[i] = f"{partner} {_YOU_SHORT[low]}"
@@ -165,9 +183,25 @@ def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker"
     return result.rstrip(".!?, ")
 
 
+_OBJECTS = {"me", "us", "you", "him", "her", "them", "my", "our"}
+
+
+def starts_with_verb(text: str) -> bool:
+    """Whether words begin with a bare verb ("listen", "be patient", "help me"): a thing to
+    do, not a thing to have ("a hug", "help with the kids")."""
+    said = [_plain(w) for w in re.findall(r"[A-Za-z']+", text)]
+    if not said:
+        return False
+    lemmas = getAllLemmas(said[0])
+    is_verb = said[0] in lemmas.get("VERB", ()) + lemmas.get("AUX", ())
+    followed_as_verb = len(said) > 1 and (said[1] in _OBJECTS or said[1].endswith("ing"))
+    return is_verb and ("NOUN" not in lemmas or followed_as_verb)
+
+
 def core(text: str) -> str:
     """The heart of an answer: fillers dropped, a long answer cut to its first clause or two."""
     text = _LEADING_FILLER.sub("", text.strip()).strip()
+    text = _TRAILING_FILLER.sub("", text).strip() or text
     if len(text.split()) <= MAX_WORDS:
         return text.rstrip(".!?, ")
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
@@ -247,6 +281,43 @@ def feeling_line(text: str) -> str:
     return "it sounds like there's a lot on your mind"
 
 
+_ADVERBS = {"always", "never", "just", "really", "still", "often", "sometimes", "even", "also",
+            "usually", "so"}
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b",
+                            re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's)\b", re.IGNORECASE)
+_TO_SECOND = {"he": "you", "she": "you", "him": "you", "his": "your", "hers": "yours",
+              "himself": "yourself", "herself": "yourself", "he's": "you're", "she's": "you're"}
+_SECOND_VERB = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
+                "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
+
+
+def _as_second_person(text: str) -> str:
+    """An appreciation said about the partner ("she makes me laugh") as said to them ("you
+    make me laugh"), verbs agreeing."""
+    tokens = _TOKENS.findall(text)
+    out = list(tokens)
+    word_at = [i for i, t in enumerate(tokens) if _is_word(t)]
+    agree_next = False
+    for n, i in enumerate(word_at):
+        low = _plain(tokens[i])
+        after = _plain(tokens[word_at[n + 1]]) if n + 1 < len(word_at) else None
+        if agree_next and low not in _ADVERBS:
+            agree_next = False
+            if low in _SECOND_VERB:
+                out[i] = _SECOND_VERB[low]
+            elif low.endswith("s") and (lemma := getAllLemmas(low).get("VERB")):
+                out[i] = lemma[0] if getInflection(lemma[0], "VBZ") == (low,) else tokens[i]
+            continue
+        if low == "her":  # possessive before a word that is not a preposition, else object
+            out[i] = "your" if after and after not in _PREPOSITIONS and after not in (
+                "and", "but", "when", "because", "so", "laugh", "smile") else "you"
+        elif low in _TO_SECOND:
+            out[i] = _TO_SECOND[low]
+            agree_next = low in ("he", "she")
+    return "".join(out)
+
+
 # "I appreciate", "thank you for", "I'm grateful that": the lead-in the reflection says itself.
 _APPRECIATION_LEAD = re.compile(
     r"^(?:(?:i|we)\s+)?(?:(?:really|just|so|truly|also)\s+)*(?:appreciate[ds]?|love[ds]?|"
@@ -259,10 +330,18 @@ def appreciated(text: str, giver: str, receiver: str, listener: Listener) -> str
     mom", "that you made Sam coffee", "your cooking". None when the words are unsure."""
     if unsure(text, (giver, receiver)):
         return None
-    rest = _APPRECIATION_LEAD.sub("", core(text)).strip() or core(text)
-    told = retell(rest, giver, receiver, listener)
+    said = core(text)
+    if not _SECOND_PERSON.search(said) and _THIRD_PERSON.search(said):
+        said = _as_second_person(said)  # "the way she makes me laugh": she is the receiver
+    rest = _APPRECIATION_LEAD.sub("", said).strip()
     you = "you" if listener == "partner" else receiver
-    first = told.split(" ", 1)[0].lower()
+    if not rest or re.fullmatch(r"(?:so|very|a lot|so much|very much|loads|lots|heaps|"
+                                r"more than anything|to bits|[\s,.!])+", rest, re.IGNORECASE):
+        return you  # "I appreciate you", "I love you so much"
+        return you
+    rest = re.sub(r"^for\s+", "", rest, flags=re.IGNORECASE)
+    told = retell(rest, giver, receiver, listener)
+    first = next((w for w in told.lower().split() if w not in _ADVERBS), "")
     if first.endswith("ing") and first not in ("everything", "nothing", "something"):
         return f"{you} {told}"
     if first in ("you", receiver.lower(), "you're", "you've"):

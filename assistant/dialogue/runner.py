@@ -63,6 +63,8 @@ PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
 QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
               "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
 STOPPED = "Okay, stopping there. What would you like to do next?"
+LONGEST = 1000  # characters the matcher takes at once
+OVERLAP = 100  # consecutive parts of a longer answer overlap, so no phrase is cut in two
 CLEAR_REQUEST = 0.8  # after a crisis reply, only a request this sure ends the listening
 
 Heard_ = tuple[Heard, IntentMatch]  # an utterance and what it means
@@ -171,11 +173,24 @@ class Runner:
                                   request=request)
         if heard is None:
             return None
-        match = self.matcher.understand(heard.text[:1000])
+        match = self._understood(heard.text)
         if match.intent == "safety.crisis":
             discard_recording(heard.audio_path)  # a crisis leaves nothing behind, audio included
             return Crisis(match)
         return heard, match
+
+    def _understood(self, text: str) -> IntentMatch:
+        """What an utterance means; a long dictation is understood by its first 1,000
+        characters, but every part of it passes the crisis guard (a crisis said at the end of
+        a long answer must not reach the journal)."""
+        match = self.matcher.understand(text[:LONGEST])
+        for start in range(LONGEST - OVERLAP, len(text) - OVERLAP, LONGEST - OVERLAP):
+            if match.intent == "safety.crisis":
+                break
+            part = self.matcher.understand(text[start:start + LONGEST])
+            if part.intent == "safety.crisis":
+                match = part
+        return match
 
     def is_control(self, text: str) -> bool:
         """Whether an utterance is a control (or a crisis), which may interrupt anything."""

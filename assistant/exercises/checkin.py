@@ -48,6 +48,14 @@ _ASKS_PARTNER = (r"^(?:(?:i\s+|i'd\s+|id\s+)?(?:just\s+|really\s+|would\s+)*"
 _WANTS = re.compile(r"^(?:i\s+|i'd\s+)?(?:just\s+|really\s+)*(?:need|want|would like|'d like|"
                     r"like)\s+(?P<thing>.+)$", re.IGNORECASE)
 _FROM_WORDS = 3  # a need this short is something to be given: "a hug" -> "a hug from Alex"
+# Things one partner gives the other ("a hug from Alex"); "sleep" or "a night off" are not.
+_GIVEN = {"hug", "hugs", "kiss", "kisses", "cuddle", "cuddles", "help", "support", "space",
+          "time", "attention", "patience", "love", "affection", "understanding", "reassurance",
+          "encouragement", "praise", "compliment", "compliments", "appreciation", "kindness",
+          "massage", "backrub", "comfort", "honesty", "respect", "trust", "sympathy"}
+# "if you could take the bins out": a wish for the partner to act.
+_IF_PARTNER = (r"^(?:(?:i'd like it|i would like it|i'd love it|it would help|it'd help)\s+)?"
+               r"if\s+(?:you|him|her|them|{other})\s+(?:could|would|can|will)\s+(?P<act>.+)$")
 
 
 def reflect_need(need: str, other: str, name: str = "you") -> str | None:
@@ -60,7 +68,8 @@ def reflect_need(need: str, other: str, name: str = "you") -> str | None:
     if reflection_words.unsure(text, (name, other)):
         return f"you'd like some support from {other}"
     text = reflection_words.core(text)
-    asked = re.match(_ASKS_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE)
+    asked = (re.match(_ASKS_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE)
+             or re.match(_IF_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE))
     if asked and not asked.group("act").lower().startswith(("a ", "an ", "some ")):
         return f"you'd like {other} to {reflection_words.retell(asked.group('act'), name, other)}"
     wants = _WANTS.match(text)
@@ -69,8 +78,12 @@ def reflect_need(need: str, other: str, name: str = "you") -> str | None:
         return f"you'd like {reflection_words.retell(thing, name, other)}"
     if re.match(r"^(?:i|i'd|i'm|i've|i'll|id|im)\b", text, re.IGNORECASE) and not wants:
         return reflection_words.retell(text, name, other)
+    if reflection_words.starts_with_verb(thing):  # "just listen": for the partner to do
+        return f"you'd like {other} to {reflection_words.retell(thing, name, other)}"
     told = reflection_words.retell(thing, name, other)
-    if len(told.split()) <= _FROM_WORDS and other not in told and " from " not in told:
+    given = set(re.findall(r"[a-z]+", told.lower())) & _GIVEN
+    if (given and len(told.split()) <= _FROM_WORDS and other not in told
+            and " from " not in told):
         told += f" from {other}"
     return f"you'd like {told}"
 

@@ -37,15 +37,9 @@ MAX_TURNS = 3  # speaking turns per round before moving on to validation
 _SUGGEST = {"suggest", "suggestion", "topic", "idea", "pick", "choose", "give", "something"}
 
 
-class _Ended(Exception):
-    """Nobody answered: end gently."""
-
-
 def _ask(question: str, partner: str | None = None, dictation: bool = True) -> Script:
-    answer = yield Ask(question, mode="dictation" if dictation else "command", partner=partner)
-    if answer is None:
-        raise _Ended
-    return answer
+    """The answer, or None when nobody answered (then the practice ends gently)."""
+    return (yield Ask(question, mode="dictation" if dictation else "command", partner=partner))
 
 
 def choose_speaker(answer: Answer, partners: list[str], asked_by: str | None) -> str:
@@ -94,10 +88,12 @@ def _mirror(speaker: str, listener: str, spoken: str) -> Script:
     """Ask the listener to say back what they heard; steer away from advice once."""
     mirror = yield from _ask(f"{listener}, what did you hear? You could begin with: "
                              "what I heard is.", listener)
-    if sounds_like_advice(mirror.text):
+    if mirror is not None and sounds_like_advice(mirror.text):
         mirror = yield from _ask(
             f"That sounds like a suggestion, and those can wait. For now, just say back what "
             f"{speaker} said, in your own words.", listener)
+    if mirror is None:
+        return None
     check = (compare_mirror(spoken, mirror.text) if not is_skip(mirror)
              else MirrorCheck("wrong", "empty"))
     yield Say(feedback(speaker, listener, check))
@@ -105,10 +101,13 @@ def _mirror(speaker: str, listener: str, spoken: str) -> Script:
 
 
 def _round(speaker: str, listener: str) -> Script:
-    """One speaker, up to MAX_TURNS turns, then validation and empathy."""
+    """One speaker, up to MAX_TURNS turns, then validation and empathy; None when nobody
+    answered."""
     spoken = (yield from _ask(f"{speaker}, go ahead. A few sentences at a time is plenty.",
                               speaker))
     for _turn in range(MAX_TURNS):
+        if spoken is None:
+            return None
         if is_skip(spoken) or is_empty(spoken):
             break
         # One entry per turn, saved as soon as the speaker has spoken and completed as the
@@ -117,24 +116,37 @@ def _round(speaker: str, listener: str) -> Script:
                 "speaker_words": spoken.text.strip(), "mirror": None, "caught": [],
                 "missed": [], "verdict": None, "confirmed": None}
         saved = yield Save("listening", dict(turn), partner=speaker)
-        mirror, check = yield from _mirror(speaker, listener, spoken.text)
+        mirrored = yield from _mirror(speaker, listener, spoken.text)
+        if mirrored is None:
+            return None
+        mirror, check = mirrored
         turn.update(mirror=mirror.text.strip(), caught=check.caught, missed=check.missed,
                     verdict=check.verdict)
         saved = yield Save("listening", dict(turn), partner=speaker, replaces=saved)
         confirm = yield from _ask(f"{speaker}, did {listener} get that?", speaker,
                                   dictation=False)
+        if confirm is None:
+            return None
         confirmed, correction = is_yes(confirm), None
         if not confirmed and not is_skip(confirm):
             correction = confirm.text if len(words(confirm.text)) > 3 else None
             if correction is None:
-                correction = (yield from _ask(f"What would you like {listener} to hear again?",
-                                              speaker)).text
+                again_said = yield from _ask(f"What would you like {listener} to hear again?",
+                                             speaker)
+                if again_said is None:
+                    return None
+                correction = again_said.text
             turn["speaker_words"] = f"{spoken.text.strip()} / {correction}"
             saved = yield Save("listening", dict(turn), partner=speaker, replaces=saved)
-            again, check = yield from _mirror(speaker, listener, correction)
+            mirrored = yield from _mirror(speaker, listener, correction)
+            if mirrored is None:
+                return None
+            again, check = mirrored
             mirror = Answer(f"{mirror.text} / {again.text}")
             confirm = yield from _ask(f"{speaker}, did {listener} get it this time?", speaker,
                                       dictation=False)
+            if confirm is None:
+                return None
             confirmed = is_yes(confirm)  # one correction per turn is enough to go on
         turn.update(mirror=mirror.text.strip(), caught=check.caught, missed=check.missed,
                     verdict=check.verdict, confirmed=confirmed)
@@ -142,6 +154,8 @@ def _round(speaker: str, listener: str) -> Script:
         if _turn == MAX_TURNS - 1:
             break
         more = yield from _ask(f"{speaker}, is there more?", speaker)
+        if more is None:
+            return None
         if is_yes(more) and len(words(more.text)) <= 3:
             spoken = yield from _ask("Go ahead.", speaker)
         elif is_no(more) or is_skip(more) or len(words(more.text)) <= 3:
@@ -152,10 +166,12 @@ def _round(speaker: str, listener: str) -> Script:
     validation = yield from _ask(
         f"{listener}, now let {speaker} know what makes sense about how they feel. You might "
         "start with: it makes sense that you'd feel that way, because.", listener)
-    if sounds_like_advice(validation.text):
+    if validation is not None and sounds_like_advice(validation.text):
         validation = yield from _ask(
             "Let's leave solutions for another time. What part of it makes sense to you?",
             listener)
+    if validation is None:
+        return None
     answered = {"part": "validation", "speaker": speaker, "listener": listener,
                 "validation": None if is_skip(validation) else validation.text.strip(),
                 "empathy": None}
@@ -163,9 +179,12 @@ def _round(speaker: str, listener: str) -> Script:
     empathy = yield from _ask(
         f"And what do you imagine {speaker} might be feeling? You could try: I imagine you "
         "might feel.", listener)
+    if empathy is None:
+        return None
     answered["empathy"] = None if is_skip(empathy) else empathy.text.strip()
     yield Save("listening", answered, partner=listener, replaces=saved)
     yield Say(f"Thank you, {listener}. And thank you, {speaker}, for sharing that.")
+    return True
 
 
 def run(ctx: Context) -> Script:
@@ -178,26 +197,30 @@ def run(ctx: Context) -> Script:
     first, second = ctx.partners[0], ctx.partners[1]
     yield Say("Let's practise listening. One of you talks, the other says back what they "
               "heard. No fixing or advice for now, just hearing each other. Then you swap.")
-    try:
-        who = yield from _ask(f"Who would like to speak first, {first} or {second}?",
-                              dictation=False)
-        speaker = choose_speaker(who, [first, second], ctx.speaker)
-        listener = second if speaker == first else first
-        offer = yield from _ask("Would you like me to suggest a gentle topic?", dictation=False)
-        if is_yes(offer) or _SUGGEST & set(words(offer.text)) and not is_no(offer):
-            item, saves = draw(ctx, load_deck("listening"))
-            # Not `yield from saves`: a list cannot receive the entry ids the runner sends back.
-            for save in saves:  # noqa: UP028
-                yield save
-            yield Say(f"Here's one: {item.text}")
-        else:
-            yield Say("All right, whatever is on your mind is welcome.")
-        yield from _round(speaker, listener)
-        yield Say(f"Now let's swap. {listener}, it's your turn to speak, and {speaker} "
-                  "listens.")
-        yield from _round(listener, speaker)
-    except _Ended:
-        yield Say("Let's leave it there for now. What you shared is kept.")
+    ended = "Let's leave it there for now. What you shared is kept."
+    who = yield from _ask(f"Who would like to speak first, {first} or {second}?",
+                          dictation=False)
+    offer = None if who is None else (
+        yield from _ask("Would you like me to suggest a gentle topic?", dictation=False))
+    if offer is None:
+        yield Say(ended)
+        return
+    speaker = choose_speaker(who, [first, second], ctx.speaker)
+    listener = second if speaker == first else first
+    if is_yes(offer) or _SUGGEST & set(words(offer.text)) and not is_no(offer):
+        item, saves = draw(ctx, load_deck("listening"))
+        # Not `yield from saves`: a list cannot receive the entry ids the runner sends back.
+        for save in saves:  # noqa: UP028
+            yield save
+        yield Say(f"Here's one: {item.text}")
+    else:
+        yield Say("All right, whatever is on your mind is welcome.")
+    if (yield from _round(speaker, listener)) is None:
+        yield Say(ended)
+        return
+    yield Say(f"Now let's swap. {listener}, it's your turn to speak, and {speaker} listens.")
+    if (yield from _round(listener, speaker)) is None:
+        yield Say(ended)
         return
     yield Say("That's the practice. Being heard without being fixed is a quiet kind of care. "
               "Thank you both.")

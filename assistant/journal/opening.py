@@ -77,12 +77,7 @@ def _connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection | 
         if version < SCHEMA_VERSION and _writable(path):
             conn.close()
             return None  # an older journal we may upgrade: open it normally
-        if version < SCHEMA_VERSION:
-            raise JournalError(
-                f"was written by an older Hearth (schema {version}) and is read-only; make it "
-                f"writable once (chmod u+w '{path}') so Hearth can bring it up to date",
-                str(path),
-            )
+        # An older journal we cannot upgrade is read as it is (what it lacks reads as empty).
         return conn
     except sqlite3.Error as exc:
         conn.close()

@@ -274,6 +274,8 @@ class Journal:
 
     def _setting(self, key: str) -> str | None:
         with self._db("reading settings") as conn:
+            if schema_version(conn) < 3:  # an older journal opened read-only: no settings yet
+                return None
             row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 

@@ -49,7 +49,7 @@ mostly basically actually probably literally totally honestly anyway
 FEELINGS = {
     "sad": {"sad", "saddens", "sadness", "unhappy", "down", "low", "blue", "upset", "upsets",
             "miserable", "depressed", "heartbroken", "gutted", "tearful", "hurt", "hurts",
-            "wounded", "stung", "pained", "crushed"},
+            "wounded", "stung", "pained", "crushed", "disappointed", "hopeless", "letdown"},
     "angry": {"angry", "anger", "mad", "furious", "annoyed", "annoys", "annoying", "irritated",
               "irritates", "cross", "frustrated", "frustrating", "frustrates", "bothers",
               "bother", "bothered", "bugs", "resentful", "livid"},
@@ -79,7 +79,17 @@ FEELINGS = {
     "proud": {"proud"},
     "ashamed": {"embarrassed", "humiliated", "ashamed", "mortified"},
     "jealous": {"jealous", "envious"},
+    "stuck": {"stuck", "trapped"},
+    "bored": {"bored", "boring", "dull"},
+    "hopeful": {"hopeful", "optimistic", "positive"},
+    "good": {"great", "good", "wonderful", "nice", "best", "funny", "amazing", "brilliant",
+             "touched", "meaningful"},
 }
+# Which families are painful and which pleasant: a mirror that answers one with the other
+# (and no word of the first) has turned the feeling round.
+PAINFUL = ("sad", "angry", "afraid", "tired", "lonely", "unvalued", "judged", "overwhelmed",
+           "rushed", "hate", "apart", "ashamed", "jealous", "stuck", "bored")
+PLEASANT = ("happy", "grateful", "close", "calm", "supported", "proud", "hopeful", "good")
 _FEELING_WORDS = frozenset(w for family in FEELINGS.values() for w in family)
 # Feelings that say the opposite of each other.
 OPPOSITE_FEELINGS = (("happy", "sad"), ("happy", "hate"), ("happy", "angry"), ("close", "apart"),
@@ -171,7 +181,7 @@ _ANTONYMS = [
     *((FEELINGS[one], FEELINGS[other]) for one, other in OPPOSITE_FEELINGS),
     ({"more"}, {"less", "fewer"}),
     ({"better"}, {"worse"}),
-    ({"great", "well"}, {"terrible", "awful", "badly", "can't"}),
+    (set().union(*(FEELINGS[f] for f in PLEASANT)), set().union(*(FEELINGS[f] for f in PAINFUL))),
     ({"messy", "mess"}, {"tidy", "clean"}),
 ]
 
@@ -278,16 +288,18 @@ def _aligned_clause(part: str, mirror: str, pairs: list[tuple[str, str]]) -> str
 
 
 def _reverses(part: str, mirror: str, pairs: list[tuple[str, str]], kept: bool) -> bool:
-    """The mirror turns the part around: dismisses it, answers it with an opposite word (a
-    negation on one side turns that back: "not alone" is "together"), or, saying the same
-    words, adds or drops a negation ("worried" / "not worried")."""
+    """The mirror turns the part around: dismisses it, or, speaking of the same matter (a word
+    in common, or the part is only a feeling: "I love it"), answers it with an opposite word (a negation on one side turns that back: "not
+    alone" is "together") or adds or drops a negation ("worried" / "not worried")."""
     if _DISMISSIVE.search(mirror.lower()) and not _DISMISSIVE.search(part.lower()):
         return True
+    if not pairs and not all(w in _FEELING_WORDS for w in content(part)):
+        return False  # nothing in common: the mirror speaks of something else
     clause = _aligned_clause(part, mirror, pairs)
     flipped = _negated(part) != _negated(clause)
     if _opposite_words(part, clause):
         return not flipped
-    return kept and bool(pairs) and flipped
+    return kept and flipped
 
 
 def _closeness(part: str, mirror: str) -> float:

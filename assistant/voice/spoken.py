@@ -9,7 +9,10 @@ Every synthesizer gets its text through `spoken_form` (the Speaker calls it once
 
 Phone numbers and short codes (three digits or more, a leading zero, or several groups) are
 said digit by digit in their groups, with a pause between groups, the way a person reads a
-number out to be written down; counts and minutes (one or two digits) are said as words.
+number out to be written down: five digits or more in threes ("eight eight seven, eight
+eight"), a digit and its zeros as a number ("two thousand"); counts and minutes (one or two
+digits) are said as words. These choices were checked by ear with a recognizer as the
+listener (`hearth bench --only intelligibility`): runs of digits and zeros were misheard most.
 The text on screen and in decks/ keeps its digits.
 """
 
@@ -47,6 +50,10 @@ def _group(group: str, in_phone_number: bool) -> str:
     """One group of digits as words."""
     if re.fullmatch(r"[01]?800", group):  # toll-free prefixes are said "(one) eight hundred"
         return " ".join([*(_digits(group[:-3]).split()), "eight hundred"])
+    if re.fullmatch(r"[1-9]0{2,3}", group):  # "2000", "900": said as people say them, and
+        return number_words(int(group))     # a run of zeros is easily miscounted by ear
+    if len(group) >= 5:  # "88788": in threes, "eight eight seven, eight eight"
+        return ", ".join(_digits(group[start:start + 3]) for start in range(0, len(group), 3))
     if in_phone_number or len(group) >= 3 or group.startswith("0"):
         return _digits(group)
     return number_words(int(group))
