@@ -77,27 +77,44 @@ _SAME_WORDS = {"anytime": "any time", "goodbye": "good bye", "counselor": "couns
 
 
 def _digits_from_words(words: list[str]) -> list[str]:
-    """Number words to digit strings, one word at a time, so that "eight hundred seven"
-    stays 800 then 7 (a recognizer gives no commas between a number's groups)."""
-    out: list[str] = []
+    """Number words to digit strings the way recognizers write numbers out: "nine hundred
+    eighty eight" is 988, "seven thousand two hundred thirty three" 7233, but "two thousand
+    two four seven" stays 2000 then 2, 4, 7 (a group said on its own)."""
+    out: list[list] = []  # [digits, open slot: None | "units" | "tens" | "hundreds"]
     repeat = 1
     for index, word in enumerate(words):
         if word == "oh" and index + 1 < len(words) and words[index + 1] in _UNITS:
             word = "zero"  # "oh eight oh eight"; "oh well" stays words
+        last = out[-1] if out and out[-1][0].isdigit() else None
         if word in _REPEATS:
             repeat = _REPEATS[word]
             continue
-        if word in _UNITS and out and out[-1].endswith("0") and len(out[-1]) == 2 \
-                and out[-1][0] in "23456789" and len(_UNITS[word]) == 1:
-            out[-1] = out[-1][0] + _UNITS[word]  # "forty five" -> 45
-        elif word in _UNITS or word in _TENS:
-            out.append((_UNITS.get(word) or _TENS[word] + "0") * repeat)
-        elif word in ("hundred", "thousand") and out and out[-1].isdigit():
-            out[-1] += "00" if word == "hundred" else "000"
+        value = _UNITS.get(word)
+        starts_group = index + 1 < len(words) and words[index + 1] in ("hundred", "thousand")
+        if value is not None and len(value) == 1 and repeat == 1 and last \
+                and last[1] in ("units", "tens") and not starts_group:
+            last[0], last[1] = last[0][:-1] + value, None  # "eighty eight", "hundred eight"
+        elif value is not None and last and last[1] == "tens" and not starts_group:
+            last[0], last[1] = last[0][:-2] + value, None  # "one hundred twelve"
+        elif value is not None:
+            out.append([value * repeat, None])
+        elif word in _TENS and last and last[1] == "tens":
+            last[0], last[1] = last[0][:-2] + _TENS[word] + "0", "units"
+        elif word in _TENS:
+            out.append([_TENS[word] + "0", "units"])
+        elif word == "hundred" and last:
+            before = out[-2] if len(out) > 1 and last[1] is None and len(last[0]) == 1 else None
+            if before and before[1] == "hundreds":  # "seven thousand two hundred"
+                out.pop()
+                before[0], before[1] = before[0][:-3] + last[0] + "00", "tens"
+            else:
+                last[0], last[1] = last[0] + "00", "tens"
+        elif word == "thousand" and last:
+            last[0], last[1] = last[0] + "000", "hundreds"
         else:
-            out.append(word)
+            out.append([word, None])
         repeat = 1
-    return out
+    return [digits for digits, _ in out]
 
 
 def canonical_words(text: str) -> list[str]:
