@@ -91,3 +91,16 @@ def test_ideas_selfcare_and_professional_help(home):
     assert "directories" in out and "sliding-scale" in out
     assert len(stored(home, "selfcare")) == 1
     assert len(stored(home, "deck_seen")) == 4
+
+
+def test_bye_instead_of_names_ends_the_session(tmp_path):
+    (tmp_path / "config.toml").write_text("")
+    out = chat(tmp_path, "bye", "let's check in")
+    assert out.rstrip().endswith("Goodbye for now. Take care of each other.")
+    assert "Partner A" not in out and "check in" not in out.lower().split("goodbye")[-1]
+
+
+def test_goodbye_after_abuse_speaks_to_the_person_not_the_couple(home):
+    out = chat(home, "he grabbed my arm so hard it bruised")
+    assert "1-800-799-7233" in out
+    assert out.rstrip().endswith("Goodbye for now. Please look after yourself.")

@@ -211,7 +211,7 @@ class Runner:
                     continue
                 heard, match = got
                 if normalise(heard.text) in QUIT_WORDS:
-                    self._ended(self._say("Goodbye for now. Take care of each other."))
+                    self._ended(self._say(self._goodbye()))
                     return 0
                 if self._staying is not None and self._stayed(heard.text, match):
                     continue
@@ -225,6 +225,9 @@ class Runner:
             request = self._ask_names()
             if isinstance(request, Crisis):
                 return request
+            if request is not None and normalise(request.text) in QUIT_WORDS:
+                self._say(self._goodbye())  # "bye" instead of names ends the session
+                raise EndOfInput
         names = " and ".join(self.partners)
         if ending := self._say(f"Hi {names}. What would you like to do? "
                                "You can say 'help' to hear ideas."):
@@ -236,6 +239,12 @@ class Runner:
             if line and (ending := self._say(line)):
                 return ending
         return self.handle(request) if request is not None else None
+
+    def _goodbye(self) -> str:
+        # After abuse has been mentioned, nothing suggests looking after the relationship.
+        if self.abuse_mentioned:
+            return "Goodbye for now. Please look after yourself."
+        return "Goodbye for now. Take care of each other."
 
     def _ask_names(self) -> IntentMatch | Crisis | None:
         """Ask the partners' names once, read them back and confirm; returns a request if one
