@@ -68,6 +68,11 @@ def run(quick: bool) -> list[tuple[str, str]]:
         figures.append((f"spoken, {mode} mode: figurative lines raising the alarm",
                         f"{100 * alarms / total_f:.1f}% ({alarms}/{total_f}); "
                         f"{spent:.0f} s CPU"))
+        for voice in voices:
+            hit = sum(raises_alarm(heard[(voice, t)]) for t in crisis)
+            false = sum(raises_alarm(heard[(voice, t)]) for t in figurative)
+            figures.append((f"  {voice}", f"crisis {hit}/{len(crisis)}, "
+                                          f"figurative alarms {false}/{len(figurative)}"))
         missed = [heard[(v, t)] for v in voices for t in crisis
                   if not raises_alarm(heard[(v, t)])]
         figures.append((f"  e.g. missed in {mode} mode", "; ".join(missed[:4]) or "none"))

@@ -34,6 +34,12 @@ def _models(settings: Settings) -> list[Check]:
         recognizer = make_recognizer(settings)
         found.append(Check("speech recogniser", True,
                            f"{recognizer.name} loaded in {recognizer.load_seconds:.1f} s"))
+        notice = getattr(recognizer, "dictation_notice", None)
+        if notice is not None and settings.dictation == "whisper":
+            found.append(Check("free-speech recogniser (Whisper)", not notice,
+                               notice or "Whisper tiny.en loaded",
+                               "run `make setup`, or fix 'whisper_model' in the config file"
+                               if notice else ""))
     except HearthError as exc:
         found.append(Check("speech recogniser", False, str(exc),
                            "run `hearth models download`, or set engine = \"pocketsphinx\""))
