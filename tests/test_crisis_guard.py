@@ -7,7 +7,7 @@ from assistant.understanding import understand
 from labelled import rows
 
 SETS = ["crisis_tune.tsv", "crisis_heldout.tsv", "crisis_heldout2.tsv", "crisis_heldout3.tsv",
-        "crisis_heldout4.tsv", "crisis_heldout5.tsv"]
+        "crisis_heldout4.tsv", "crisis_heldout5.tsv", "crisis_heldout6.tsv"]
 
 
 @pytest.mark.parametrize("name", SETS)

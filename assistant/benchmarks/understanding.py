@@ -39,7 +39,8 @@ CRISIS_SETS = (
     ("crisis held-out 3", DATA / "crisis_heldout3.tsv", "tuned after scoring"),
     ("crisis held-out 4", DATA / "crisis_heldout4.tsv", "tuned after scoring"),
     ("crisis held-out 5", DATA / "crisis_heldout5.tsv", "tuned after scoring"),
-    ("crisis held-out 6", DATA / "crisis_heldout6.tsv", "held-out"),
+    ("crisis held-out 6", DATA / "crisis_heldout6.tsv", "tuned after scoring"),
+    ("crisis held-out 7", DATA / "crisis_heldout7.tsv", "held-out"),
 )
 ANSWER_SETS = (
     ("answers tuning", DATA / "answers_tune.tsv", "tuned"),
