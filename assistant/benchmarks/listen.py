@@ -18,7 +18,10 @@ SCRIPT = [
 ]
 
 
-def _wait_until_quiet(speaker, quiet_for: float = 0.6, limit: float = 30.0) -> None:
+def _wait_until_quiet(speaker, quiet_for: float = 1.5, limit: float = 60.0) -> None:
+    # Long replies are said as several lines with short gaps between them; a user line played
+    # into such a gap waits for the rest, which measures queueing, not the reply time.
+    # 1.5 s of quiet means Hearth has finished and is listening.
     deadline = time.monotonic() + limit
     quiet_since = time.monotonic()
     while time.monotonic() < deadline:
