@@ -136,3 +136,11 @@ def test_when_the_grammar_finds_nothing_the_words_come_from_dictation(recognizer
     assert {"walk", "park"} & set(words)
     # a short sound is left alone
     assert recognizer.second_opinion(nothing, False, audio[:4000]).text == ""
+
+
+def test_a_number_with_a_leading_zero_is_said_digit_by_digit():
+    from assistant.speech.grammar import spoken_words
+
+    # A dictated phone number keeps its zero; a quantity is said as a number.
+    assert spoken_words("call 0808 now") == ["call", "zero", "eight", "zero", "eight", "now"]
+    assert spoken_words("for 20 minutes") == ["for", "twenty", "minutes"]
