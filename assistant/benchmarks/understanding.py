@@ -90,31 +90,14 @@ def _crisis(understand) -> list[tuple[str, str]]:
 
 
 def _answers() -> list[tuple[str, str]]:
-    from assistant.understanding import answers
-
-    def read(kind: str, text: str) -> str:
-        if kind == "yesno":
-            return answers.read_yes_no(text)
-        if kind == "unmistakable":
-            return str(answers.is_unmistakable_yes(text)).lower()
-        if kind == "skip":
-            return str(answers.is_skip(text)).lower()
-        if kind == "minutes":
-            value = answers.read_minutes(text)
-            return "none" if value is None else str(value)
-        if kind == "names":
-            return ",".join(answers.read_names(text))
-        mood = answers.read_mood(text)
-        if mood is None:
-            return "none"
-        return f"{mood.score}/{mood.word}" if mood.word else str(mood.score)
+    from assistant.understanding.evaluate import answer_label
 
     figures = []
     for label, path, kind in ANSWER_SETS:
         if not path.exists():
             continue
         rows = _rows(path)
-        got = [read(k, t) for k, t, _ in rows]
+        got = [answer_label(k, t) for k, t, _ in rows]
         right = sum(g == want for g, (_, _, want) in zip(got, rows))
         taken_as_yes = sum(g == "yes" for g, (k, _, want) in zip(got, rows)
                            if k == "yesno" and want != "yes")

@@ -141,3 +141,25 @@ def evaluate(rows: Iterable[EvalRow], understand: Callable[[str], IntentMatch]) 
             report.crisis_rows += 1
             report.crisis_caught += match.intent == CRISIS
     return report
+
+
+def answer_label(kind: str, text: str) -> str:
+    """How the answer interpreter reads `text`, written as the labels of the answer sets
+    (tests/data/answers_*.tsv): yes/no/unclear, true/false, minutes, names, "score/word"."""
+    from assistant.understanding import answers
+
+    if kind == "yesno":
+        return answers.read_yes_no(text)
+    if kind == "unmistakable":
+        return str(answers.is_unmistakable_yes(text)).lower()
+    if kind == "skip":
+        return str(answers.is_skip(text)).lower()
+    if kind == "minutes":
+        value = answers.read_minutes(text)
+        return "none" if value is None else str(value)
+    if kind == "names":
+        return ",".join(answers.read_names(text))
+    mood = answers.read_mood(text)
+    if mood is None:
+        return "none"
+    return f"{mood.score}/{mood.word}" if mood.word else str(mood.score)
