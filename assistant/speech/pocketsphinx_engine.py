@@ -11,6 +11,8 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from importlib.metadata import version
 from pathlib import Path
 
@@ -196,8 +198,7 @@ class PocketSphinxRecognizer:
         or more is heard twice (spoken-safety benchmark: crisis recall 67% -> 90%+, false
         alarms 33% -> 0% on unseen voices). Without it, PocketSphinx's own free speech is
         asked only when the grammar does not fit the voice, and wins only on a crisis."""
-        if result.mode != "command" or len(audio_16k) < SECOND_OPINION_MIN_SAMPLES or \
-                not self._second_hearing:
+        if not self.hears_again(result, audio_16k):
             return result
         if self._neural is None and fits and result.text:
             return result
@@ -205,6 +206,18 @@ class PocketSphinxRecognizer:
         if heard.text and (not result.text or self._free_speech_wins(heard, result.text)):
             return Transcript(heard.text, heard.confidence, True, "command", heard.engine)
         return result
+
+    def hears_again(self, result: Transcript, audio_16k: np.ndarray) -> bool:
+        """Whether a command is heard a second time as free speech (see second_opinion)."""
+        return (result.mode == "command" and len(audio_16k) >= SECOND_OPINION_MIN_SAMPLES
+                and self._second_hearing)
+
+    def acts_at_once(self, result: Transcript) -> bool:
+        """Whether the grammar's words may be acted on before Whisper's hearing ends (live,
+        see PocketSphinxSession.finish_early). Not when the grammar heard nothing, and not when
+        it heard a crisis: Whisper's hearing vetoes the crisis the grammar imagines in
+        figurative talk ("this traffic is killing me"), and a crisis reply waits for it."""
+        return self._neural is not None and bool(result.text) and not _raises_alarm(result.text)
 
     def _free_speech_wins(self, heard: Transcript, grammar: str) -> bool:
         """Whether the free-speech words replace the grammar's sentence. Only on what the
@@ -235,7 +248,8 @@ class PocketSphinxRecognizer:
 class PocketSphinxSession:
     """One utterance decoded while it is spoken; holds the decoder until finished. In command
     mode with Whisper at hand, the second hearing starts early, in the pause that ends the
-    request (see early.py)."""
+    request (see early.py), and a live session need not wait for it (finish_early): the
+    grammar's words are acted on at once and a crisis Whisper hears corrects them later."""
 
     def __init__(self, recognizer: PocketSphinxRecognizer, mode: Mode):
         self._recognizer = recognizer
@@ -270,7 +284,14 @@ class PocketSphinxSession:
         return None
 
     def finish(self) -> Transcript:
-        """End the utterance and return the final transcript."""
+        """End the utterance and return the final transcript (after the second hearing)."""
+        first, later = self.finish_early()
+        return later.result() if later is not None else first
+
+    def finish_early(self) -> tuple[Transcript, Future | None]:
+        """End the utterance; the grammar's transcript at once, and the second hearing still
+        running (a Future of the final transcript) when the grammar's words can be acted on
+        meanwhile, else None (the transcript is final)."""
         if not self._open:
             raise RuntimeError("this recognition session is already finished")
         try:
@@ -281,13 +302,33 @@ class PocketSphinxSession:
         finally:
             self._open = False
             self._recognizer._lock.release()
-        heard = self._early.result() if self._early is not None else None
-        return self._recognizer.second_opinion(result, fits, audio, heard)
+        early = self._early
+        recognizer = self._recognizer
+        if early is None or not recognizer.hears_again(result, audio) or \
+                not recognizer.acts_at_once(result):
+            heard = early.result() if early is not None else None
+            return recognizer.second_opinion(result, fits, audio, heard), None
+        return result, _in_background(
+            lambda: recognizer.second_opinion(result, fits, audio, early.result()))
 
     def __del__(self):
         if getattr(self, "_open", False):
             self._decoder.end_utt()
             self._recognizer._lock.release()
+
+
+def _in_background(work: Callable[[], Transcript]) -> Future:
+    """Run `work` on its own thread; its Future holds the transcript (or the error)."""
+    later: Future = Future()
+
+    def run():
+        try:
+            later.set_result(work())
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for it
+            later.set_exception(exc)
+
+    threading.Thread(target=run, daemon=True, name="hearth-second-hearing").start()
+    return later
 
 
 def _grammar_fits(decoder, voiced: tuple[int, int] | None) -> bool:
