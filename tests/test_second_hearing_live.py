@@ -74,15 +74,29 @@ class TwoHearingsSession:
 
     def finish_early(self):
         first, _, again = self.audio.decode().strip("\x00").partition("|")
-        later: Future = Future()
+        return Transcript(first), SlowHearing(self.recognizer, Transcript(again or first))
+
+
+class SlowHearing:
+    """A second hearing that takes HEARD_AGAIN_AFTER seconds once started."""
+
+    def __init__(self, recognizer, heard):
+        self._future: Future = Future()
+        self._go = threading.Event()
 
         def hear_again():
+            self._go.wait()
             time.sleep(HEARD_AGAIN_AFTER)
-            self.recognizer.second_done.append(time.monotonic())
-            later.set_result(Transcript(again or first))
+            recognizer.second_done.append(time.monotonic())
+            self._future.set_result(heard)
 
         threading.Thread(target=hear_again, daemon=True).start()
-        return Transcript(first), later
+
+    def start(self):
+        self._go.set()
+
+    def result(self, timeout=None):
+        return self._future.result(timeout)
 
 
 def voice_session(tmp_path, utterances, recognizer, speaker, delay=0.05):

@@ -138,4 +138,5 @@ def test_a_live_request_is_ready_before_its_second_hearing_ends():
     assert "breathing" in first.text.split()
     assert later is not None and not later.done()
     hearing.release.set()
+    later.start()
     assert later.result(timeout=30).text == first.text  # the two hearings agree

@@ -71,8 +71,11 @@ class VoiceChannel:
         self._spoken_text = ""  # what Hearth is saying or just said, for the echo guard
         self._quiet_since = 0.0  # monotonic time Hearth last finished speaking
         self.reply_latencies: list[float] = []  # end of user speech -> first reply audio
+        self.waiting = False  # the dialogue is waiting for someone to speak (benchmarks)
         self._awaiting_reply_since: float | None = None
+        self.heard_again_latencies: list[float] = []  # end of user speech -> second hearing
         self._second_hearing: threading.Thread | None = None  # of the last utterance heard
+        self._held = None  # that hearing, until Hearth's reply has begun (then it may start)
         self._corrections: list[Heard] = []  # handed over by it, not yet taken
         self._corrections_lock = threading.Lock()
         self._thread = threading.Thread(target=self._transcribe_forever, daemon=True,
@@ -152,6 +155,8 @@ class VoiceChannel:
             except Exception as exc:  # noqa: BLE001 - the grammar's words stand
                 log.warning("the second hearing failed: %s", exc)
                 return
+            if first.ended_at is not None:
+                self.heard_again_latencies.append(time.monotonic() - first.ended_at)
             if not text or text == first.text or echo_possible and self._echo(text):
                 return
             if not self._is_control(text):
@@ -167,6 +172,13 @@ class VoiceChannel:
         hearing = threading.Thread(target=wait, daemon=True, name="hearth-heard-again")
         hearing.start()
         self._second_hearing = hearing  # started first: settle() may join it at any moment
+        self._held = later
+
+    def _let_second_hearing_start(self) -> None:
+        """Whisper waits while the reply's first words are made: they share the CPU."""
+        held, self._held = self._held, None
+        if held is not None:
+            held.start()
 
     def _taken(self, heard: Heard | None) -> bool:
         """Take an utterance from the queue: False for a correction settle() handed over."""
@@ -181,6 +193,7 @@ class VoiceChannel:
 
     def settle(self) -> Heard | None:
         """Wait for the second hearing of the last utterance; its correction, if not taken."""
+        self._let_second_hearing_start()
         hearing = self._second_hearing
         if hearing is not None:
             hearing.join()
@@ -227,13 +240,17 @@ class VoiceChannel:
         if mode != self._mode and self.listener is not None:
             self.listener.set_trailing_silence(self._silences[mode])
         self._mode, self._keep_audio = mode, keep_audio
+        self._let_second_hearing_start()  # no reply is being made: nothing to wait for
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
             remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+            self.waiting = True
             try:
                 heard = self._heard.get(timeout=remaining)
             except queue.Empty:
                 return None
+            finally:
+                self.waiting = False
             if not self._taken(heard):
                 continue
             if heard is None:
@@ -305,6 +322,8 @@ class VoiceChannel:
 
     def _note_reply_started(self, playback) -> None:
         started = getattr(playback, "started_at", None)
+        if started:
+            self._let_second_hearing_start()
         if self._awaiting_reply_since is not None and started:
             self.reply_latencies.append(started - self._awaiting_reply_since)
             self._awaiting_reply_since = None

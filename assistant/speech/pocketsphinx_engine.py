@@ -41,6 +41,10 @@ NAME = "pocketsphinx"
 # near 0.02.
 SECOND_OPINION_MIN_SAMPLES = 8000  # half a second: shorter sounds are not worth a second decode
 EARLY_HEARING_AFTER = 0.12  # seconds of pause before Whisper starts on a request (early.py)
+# ... unless the grammar's words are acted on first: then Whisper waits until Hearth's reply
+# has begun to play, or this many seconds (live voice loop: Piper's first sentence took
+# 0.4-1.2 s instead of 0.25 s while Whisper ran beside it on a loaded 2-core machine).
+HOLD_LIMIT = 0.6
 # When the grammar does not fit: the search still returns its nearest sentence, but lets the
 # silence model swallow the words it cannot match (0.8 s of "silence" between words where the
 # voice detector hears voice, 1.5 s at the edges; nobody pauses that long inside a request,
@@ -257,9 +261,13 @@ class PocketSphinxSession:
         self._last = ""
         self._audio: list[np.ndarray] = []
         self._early = None
+        self._go = threading.Event()  # Whisper may begin (see SecondHearing)
         if mode == "command" and recognizer._neural is not None and recognizer._second_hearing:
-            self._early = EarlyHearing(lambda audio: recognizer.transcribe(audio, "dictation"),
-                                       EARLY_HEARING_AFTER, SECOND_OPINION_MIN_SAMPLES)
+            def hear(audio):
+                self._go.wait(HOLD_LIMIT)
+                return recognizer.transcribe(audio, "dictation")
+
+            self._early = EarlyHearing(hear, EARLY_HEARING_AFTER, SECOND_OPINION_MIN_SAMPLES)
         recognizer._lock.acquire()
         try:
             self._decoder = recognizer._activate(mode)
@@ -286,12 +294,15 @@ class PocketSphinxSession:
     def finish(self) -> Transcript:
         """End the utterance and return the final transcript (after the second hearing)."""
         first, later = self.finish_early()
-        return later.result() if later is not None else first
+        if later is None:
+            return first
+        later.start()
+        return later.result()
 
-    def finish_early(self) -> tuple[Transcript, Future | None]:
+    def finish_early(self) -> tuple[Transcript, "SecondHearing | None"]:
         """End the utterance; the grammar's transcript at once, and the second hearing still
-        running (a Future of the final transcript) when the grammar's words can be acted on
-        meanwhile, else None (the transcript is final)."""
+        to come when the grammar's words can be acted on meanwhile, else None (the transcript
+        is final)."""
         if not self._open:
             raise RuntimeError("this recognition session is already finished")
         try:
@@ -306,10 +317,11 @@ class PocketSphinxSession:
         recognizer = self._recognizer
         if early is None or not recognizer.hears_again(result, audio) or \
                 not recognizer.acts_at_once(result):
+            self._go.set()
             heard = early.result() if early is not None else None
             return recognizer.second_opinion(result, fits, audio, heard), None
-        return result, _in_background(
-            lambda: recognizer.second_opinion(result, fits, audio, early.result()))
+        return result, SecondHearing(
+            self._go, lambda: recognizer.second_opinion(result, fits, audio, early.result()))
 
     def __del__(self):
         if getattr(self, "_open", False):
@@ -317,18 +329,33 @@ class PocketSphinxSession:
             self._recognizer._lock.release()
 
 
-def _in_background(work: Callable[[], Transcript]) -> Future:
-    """Run `work` on its own thread; its Future holds the transcript (or the error)."""
-    later: Future = Future()
+class SecondHearing:
+    """Whisper's hearing of a request already acted on, in the background. It begins once
+    start() is called (Hearth's reply has begun to play) or HOLD_LIMIT seconds have passed:
+    on a small machine Whisper and the voice share the CPU, and the reply would wait."""
 
-    def run():
+    def __init__(self, gate: threading.Event, work: Callable[[], Transcript]):
+        self._gate, self._future = gate, Future()
+        threading.Thread(target=self._run, args=(work,), daemon=True,
+                         name="hearth-second-hearing").start()
+
+    def _run(self, work: Callable[[], Transcript]) -> None:
+        self._gate.wait(HOLD_LIMIT)
         try:
-            later.set_result(work())
+            self._future.set_result(work())
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for it
-            later.set_exception(exc)
+            self._future.set_exception(exc)
 
-    threading.Thread(target=run, daemon=True, name="hearth-second-hearing").start()
-    return later
+    def start(self) -> None:
+        """Let the hearing begin now."""
+        self._gate.set()
+
+    def done(self) -> bool:
+        return self._future.done()
+
+    def result(self, timeout: float | None = None) -> Transcript:
+        """The final transcript (the grammar's, or Whisper's words where they win)."""
+        return self._future.result(timeout)
 
 
 def _grammar_fits(decoder, voiced: tuple[int, int] | None) -> bool:
