@@ -144,3 +144,14 @@ def test_a_number_with_a_leading_zero_is_said_digit_by_digit():
     # A dictated phone number keeps its zero; a quantity is said as a number.
     assert spoken_words("call 0808 now") == ["call", "zero", "eight", "zero", "eight", "now"]
     assert spoken_words("for 20 minutes") == ["for", "twenty", "minutes"]
+
+
+def test_a_phone_number_in_groups_is_said_digit_by_digit_without_merging_groups():
+    from assistant.speech.grammar import spoken_words
+
+    # As quantities "2000-247" would run together into 2247.
+    assert " ".join(spoken_words("call 0808, 2000-247")) == \
+        "call zero eight zero eight two zero zero zero two four seven"
+    assert " ".join(spoken_words("on 01. 554-3811")) == "on zero one five five four three eight one one"
+    # Small groups are quantities.
+    assert spoken_words("20-30 minutes") == ["twenty", "thirty", "minutes"]

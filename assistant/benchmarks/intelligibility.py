@@ -18,32 +18,41 @@ import re
 import statistics
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 NAME = "intelligibility"
 
-# Said by the exercises (breathing, cool-down, bedtime, notes, check-in), with their numbers.
+# Said by the exercises (breathing, cool-down, bedtime, notes, check-in), with their numbers,
+# each in the voice style its exercise uses.
 EXERCISE_LINES = (
-    "Let's check in. Sam first, then Alex. Say skip to pass on any question.",
-    "Sam, how are you feeling? A number from one to ten, or a word.",
-    "Sam, you're at a 3, you mentioned work was long, and you'd like Alex to listen to you.",
-    "Box breathing, for about 4 minutes. Breathe in for 4, hold for 4, out for 4, hold for 4.",
-    "Breathe in, 2, 3, 4.",
-    "Let's take a break of 20 minutes, apart from each other.",
-    "Agreed: 30 minutes. I'll call you back together at about 8:45.",
-    "Would you like to read together for 12 minutes?",
-    "Go ahead, Sam. Say your note for Alex, and I'll keep it until Alex hears it.",
-    "Alex, there are 2 notes waiting for you from Sam.",
-    "Good night, Sam and Alex. Sleep well.",
-    "Your streak is 7 days. That's your first seven-day streak!",
+    ("Let's check in. Sam first, then Alex. Say skip to pass on any question.", "warm"),
+    ("Sam, how are you feeling? A number from one to ten, or a word.", "warm"),
+    ("Sam, you're at a 3, you mentioned work was long, and you'd like Alex to listen to you.",
+     "warm"),
+    ("Box breathing, for about 4 minutes. Breathe in for 4, hold for 4, out for 4, hold for 4.",
+     "calm"),
+    ("Breathe in, 2, 3, 4.", "calm"),
+    ("Let's take a break of 20 minutes, apart from each other.", "calm"),
+    ("Agreed: 30 minutes. I'll call you back together at about 8:45.", "calm"),
+    ("Would you like to read together for 12 minutes?", "calm"),
+    ("Go ahead, Sam. Say your note for Alex, and I'll keep it until Alex hears it.", "warm"),
+    ("Alex, there are 2 notes waiting for you from Sam.", "warm"),
+    ("Good night, Sam and Alex. Sleep well.", "calm"),
+    ("Your streak is 7 days. That's your first seven-day streak!", "warm"),
 )
+CRISIS_STYLE = "calm"  # the style the crisis reply is said in (dialogue.runner)
+DECK_STYLE = "bright"  # prompts, affection cards and shared activities
+QUIET_AROUND = 0.3  # seconds of silence the listener hears before and after each sentence
 DECK_ITEMS = {"prompts": 14, "affection": 4, "shared_activities": 4}  # deck -> lines taken
 
 
 @dataclass(frozen=True)
 class Line:
-    """One line Hearth says, and whether it carries a crisis number."""
+    """One line Hearth says, the voice style it is said in, and whether it carries a crisis
+    number."""
 
     text: str
+    style: str = "warm"
     crisis: bool = False
 
 
@@ -56,13 +65,13 @@ def hearth_lines(quick: bool = False) -> list[Line]:
     for region in ("US", "UK", "CA", "AU", "IE", "NZ"):
         for concern in ("self_harm", "abuse"):
             for text in crisis_reply(concern, region):
-                seen.setdefault(text, Line(text, crisis=bool(re.search(r"\d", text))))
+                seen.setdefault(text, Line(text, CRISIS_STYLE, bool(re.search(r"\d", text))))
     lines = list(seen.values())
     if quick:
-        return lines + [Line(text) for text in EXERCISE_LINES[:4]]
+        return lines + [Line(*line) for line in EXERCISE_LINES[:4]]
     for deck, count in DECK_ITEMS.items():
-        lines += [Line(item.text) for item in load_deck(deck).items[:count]]
-    return lines + [Line(text) for text in EXERCISE_LINES]
+        lines += [Line(item.text, DECK_STYLE) for item in load_deck(deck).items[:count]]
+    return lines + [Line(*line) for line in EXERCISE_LINES]
 
 
 _UNITS = {w: str(i) for i, w in enumerate(
@@ -72,8 +81,9 @@ _TENS = {w: str(i + 2) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _REPEATS = {"double": 2, "triple": 3}
 # Spellings a listener may choose that are not mishearings (US/UK, compounds).
-_SAME_WORDS = {"anytime": "any time", "goodbye": "good bye", "counselor": "counsellor",
-               "realize": "realise", "okay": "ok", "alright": "all right"}
+# (US/UK spellings and contractions are Whisper's normaliser's, below.)
+_SAME_WORDS = {"anytime": "any time", "goodbye": "good bye", "okay": "ok",
+               "alright": "all right"}
 
 
 def _digits_from_words(words: list[str]) -> list[str]:
@@ -117,12 +127,60 @@ def _digits_from_words(words: list[str]) -> list[str]:
     return [digits for digits, _ in out]
 
 
+# Where one number ends and the next begins: "one eight hundred, seven nine nine" is 1 800,
+# then 799 (not 807, 9, 9). Punctuation, or a hyphen between digits ("1-800-799").
+_NUMBER_BOUNDARY = re.compile(r"[,;:!?]|\.(?!\d)|(?<=\d)-(?=\d)")
+_NUMBER_WORDS = {*_UNITS, *_TENS, "hundred", "thousand"}
+
+
+def _is_number_word(words: list[str], index: int) -> bool:
+    word = words[index]
+    if word.isdigit() or word in _NUMBER_WORDS:
+        return True
+    follows = words[index + 1] if index + 1 < len(words) else ""
+    return word in ("oh", *_REPEATS) and (follows in _UNITS or follows.isdigit())
+
+
+def _numbers_as_digits(text: str) -> str:
+    """Each number in `text` (words or digits) as its digits, one word per digit; a number
+    never runs on past punctuation."""
+    out = []
+    for piece in _NUMBER_BOUNDARY.split(text.lower()):
+        words = re.findall(r"[^\s\-\"()]+", piece)  # a hyphen between words is a space
+        run: list[str] = []
+        for index, word in enumerate([*words, ""]):
+            if word and _is_number_word(words, index):
+                run.append(word)
+                continue
+            out += [digit for number in _digits_from_words(run) for digit in
+                    (list(number) if number.isdigit() else [number])]
+            run = []
+            out += [word] if word else []
+    return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _normaliser():
+    """Whisper's English text normaliser (contractions, US/UK spellings, symbols), with its
+    number reading left out: ours keeps phone numbers' groups and leading zeros ("0808"
+    would lose its zero, "two thousand, two four seven" become 200247)."""
+    from whisper_normalizer.english import EnglishTextNormalizer
+
+    normaliser = EnglishTextNormalizer()
+    normaliser.standardize_numbers = lambda text: text
+    # "'s" is read as a possessive, not "is": "partner's" and "partners'" sound the same.
+    normaliser.replacers[r"'s\b"] = "s"
+    return normaliser
+
+
 def canonical_words(text: str) -> list[str]:
-    """Words for scoring: lower case, no punctuation, numbers as single digits."""
-    text = re.sub(r"[^a-z0-9' ]+", " ", text.lower())
-    words = " ".join(_SAME_WORDS.get(word, word) for word in text.split()).split()
-    words = _digits_from_words(words)
-    return " ".join(re.sub(r"\d", lambda m: f" {m.group(0)} ", w) for w in words).split()
+    """Words for scoring, the same for what was said and what was heard: numbers as single
+    digits, then Whisper's English normalisation, then a few compounds split."""
+    words = _normaliser()(_numbers_as_digits(text)).split()
+    words = " ".join(_SAME_WORDS.get(word, word) for word in words).split()
+    words = [re.sub(r"[^a-z0-9]", "", word) for word in words]  # "8.45" -> 8, 4, 5
+    return [part for word in words for part in (list(word) if word.isdigit() else [word])
+            if part]
 
 
 def word_errors(reference: str, heard: str) -> tuple[int, int]:
@@ -152,19 +210,21 @@ def number_intact(reference: str, heard: str) -> bool:
 
 
 def _voices():
-    """(label, profile, engine) for each installed voice, at the warm profile's pace."""
+    """(label, {style: profile}, engine) for each installed voice: every voice says each line
+    in its style's profile (pace, pauses), as Hearth would."""
     from assistant.voice.piper_voices import installed_voices, piper_installed
-    from assistant.voice.profiles import PiperSettings, load_profiles
+    from assistant.voice.profiles import load_profiles
 
-    warm = load_profiles()["warm"]
+    profiles = {style: profile for style, profile in load_profiles().items()
+                if style in {CRISIS_STYLE, DECK_STYLE, *(style for _, style in EXERCISE_LINES)}}
     found = []
     if piper_installed():
         for files in installed_voices():
-            piper = PiperSettings(voice=str(files.model), length_scale=warm.piper.length_scale,
-                                  exercise_length_scale=warm.piper.exercise_length_scale)
-            found.append((f"piper {files.name}", warm.model_copy(update={"piper": piper}),
-                          "piper"))
-    found.append((f"espeak-ng {warm.espeak.voice}", warm, "espeak"))
+            found.append((f"piper {files.name}", {
+                style: profile.model_copy(update={
+                    "piper": profile.piper.model_copy(update={"voice": str(files.model)})})
+                for style, profile in profiles.items()}, "piper"))
+    found.append(("espeak-ng", profiles, "espeak"))
     return found
 
 
@@ -182,12 +242,16 @@ def _as_hearth_says_it(text: str, profile, engine: str):
 
     with tempfile.TemporaryDirectory(prefix="hearth-intelligibility-") as tmp:
         out = Path(tmp) / "line.wav"
-        settings = Settings(voice_engine=engine)
+        settings = Settings(voice_engine=engine, voice=profile.name)
         with Speaker(settings, sink=WavSink(out), profiles={profile.name: profile},
                      strict=True) as speaker:
             speaker.say(text).wait()
         audio = read_audio(out)
-    return audio if audio.dtype == np.int16 else (np.clip(audio, -1, 1) * 32767).astype(np.int16)
+    audio = audio if audio.dtype == np.int16 else (np.clip(audio, -1, 1) * 32767).astype(np.int16)
+    # A listener hears Hearth speak out of quiet (the speaker stream plays silence between
+    # replies); a clip that starts on its first sound makes Whisper drop it ("Sit" -> "it").
+    quiet = np.zeros(int(QUIET_AROUND * 16000), np.int16)
+    return np.concatenate([quiet, audio, quiet])
 
 
 def run(quick: bool) -> list[tuple[str, str]]:
@@ -200,13 +264,13 @@ def run(quick: bool) -> list[tuple[str, str]]:
     recognizer = make_recognizer()
     figures = [("lines (crisis lines with numbers)",
                 f"{len(lines)} ({sum(line.crisis for line in lines)})")]
-    for label, profile, engine in _voices():
+    for label, profiles, engine in _voices():
         edits = words = 0
         broken, heard_engine, spent = [], "", []
         for line in lines:
             heard = []
             for sentence in split_sentences(line.text):  # a listener's pace: one at a time
-                pcm = _as_hearth_says_it(sentence, profile, engine)
+                pcm = _as_hearth_says_it(sentence, profiles[line.style], engine)
                 started = time.perf_counter()
                 transcript = recognizer.transcribe(pcm, "dictation")
                 spent.append(time.perf_counter() - started)
