@@ -113,7 +113,7 @@ class CrisisReader:
                 owners.append(k)
         if not pieces:
             return []
-        rows = self._load_contextual().embed(pieces)
+        rows = self._load_contextual().embed_many(pieces)
         probabilities = self._reader.probabilities(rows)
         nearest = (rows @ self._crisis_rows.T).max(axis=1)
         best: list[tuple[str, float]] = [("none", 0.0)] * len(normalised_texts)
