@@ -7,9 +7,13 @@ counts as intact only when each of its numbers comes back whole: every digit, in
 nothing between them.
 
 Each line is made exactly as Hearth says it (through the Speaker into a WAV: spoken form,
-sentence pieces and pauses). Scoring: both sides lower-cased, punctuation dropped, a few
-spelling variants made one ("anytime", "counselor"), number words turned into digits and every
-digit counted as one word, so "988", "nine eight eight" and "9 8 8" are the same three words.
+sentence pieces and pauses, in the voice style Hearth uses for it: the crisis reply calm, deck
+items bright), with 0.3 s of quiet around each sentence as a listener hears it. Scoring, the
+same for what was said and what was heard: numbers (words or digits) turned into digits and
+every digit counted as one word, so "988", "nine eight eight" and "9 8 8" are the same three
+words, a number never running on past punctuation ("one eight hundred, seven nine nine" is
+1800 799); then Whisper's English text normaliser (contractions written out, US spellings,
+punctuation dropped), "'s" read as a possessive, and a few compounds split ("anytime").
 """
 
 from __future__ import annotations
@@ -229,11 +233,13 @@ def _voices():
 
 
 def _as_hearth_says_it(text: str, profile, engine: str):
-    """The line through a Speaker into a WAV, as 16 kHz int16 samples for the recognizer."""
+    """The line through a Speaker into a WAV, as 16 kHz int16 samples for the recognizer
+    with quiet around them; None when nothing was written."""
     import tempfile
     from pathlib import Path
 
     import numpy as np
+    import soundfile as sf
 
     from assistant.audio.files import read_audio
     from assistant.config import Settings
@@ -246,7 +252,9 @@ def _as_hearth_says_it(text: str, profile, engine: str):
         with Speaker(settings, sink=WavSink(out), profiles={profile.name: profile},
                      strict=True) as speaker:
             speaker.say(text).wait()
-        audio = read_audio(out)
+        audio = read_audio(out, allow_silence=True) if sf.info(out).frames else None
+    if audio is None:
+        return None  # nothing was written: the caller says it again and counts it
     audio = audio if audio.dtype == np.int16 else (np.clip(audio, -1, 1) * 32767).astype(np.int16)
     # A listener hears Hearth speak out of quiet (the speaker stream plays silence between
     # replies); a clip that starts on its first sound makes Whisper drop it ("Sit" -> "it").
@@ -266,11 +274,16 @@ def run(quick: bool) -> list[tuple[str, str]]:
                 f"{len(lines)} ({sum(line.crisis for line in lines)})")]
     for label, profiles, engine in _voices():
         edits = words = 0
-        broken, heard_engine, spent = [], "", []
+        broken, heard_engine, spent, empty = [], "", [], 0
         for line in lines:
             heard = []
             for sentence in split_sentences(line.text):  # a listener's pace: one at a time
                 pcm = _as_hearth_says_it(sentence, profiles[line.style], engine)
+                if pcm is None:  # seen once: an empty WAV; say it again rather than stop
+                    empty += 1
+                    pcm = _as_hearth_says_it(sentence, profiles[line.style], engine)
+                if pcm is None:
+                    raise RuntimeError(f"{label} wrote no audio for {sentence!r} twice")
                 started = time.perf_counter()
                 transcript = recognizer.transcribe(pcm, "dictation")
                 spent.append(time.perf_counter() - started)
@@ -285,6 +298,8 @@ def run(quick: bool) -> list[tuple[str, str]]:
         figures.append((f"{label}: crisis numbers intact",
                         f"{crisis - len(broken)} of {crisis}"))
         figures += [(f"{label}: number lost", text) for text in broken]
+        if empty:
+            figures.append((f"{label}: sentences said again (no audio written)", str(empty)))
         figures.append((f"{label}: transcription time per sentence",
                         f"{statistics.median(spent) * 1000:.0f} ms median"))
     return figures
