@@ -274,7 +274,7 @@ def run(quick: bool) -> list[tuple[str, str]]:
                 f"{len(lines)} ({sum(line.crisis for line in lines)})")]
     for label, profiles, engine in _voices():
         edits = words = 0
-        broken, heard_engine, spent, empty = [], "", [], 0
+        broken, misheard, heard_engine, spent, empty = [], [], "", [], 0
         for line in lines:
             heard = []
             for sentence in split_sentences(line.text):  # a listener's pace: one at a time
@@ -290,6 +290,8 @@ def run(quick: bool) -> list[tuple[str, str]]:
                 heard_engine, heard = transcript.engine, [*heard, transcript.text]
             wrong, count = word_errors(spoken_form(line.text), " ".join(heard))
             edits, words = edits + wrong, words + count
+            if wrong:
+                misheard.append(f"{wrong}: {line.text!r} heard as {' '.join(heard)!r}")
             if line.crisis and not number_intact(line.text, " ".join(heard)):
                 broken.append(f"{line.text!r} heard as {' '.join(heard)!r}")
         crisis = sum(line.crisis for line in lines)
@@ -298,6 +300,8 @@ def run(quick: bool) -> list[tuple[str, str]]:
         figures.append((f"{label}: crisis numbers intact",
                         f"{crisis - len(broken)} of {crisis}"))
         figures += [(f"{label}: number lost", text) for text in broken]
+        if engine == "piper":  # each line with a word misheard (espeak-ng's are too many)
+            figures += [(f"{label}: misheard", text) for text in misheard]
         if empty:
             figures.append((f"{label}: sentences said again (no audio written)", str(empty)))
         figures.append((f"{label}: transcription time per sentence",
