@@ -48,6 +48,9 @@ CRISIS_STYLE = "calm"  # the style the crisis reply is said in (dialogue.runner)
 DECK_STYLE = "bright"  # prompts, affection cards and shared activities
 QUIET_AROUND = 0.3  # seconds of silence the listener hears before and after each sentence
 DECK_ITEMS = {"prompts": 14, "affection": 4, "shared_activities": 4}  # deck -> lines taken
+# Held out: deck items never looked at while the scoring and spoken form were tuned on the
+# lines above; their word error is reported apart.
+HELD_OUT_ITEMS = {"prompts": (14, 22), "affection": (4, 10), "shared_activities": (4, 10)}
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,12 @@ class Line:
     text: str
     style: str = "warm"
     crisis: bool = False
+    held_out: bool = False
 
 
 def hearth_lines(quick: bool = False) -> list[Line]:
-    """The benchmark's lines: crisis replies for every region, then decks, then exercises."""
+    """The benchmark's lines: crisis replies for every region, then decks, then exercises,
+    then the held-out deck items (not with `quick`)."""
     from assistant.dialogue.safety import crisis_reply
     from assistant.exercises.decks import load_deck
 
@@ -75,7 +80,11 @@ def hearth_lines(quick: bool = False) -> list[Line]:
         return lines + [Line(*line) for line in EXERCISE_LINES[:4]]
     for deck, count in DECK_ITEMS.items():
         lines += [Line(item.text, DECK_STYLE) for item in load_deck(deck).items[:count]]
-    return lines + [Line(*line) for line in EXERCISE_LINES]
+    lines += [Line(*line) for line in EXERCISE_LINES]
+    for deck, (start, end) in HELD_OUT_ITEMS.items():
+        lines += [Line(item.text, DECK_STYLE, held_out=True)
+                  for item in load_deck(deck).items[start:end]]
+    return lines
 
 
 _UNITS = {w: str(i) for i, w in enumerate(
@@ -270,10 +279,12 @@ def run(quick: bool) -> list[tuple[str, str]]:
 
     lines = hearth_lines(quick)
     recognizer = make_recognizer()
-    figures = [("lines (crisis lines with numbers)",
-                f"{len(lines)} ({sum(line.crisis for line in lines)})")]
+    tuned = [line for line in lines if not line.held_out]
+    figures = [("lines (crisis lines with numbers; held-out lines)",
+                f"{len(tuned)} ({sum(line.crisis for line in lines)}; "
+                f"{len(lines) - len(tuned)})")]
     for label, profiles, engine in _voices():
-        edits = words = 0
+        edits = words = held_edits = held_words = 0
         broken, misheard, heard_engine, spent, empty = [], [], "", [], 0
         for line in lines:
             heard = []
@@ -289,6 +300,9 @@ def run(quick: bool) -> list[tuple[str, str]]:
                 spent.append(time.perf_counter() - started)
                 heard_engine, heard = transcript.engine, [*heard, transcript.text]
             wrong, count = word_errors(spoken_form(line.text), " ".join(heard))
+            if line.held_out:
+                held_edits, held_words = held_edits + wrong, held_words + count
+                continue
             edits, words = edits + wrong, words + count
             if wrong:
                 misheard.append(f"{wrong}: {line.text!r} heard as {' '.join(heard)!r}")
@@ -297,6 +311,9 @@ def run(quick: bool) -> list[tuple[str, str]]:
         crisis = sum(line.crisis for line in lines)
         figures.append((f"{label}: word error ({heard_engine} dictation as the listener)",
                         f"{100 * edits / words:.1f}% of {words} words"))
+        if held_words:
+            figures.append((f"{label}: word error on the held-out lines",
+                            f"{100 * held_edits / held_words:.1f}% of {held_words} words"))
         figures.append((f"{label}: crisis numbers intact",
                         f"{crisis - len(broken)} of {crisis}"))
         figures += [(f"{label}: number lost", text) for text in broken]
