@@ -13,6 +13,7 @@ class Candidate:
     semantic: float | None = None  # cosine of the meanings (embedding model), in [-1, 1]
     fuzzy: float | None = None  # rapidfuzz character ratio, in [0, 1]
     indirect: bool = False  # the template tells a need or situation rather than asking
+    contextual: float | None = None  # cosine in context (MiniLM), when the match was re-read
 
 
 @dataclass(frozen=True)
