@@ -53,7 +53,7 @@ class Settings(BaseModel):
     input_device: str | int | None = Field(None, description="Microphone name or index.")
     output_device: str | int | None = Field(None, description="Speaker name or index.")
     trailing_silence: float = Field(
-        0.3, ge=0.1, le=5.0, description="Seconds of silence that end a spoken request."
+        0.24, ge=0.1, le=5.0, description="Seconds of silence that end a spoken request."
     )
     dictation_silence: float = Field(
         1.0, ge=0.2, le=5.0, description="Seconds of silence that end a free-speech answer."

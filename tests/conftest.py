@@ -12,6 +12,22 @@ import pytest
 os.environ.setdefault("HEARTH_CACHE_DIR", tempfile.mkdtemp(prefix="hearth-cache-"))
 
 
+def pytest_sessionstart(session):
+    """Train the crisis guard's reader once, before any test starts a `hearth` process that
+    would otherwise train it under its own timeout. A reader that `make` already trained in the
+    user's cache (same intents, same corpus: the file name says so) is copied instead."""
+    import platformdirs
+
+    from assistant.understanding import load_matcher
+
+    ours = Path(os.environ["HEARTH_CACHE_DIR"])
+    for trained in Path(platformdirs.user_cache_dir("hearth")).glob("crisis-reader-*.npz"):
+        if not trained.name.endswith(".tmp.npz") and not (ours / trained.name).exists():
+            ours.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(trained, ours / trained.name)
+    load_matcher().crisis_reader()
+
+
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path, monkeypatch):
     """Every test gets its own data dir and config path, so no test touches the user's files."""

@@ -1,6 +1,8 @@
 """Command mode's second hearing as free speech: when Whisper's words replace the grammar's
 sentence. A fixed free-speech hearing stands in for Whisper; the grammar is the real one."""
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -96,3 +98,45 @@ def test_a_live_request_is_heard_twice_while_the_listener_waits_out_the_pause():
     heard = session.finish()
     assert "breathing" in heard.text.split()
     assert len(hearing.lengths) == 1 and hearing.lengths[0] < len(audio)  # started early
+
+
+@pytest.mark.parametrize("grammar,at_once", [
+    ("give us a date idea", True),
+    ("i want to end it all", False),  # a crisis reply waits: Whisper may veto it
+    ("", False),  # nothing to act on yet
+])
+def test_only_harmless_grammar_words_are_acted_on_before_the_second_hearing(
+        recognizer, grammar, at_once):
+    said = Transcript(grammar, None, True, "command", "pocketsphinx")
+    assert recognizer.acts_at_once(said) is at_once
+
+
+class HeldHearing(FixedHearing):
+    """Free speech that takes as long as the test wants."""
+
+    def __init__(self):
+        super().__init__()
+        self.release = threading.Event()
+
+    def transcribe(self, audio, mode="dictation"):
+        self.release.wait(30)
+        return Transcript("start a breathing exercise", 0.9, True, "dictation", "whisper")
+
+
+@pytest.mark.audio
+def test_a_live_request_is_ready_before_its_second_hearing_ends():
+    from assistant.speech.synthetic import spoken
+
+    hearing = HeldHearing()
+    recognizer = PocketSphinxRecognizer(dictation=hearing)
+    voice = spoken("start a breathing exercise", "en-us", 160)
+    audio = np.concatenate([voice, np.zeros(4800, np.int16)])
+    session = recognizer.stream("command")
+    for start in range(0, len(audio), 480):
+        session.feed(audio[start:start + 480])
+    first, later = session.finish_early()
+    assert "breathing" in first.text.split()
+    assert later is not None and not later.done()
+    hearing.release.set()
+    later.start()
+    assert later.result(timeout=30).text == first.text  # the two hearings agree

@@ -18,18 +18,28 @@ SCRIPT = [
 ]
 
 
-def _wait_until_quiet(speaker, quiet_for: float = 1.5, limit: float = 60.0) -> None:
-    # Long replies are said as several lines with short gaps between them; a user line played
-    # into such a gap waits for the rest, which measures queueing, not the reply time.
-    # 1.5 s of quiet means Hearth has finished and is listening.
+def _wait_until_listening(speaker, channel, settled: float = 1.2, limit: float = 60.0) -> None:
+    # A reply may be said as several lines with gaps between them (each is made while the one
+    # before plays, and on a busy machine a gap can be long); a user line played into such a
+    # gap waits for the rest, which measures queueing, not the reply time. So the next line
+    # waits until the dialogue itself is waiting for words and Hearth has been quiet for
+    # longer than the echo guard's tail (an answer that repeats Hearth's last words, "another
+    # one", said within it is taken for Hearth's own voice coming back).
     deadline = time.monotonic() + limit
-    quiet_since = time.monotonic()
+    ready_since = None
     while time.monotonic() < deadline:
-        if speaker.speaking:
-            quiet_since = time.monotonic()
-        elif time.monotonic() - quiet_since >= quiet_for:
+        if speaker.speaking or not channel.waiting:
+            ready_since = None
+        elif ready_since is None:
+            ready_since = time.monotonic()
+        elif time.monotonic() - ready_since >= settled:
             return
-        time.sleep(0.05)
+        time.sleep(0.02)
+
+
+# The user's lines are said by these voices in turn (the full run; the quick one uses the
+# first): espeak-ng, Piper's neural voice and a Scottish espeak-ng variant.
+VOICES = ("en-us", "piper:en_US-joe-medium", "en-gb-scotland+m4")
 
 
 def run(quick: bool) -> list[tuple[str, str]]:
@@ -69,24 +79,31 @@ def run(quick: bool) -> list[tuple[str, str]]:
         clips = []
         for number, line in enumerate(script):
             path = Path(tmp) / f"line-{number}.wav"
-            clips.append(write_wav(path, spoken(line, "en-us", 160)))
-        _wait_until_quiet(speaker)
+            voice = VOICES[0 if quick else number % len(VOICES)]
+            clips.append(write_wav(path, spoken(line, voice, 160)))
+        _wait_until_listening(speaker, channel)
         for path in clips:
             subprocess.run(["paplay", "--device=user_in", str(path)], check=True)
             time.sleep(0.8)  # the reply starts
-            _wait_until_quiet(speaker)
+            _wait_until_listening(speaker, channel)
         listener.stop()
         session.join(timeout=10)
         speaker.close()
         journal.close()
     reinitialise_portaudio()
-    latencies = channel.reply_latencies
+    latencies, again = channel.reply_latencies, channel.heard_again_latencies
     if not latencies:
         return [("reply latency", "no replies were heard")]
-    return [
+    figures = [
+        ("user voices", ", ".join(VOICES[:1] if quick else VOICES)),
         ("utterances / replies timed", f"{len(script)} / {len(latencies)}"),
         ("end of speech -> first reply audio",
          f"median {statistics.median(latencies) * 1000:.0f} ms, "
          f"max {max(latencies) * 1000:.0f} ms (trailing silence "
          f"{settings.trailing_silence * 1000:.0f} ms included)"),
     ]
+    if again:  # when a crisis the grammar missed would cut in
+        figures.append(("end of speech -> Whisper's second hearing done",
+                        f"median {statistics.median(again) * 1000:.0f} ms, "
+                        f"max {max(again) * 1000:.0f} ms ({len(again)} requests)"))
+    return figures

@@ -11,6 +11,7 @@ from assistant.errors import InputError
 
 NAME = "real-speech"
 TUNED_EVERY = 4  # clips whose index is a multiple of this were looked at while tuning
+ENDPOINT_SILENCES = (0.18, 0.21, 0.24, 0.3)  # 30 ms voice-detector frames: 6, 7, 8, 10
 
 
 def run(quick: bool) -> list[tuple[str, str]]:
@@ -58,6 +59,11 @@ def run(quick: bool) -> list[tuple[str, str]]:
         figures.append((f"command acceptance, {label}",
                         f"{100 * score.acceptance:.1f}% ({score.accepted}/{score.total}); "
                         f"{detail}; real-time factor {score.cpu_seconds / score.audio_seconds:.3f}"))
+    # How long a pause ends a spoken request: shorter answers sooner, but cuts people off.
+    for silence in ENDPOINT_SILENCES:
+        cut = sum(bench.cut_in_two(clip, silence) for clip in clips)
+        figures.append((f"requests cut in two by a {silence:.2f} s trailing silence",
+                        f"{100 * cut / len(clips):.1f}% ({cut}/{len(clips)})"))
     # Free speech: what dictation recovers of the words people certainly said.
     # (PocketSphinx's general model is slow: a quarter of the clips.)
     engines = [("pocketsphinx", grammar_alone, clips[::4])]

@@ -35,14 +35,16 @@ REQUEST_SETS = (
     ("indirect held-out 4", DATA / "indirect_heldout4.tsv", "held-out"),
 )
 CRISIS_SETS = (
-    ("crisis tuning", DATA / "crisis_tune.tsv", "tuned"),
-    ("crisis held-out 1", DATA / "crisis_heldout.tsv", "tuned after scoring"),
-    ("crisis held-out 2", DATA / "crisis_heldout2.tsv", "tuned after scoring"),
-    ("crisis held-out 3", DATA / "crisis_heldout3.tsv", "tuned after scoring"),
-    ("crisis held-out 4", DATA / "crisis_heldout4.tsv", "tuned after scoring"),
-    ("crisis held-out 5", DATA / "crisis_heldout5.tsv", "tuned after scoring"),
-    ("crisis held-out 6", DATA / "crisis_heldout6.tsv", "tuned after scoring"),
+    ("crisis tuning", DATA / "crisis_tune.tsv", "tuned; in the reader's corpus"),
+    ("crisis held-out 1", DATA / "crisis_heldout.tsv", "tuned after scoring; in the corpus"),
+    ("crisis held-out 2", DATA / "crisis_heldout2.tsv", "tuned after scoring; in the corpus"),
+    ("crisis held-out 3", DATA / "crisis_heldout3.tsv", "tuned after scoring; in the corpus"),
+    ("crisis held-out 4", DATA / "crisis_heldout4.tsv", "tuned after scoring; in the corpus"),
+    ("crisis held-out 5", DATA / "crisis_heldout5.tsv", "tuned after scoring; in the corpus"),
+    ("crisis held-out 6", DATA / "crisis_heldout6.tsv", "tuned after scoring; in the corpus"),
     ("crisis held-out 7", DATA / "crisis_heldout7.tsv", "held-out"),
+    ("crisis held-out 8, written blind", DATA / "crisis_heldout8.tsv", "held-out"),
+    ("everyday held-out 8, written blind", DATA / "everyday_heldout8.tsv", "held-out"),
 )
 ANSWER_SETS = (
     ("answers tuning", DATA / "answers_tune.tsv", "tuned"),
@@ -85,9 +87,13 @@ def _crisis(understand) -> list[tuple[str, str]]:
         recall = sum(m.intent == "safety.crisis" for m in caught)
         concern = sum(m.concern == c for m, (_, c) in zip(caught, crises))
         alarms = sum(understand(t).intent == "safety.crisis" for t in everyday)
-        figures.append((f"{label} ({kind})",
-                        f"recall {recall}/{len(crises)}, concern right {concern}/{len(crises)}, "
-                        f"alarms {alarms}/{len(everyday)} ({alarms / max(1, len(everyday)):.0%})"))
+        parts = []
+        if crises:
+            parts.append(f"recall {recall}/{len(crises)} ({recall / len(crises):.1%}), "
+                         f"concern right {concern}/{len(crises)}")
+        if everyday:
+            parts.append(f"alarms {alarms}/{len(everyday)} ({alarms / len(everyday):.1%})")
+        figures.append((f"{label} ({kind})", ", ".join(parts)))
     return figures
 
 

@@ -32,6 +32,7 @@ class Heard:
     text: str
     audio_path: Path | None = None  # the recording, when asked to keep it
     ended_at: float | None = None  # monotonic time the speech ended (voice only)
+    corrects: bool = False  # a second hearing of an utterance already handed over (voice)
 
 
 class Channel(Protocol):
@@ -60,6 +61,12 @@ class Channel(Protocol):
 
     def slow_down(self) -> None:
         """Speak more slowly from now on (after "slower")."""
+        ...
+
+    def settle(self) -> Heard | None:
+        """Wait until what was already heard is heard for good; returns an utterance heard
+        differently the second time (a crisis or a control) not yet handed over, else None.
+        The runner asks before keeping anything, so a crisis leaves nothing behind."""
         ...
 
 
@@ -94,6 +101,10 @@ class TextChannel:
 
     def slow_down(self) -> None:
         """Typed replies need no slowing; a speaking channel talks slower."""
+
+    def settle(self) -> Heard | None:
+        """Typed lines are read once: nothing is ever heard again."""
+        return None
 
     def _read_line(self, timeout: float | None) -> str | None:
         if self._interactive:

@@ -42,6 +42,7 @@ from assistant.dialogue.talk import (
 )
 from assistant.exercises import Exercise, couples_intents, exercise_registry
 from assistant.journal.recordings import discard_recording
+from assistant.journal.seen import BOOKKEEPING
 from assistant.safe_text import name_problem
 from assistant.understanding import answers
 from assistant.understanding.name_change import ROLE_WORDS, NameChange, name_change, names_in
@@ -191,6 +192,16 @@ class Runner:
             if part.intent == "safety.crisis":
                 match = part
         return match
+
+    def _heard_again(self) -> Ending | None:
+        """Before anything is kept: a spoken request is acted on before its second hearing
+        ends (voice_channel.py); a crisis that hearing finds leaves nothing behind, and a
+        control it finds acts as if said over Hearth."""
+        settle = getattr(self.channel, "settle", None)  # test channels may not have it
+        heard = settle() if settle is not None else None
+        if heard is None:
+            return None
+        return self._interrupt(interruption_in(self._understood(heard.text)))
 
     def is_control(self, text: str) -> bool:
         """Whether an utterance is a control (or a crisis), which may interrupt anything."""
@@ -505,6 +516,9 @@ class Runner:
         elif isinstance(step, WaitUntil):
             return self._wait(state.started + self._scaled(step.at), state)
         elif isinstance(step, Save):
+            # Which card was drawn holds nothing anyone said: it need not wait to be kept.
+            if step.kind not in BOOKKEEPING and (ending := self._heard_again()):
+                return ending
             return self.journal.save(step.kind, step.data, partner=step.partner,
                                      session_id=state.session_id, replaces=step.replaces)
         else:

@@ -6,6 +6,13 @@ taken for the user's: an utterance heard while Hearth speaks whose words match w
 saying is dropped. A control word ("stop", "pause", ...) heard while Hearth speaks silences it at
 once and is handed to the runner; any other speech waits for the next question.
 
+A request is handed over as soon as the command grammar has heard it; Whisper's second hearing
+of it (pocketsphinx_engine.py) goes on in the background. When that hearing differs and is a
+crisis or a control, it is handed over too, marked `corrects`, and cuts into whatever Hearth is
+saying like a control said over it; other differences are only logged (the grammar's reading
+has already been acted on). `settle()` waits for that hearing, for the runner to ask before it
+keeps anything.
+
 Devices come and go: if the microphone or speaker fails mid-session (unplugged), Hearth says so
 on screen and keeps trying to open it again every few seconds; the session and the exercise in
 progress carry on when it is back.
@@ -64,7 +71,13 @@ class VoiceChannel:
         self._spoken_text = ""  # what Hearth is saying or just said, for the echo guard
         self._quiet_since = 0.0  # monotonic time Hearth last finished speaking
         self.reply_latencies: list[float] = []  # end of user speech -> first reply audio
+        self.waiting = False  # the dialogue is waiting for someone to speak (benchmarks)
         self._awaiting_reply_since: float | None = None
+        self.heard_again_latencies: list[float] = []  # end of user speech -> second hearing
+        self._second_hearing: threading.Thread | None = None  # of the last utterance heard
+        self._held = None  # that hearing, until Hearth's reply has begun (then it may start)
+        self._corrections: list[Heard] = []  # handed over by it, not yet taken
+        self._corrections_lock = threading.Lock()
         self._thread = threading.Thread(target=self._transcribe_forever, daemon=True,
                                         name="hearth-ears")
         self._thread.start()
@@ -114,17 +127,79 @@ class VoiceChannel:
                     if partial:
                         self._show(f"\r  \u2026 {partial}   ")
                     continue
-                text = session.finish().text.strip()
+                first, later = _finish_early(session)
                 session = None
-                if not text or (began_while_speaking or self._speaking()) and self._echo(text):
-                    continue
-                self._show(f"\r  you: {text}\n")
-                audio_path = self._keep(pieces) if self._keep_audio else None
-                self._heard.put(Heard(text, audio_path, ended_at=event.time))
+                text = first.text.strip()
+                echo_possible = began_while_speaking or self._speaking()
+                if self._second_hearing is not None:
+                    self._second_hearing.join()  # its correction comes before the next words
+                heard = Heard(text, None, ended_at=event.time)
+                if text and not (echo_possible and self._echo(text)):
+                    self._show(f"\r  you: {text}\n")
+                    audio_path = self._keep(pieces) if self._keep_audio else None
+                    heard = Heard(text, audio_path, ended_at=event.time)
+                    self._heard.put(heard)
+                if later is not None:
+                    self._hear_again(later, heard, echo_possible)
         except HearthError:
             raise
         except Exception as exc:  # noqa: BLE001 - PortAudio fails in many ways when unplugged
             log.warning("listening stopped: %s", exc)
+
+    def _hear_again(self, later, first: Heard, echo_possible: bool) -> None:
+        """Wait in the background for the second hearing of `first`; hand over a crisis or a
+        control it hears instead."""
+        def wait() -> None:
+            try:
+                text = later.result().text.strip()
+            except Exception as exc:  # noqa: BLE001 - the grammar's words stand
+                log.warning("the second hearing failed: %s", exc)
+                return
+            if first.ended_at is not None:
+                self.heard_again_latencies.append(time.monotonic() - first.ended_at)
+            if not text or text == first.text or echo_possible and self._echo(text):
+                return
+            if not self._is_control(text):
+                log.info("heard again as %r (acted on %r)", text, first.text)
+                return
+            discard_recording(first.audio_path)  # a crisis leaves nothing behind
+            correction = Heard(text, None, first.ended_at, corrects=True)
+            with self._corrections_lock:
+                self._corrections.append(correction)
+            self._show(f"\r  you (heard again): {text}\n")
+            self._heard.put(correction)
+
+        hearing = threading.Thread(target=wait, daemon=True, name="hearth-heard-again")
+        hearing.start()
+        self._second_hearing = hearing  # started first: settle() may join it at any moment
+        self._held = later
+
+    def _let_second_hearing_start(self) -> None:
+        """Whisper waits while the reply's first words are made: they share the CPU."""
+        held, self._held = self._held, None
+        if held is not None:
+            held.start()
+
+    def _taken(self, heard: Heard | None) -> bool:
+        """Take an utterance from the queue: False for a correction settle() handed over."""
+        if heard is None or not heard.corrects:
+            return True
+        with self._corrections_lock:
+            for index, waiting in enumerate(self._corrections):
+                if waiting is heard:
+                    del self._corrections[index]
+                    return True
+        return False
+
+    def settle(self) -> Heard | None:
+        """Wait for the second hearing of the last utterance; its correction, if not taken."""
+        self._let_second_hearing_start()
+        hearing = self._second_hearing
+        if hearing is not None:
+            hearing.join()
+        with self._corrections_lock:
+            waiting, self._corrections = self._corrections, []
+        return waiting[0] if waiting else None
 
     def _speaking(self) -> bool:
         return (self.speaker is not None and self.speaker.speaking) or time.monotonic() - self._quiet_since < ECHO_TAIL
@@ -165,13 +240,19 @@ class VoiceChannel:
         if mode != self._mode and self.listener is not None:
             self.listener.set_trailing_silence(self._silences[mode])
         self._mode, self._keep_audio = mode, keep_audio
+        self._let_second_hearing_start()  # no reply is being made: nothing to wait for
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
             remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+            self.waiting = True
             try:
                 heard = self._heard.get(timeout=remaining)
             except queue.Empty:
                 return None
+            finally:
+                self.waiting = False
+            if not self._taken(heard):
+                continue
             if heard is None:
                 self._heard.put(None)
                 raise EndOfInput
@@ -226,6 +307,8 @@ class VoiceChannel:
                 heard = self._heard.get_nowait()
             except queue.Empty:
                 continue
+            if not self._taken(heard):
+                continue
             if heard is not None and self._is_control(heard.text):
                 playback.stop()
                 barged_in = self._without_audio(heard)  # a control is never a note
@@ -239,6 +322,8 @@ class VoiceChannel:
 
     def _note_reply_started(self, playback) -> None:
         started = getattr(playback, "started_at", None)
+        if started:
+            self._let_second_hearing_start()
         if self._awaiting_reply_since is not None and started:
             self.reply_latencies.append(started - self._awaiting_reply_since)
             self._awaiting_reply_since = None
@@ -275,3 +360,9 @@ class VoiceChannel:
                 break
             if heard is not None:
                 discard_recording(heard.audio_path)
+
+
+def _finish_early(session):
+    """The transcript to act on now, and the Future of a second hearing still running."""
+    finish_early = getattr(session, "finish_early", None)  # PocketSphinx with Whisper
+    return finish_early() if finish_early is not None else (session.finish(), None)

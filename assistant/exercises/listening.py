@@ -76,6 +76,9 @@ def feedback(speaker: str, listener: str, check: MirrorCheck) -> str:
     if check.reason == "reversed":
         return (f"Careful: that sounds like the opposite of what {speaker} said. {speaker} said "
                 f"{_as_told(check.reversed[0], speaker, listener).removeprefix('that ')}.")
+    if check.reason == "blame":
+        return (f"That part is yours, not {speaker}'s: \"{check.added[0]}\". For now, say back "
+                f"only what {speaker} said; your side comes when you swap.")
     missed = join_words([_as_told(p, speaker, listener) for p in check.missed[:MISSED_NAMED]])
     if check.reason == "off":
         return f"That's not quite it yet. {speaker} was saying {missed.removeprefix('that ')}."

@@ -11,6 +11,8 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from importlib.metadata import version
 from pathlib import Path
 
@@ -39,6 +41,10 @@ NAME = "pocketsphinx"
 # near 0.02.
 SECOND_OPINION_MIN_SAMPLES = 8000  # half a second: shorter sounds are not worth a second decode
 EARLY_HEARING_AFTER = 0.12  # seconds of pause before Whisper starts on a request (early.py)
+# ... unless the grammar's words are acted on first: then Whisper waits until Hearth's reply
+# has begun to play, or this many seconds (live voice loop: Piper's first sentence took
+# 0.4-1.2 s instead of 0.25 s while Whisper ran beside it on a loaded 2-core machine).
+HOLD_LIMIT = 0.6
 # When the grammar does not fit: the search still returns its nearest sentence, but lets the
 # silence model swallow the words it cannot match (0.8 s of "silence" between words where the
 # voice detector hears voice, 1.5 s at the edges; nobody pauses that long inside a request,
@@ -196,8 +202,7 @@ class PocketSphinxRecognizer:
         or more is heard twice (spoken-safety benchmark: crisis recall 67% -> 90%+, false
         alarms 33% -> 0% on unseen voices). Without it, PocketSphinx's own free speech is
         asked only when the grammar does not fit the voice, and wins only on a crisis."""
-        if result.mode != "command" or len(audio_16k) < SECOND_OPINION_MIN_SAMPLES or \
-                not self._second_hearing:
+        if not self.hears_again(result, audio_16k):
             return result
         if self._neural is None and fits and result.text:
             return result
@@ -205,6 +210,18 @@ class PocketSphinxRecognizer:
         if heard.text and (not result.text or self._free_speech_wins(heard, result.text)):
             return Transcript(heard.text, heard.confidence, True, "command", heard.engine)
         return result
+
+    def hears_again(self, result: Transcript, audio_16k: np.ndarray) -> bool:
+        """Whether a command is heard a second time as free speech (see second_opinion)."""
+        return (result.mode == "command" and len(audio_16k) >= SECOND_OPINION_MIN_SAMPLES
+                and self._second_hearing)
+
+    def acts_at_once(self, result: Transcript) -> bool:
+        """Whether the grammar's words may be acted on before Whisper's hearing ends (live,
+        see PocketSphinxSession.finish_early). Not when the grammar heard nothing, and not when
+        it heard a crisis: Whisper's hearing vetoes the crisis the grammar imagines in
+        figurative talk ("this traffic is killing me"), and a crisis reply waits for it."""
+        return self._neural is not None and bool(result.text) and not _raises_alarm(result.text)
 
     def _free_speech_wins(self, heard: Transcript, grammar: str) -> bool:
         """Whether the free-speech words replace the grammar's sentence. Only on what the
@@ -235,7 +252,8 @@ class PocketSphinxRecognizer:
 class PocketSphinxSession:
     """One utterance decoded while it is spoken; holds the decoder until finished. In command
     mode with Whisper at hand, the second hearing starts early, in the pause that ends the
-    request (see early.py)."""
+    request (see early.py), and a live session need not wait for it (finish_early): the
+    grammar's words are acted on at once and a crisis Whisper hears corrects them later."""
 
     def __init__(self, recognizer: PocketSphinxRecognizer, mode: Mode):
         self._recognizer = recognizer
@@ -243,9 +261,13 @@ class PocketSphinxSession:
         self._last = ""
         self._audio: list[np.ndarray] = []
         self._early = None
+        self._go = threading.Event()  # Whisper may begin (see SecondHearing)
         if mode == "command" and recognizer._neural is not None and recognizer._second_hearing:
-            self._early = EarlyHearing(lambda audio: recognizer.transcribe(audio, "dictation"),
-                                       EARLY_HEARING_AFTER, SECOND_OPINION_MIN_SAMPLES)
+            def hear(audio):
+                self._go.wait(HOLD_LIMIT)
+                return recognizer.transcribe(audio, "dictation")
+
+            self._early = EarlyHearing(hear, EARLY_HEARING_AFTER, SECOND_OPINION_MIN_SAMPLES)
         recognizer._lock.acquire()
         try:
             self._decoder = recognizer._activate(mode)
@@ -270,7 +292,17 @@ class PocketSphinxSession:
         return None
 
     def finish(self) -> Transcript:
-        """End the utterance and return the final transcript."""
+        """End the utterance and return the final transcript (after the second hearing)."""
+        first, later = self.finish_early()
+        if later is None:
+            return first
+        later.start()
+        return later.result()
+
+    def finish_early(self) -> tuple[Transcript, "SecondHearing | None"]:
+        """End the utterance; the grammar's transcript at once, and the second hearing still
+        to come when the grammar's words can be acted on meanwhile, else None (the transcript
+        is final)."""
         if not self._open:
             raise RuntimeError("this recognition session is already finished")
         try:
@@ -281,13 +313,49 @@ class PocketSphinxSession:
         finally:
             self._open = False
             self._recognizer._lock.release()
-        heard = self._early.result() if self._early is not None else None
-        return self._recognizer.second_opinion(result, fits, audio, heard)
+        early = self._early
+        recognizer = self._recognizer
+        if early is None or not recognizer.hears_again(result, audio) or \
+                not recognizer.acts_at_once(result):
+            self._go.set()
+            heard = early.result() if early is not None else None
+            return recognizer.second_opinion(result, fits, audio, heard), None
+        return result, SecondHearing(
+            self._go, lambda: recognizer.second_opinion(result, fits, audio, early.result()))
 
     def __del__(self):
         if getattr(self, "_open", False):
             self._decoder.end_utt()
             self._recognizer._lock.release()
+
+
+class SecondHearing:
+    """Whisper's hearing of a request already acted on, in the background. It begins once
+    start() is called (Hearth's reply has begun to play) or HOLD_LIMIT seconds have passed:
+    on a small machine Whisper and the voice share the CPU, and the reply would wait."""
+
+    def __init__(self, gate: threading.Event, work: Callable[[], Transcript]):
+        self._gate, self._future = gate, Future()
+        threading.Thread(target=self._run, args=(work,), daemon=True,
+                         name="hearth-second-hearing").start()
+
+    def _run(self, work: Callable[[], Transcript]) -> None:
+        self._gate.wait(HOLD_LIMIT)
+        try:
+            self._future.set_result(work())
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for it
+            self._future.set_exception(exc)
+
+    def start(self) -> None:
+        """Let the hearing begin now."""
+        self._gate.set()
+
+    def done(self) -> bool:
+        return self._future.done()
+
+    def result(self, timeout: float | None = None) -> Transcript:
+        """The final transcript (the grammar's, or Whisper's words where they win)."""
+        return self._future.result(timeout)
 
 
 def _grammar_fits(decoder, voiced: tuple[int, int] | None) -> bool:

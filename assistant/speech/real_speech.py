@@ -152,3 +152,19 @@ def slot_word_recall(clips: Sequence[Clip], transcribe: Callable[[np.ndarray], s
         found += sum(min(n, heard[w]) for w, n in said.items())
         wanted += sum(said.values())
     return (found / wanted if wanted else 0.0), (cpu / seconds if seconds else 0.0)
+
+
+# The clips start with a recording click the voice detector takes for a short "utterance";
+# an utterance ending this early is that click, not the speaker.
+CLICK_SECONDS = 0.25
+
+
+def cut_in_two(clip: Clip, trailing_silence: float) -> bool:
+    """Whether the endpointer, with this much trailing silence, ends the speaker's request
+    before they have finished it (a second utterance follows the first)."""
+    from assistant.audio.endpoint import Endpointer
+
+    endpointer = Endpointer(trailing_silence=trailing_silence)
+    audio = np.concatenate([clip.audio, np.zeros(SAMPLE_RATE, np.int16)])
+    ends = [e.time for e in [*endpointer.process(audio), *endpointer.flush()] if e.kind == "end"]
+    return len([t for t in ends if t > CLICK_SECONDS]) > 1

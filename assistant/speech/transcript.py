@@ -29,6 +29,10 @@ class RecognitionSession(Protocol):
     def finish(self) -> Transcript:
         """End the utterance and return the final transcript."""
 
+    # A session may also offer finish_early() -> (Transcript, Future | None): the transcript
+    # to act on at once and, when a second hearing is still running, a Future of the final
+    # transcript (PocketSphinx with Whisper; the voice channel uses it when present).
+
 
 class Recognizer(Protocol):
     """A speech engine with a command mode (catalogue grammar) and a dictation mode."""

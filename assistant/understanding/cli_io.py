@@ -16,6 +16,7 @@ def _as_json(match: IntentMatch, explain: bool) -> dict:
     if explain:
         out["near_tie"] = match.near_tie
         out["concern"] = match.concern
+        out["danger"] = match.danger  # the crisis reader's probability, when it read the line
         out["candidates"] = [
             {"intent": c.intent, "score": round(c.score, 3),
              "semantic": None if c.semantic is None else round(c.semantic, 3),

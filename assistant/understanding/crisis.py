@@ -125,6 +125,19 @@ class CrisisCheck:
         """True when a figurative or harmless reading is recognised in the text."""
         return bool(self._defusers.spans(normalised_text.split()))
 
+    def denies(self, normalised_text: str) -> bool:
+        """True when a crisis phrase is there but denied ("i would never hurt myself")."""
+        words = normalised_text.split()
+        found = self._phrases.spans(words)
+        for pattern in sorted({p for p, k in found if k == 0}):
+            _, count = self._patterns[pattern]
+            parts = [found.get((pattern, k)) for k in range(count)]
+            chain = _chain(parts) if all(parts) else None
+            start = chain[0][0] if chain else 0
+            if chain and DENIALS.intersection(words[max(0, start - DENIAL_REACH):start]):
+                return True
+        return False
+
     @staticmethod
     def _defused(words: list[str], chain, harmless) -> bool:
         overlaps = any(s < h_end and h_start < e for s, e in chain for h_start, h_end in harmless)

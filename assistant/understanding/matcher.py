@@ -8,6 +8,7 @@ Many utterances at once (`understand_many`) share one matrix product: that is wh
 `hearth understand --jsonl` fast.
 """
 
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
@@ -15,6 +16,7 @@ from rapidfuzz import fuzz, process
 from assistant.errors import InputError
 from assistant.understanding.catalogue import OUT_OF_SCOPE, Catalogue, mask_numbers
 from assistant.understanding.crisis import CrisisCheck
+from assistant.understanding.crisis_reader import ALARM as READER_ALARM
 from assistant.understanding.normalise import normalise
 from assistant.understanding.result import Candidate, IntentMatch
 from assistant.understanding.slots import extract_slots
@@ -97,6 +99,13 @@ class Matcher:
         blocks = {self._intents[t]: k for k, t in enumerate(index.intent_order())}
         return model, load_context_index(index, self._texts, model), blocks
 
+    @cache
+    def crisis_reader(self):
+        """The crisis guard's reader of meaning in context (loaded on first need)."""
+        from assistant.understanding.crisis_reader import load_crisis_reader
+
+        return load_crisis_reader(self._model()[0])
+
     @lru_cache(maxsize=8192)
     def _member_texts(self, kept: int) -> list[str]:
         """The texts of the templates a kept template stands for (in the index's order)."""
@@ -169,11 +178,18 @@ class Matcher:
         undecided = []  # [position in out, text, norm, query, meaning vector, ranked]
         meanings = self.crisis.concerns_by_meaning([norm for _, _, norm, _ in chunk], vectors,
                                                    CRISIS_MEANING_FLOOR)
-        for (_, text, norm, query), vector, (ids, semantic), meant in zip(
-                chunk, vectors, index.search(vectors), meanings):
+        readings = self._read_for_danger([norm for _, _, norm, _ in chunk], vectors, meanings)
+        for (_, text, norm, query), vector, (ids, semantic), meant, reading in zip(
+                chunk, vectors, index.search(vectors), meanings, readings):
             if meant:
                 concern, score = meant
                 out.append(IntentMatch(text, "safety.crisis", round(score, 3), concern=concern))
+                continue
+            danger = None if reading is None else round(reading[1], 3)
+            if reading is not None and reading[1] >= READER_ALARM:
+                out.append(IntentMatch(text, "safety.crisis", danger,
+                                       concern=reading[0],
+                                       danger=danger))
                 continue
             # Per intent its best template by meaning, and of the near-identical templates that
             # one stands for, the best by spelling.
@@ -185,10 +201,10 @@ class Matcher:
                     self._texts[i], meaning, spelling, self._indirect[i]))
             ranked.sort(key=lambda c: -c.score)
             out.append(None)
-            undecided.append([len(out) - 1, text, norm, query, vector, ranked])
+            undecided.append([len(out) - 1, text, norm, query, vector, ranked, danger])
         self._reread_unsure(undecided)
-        for position, text, norm, _, _, ranked in undecided:
-            out[position] = self._decide(text, norm, ranked[:RANKED])
+        for position, text, norm, _, _, ranked, danger in undecided:
+            out[position] = replace(self._decide(text, norm, ranked[:RANKED]), danger=danger)
         return out  # type: ignore[return-value]
 
     def _best_spelled(self, kept: int, query: str) -> tuple[int, float]:
@@ -253,6 +269,22 @@ class Matcher:
             # candidate leads, so the utterance is out of scope.
             ranked.sort(key=lambda c: c.intent != OUT_OF_SCOPE)
         return ranked[:RANKED]
+
+    def _read_for_danger(self, norms: list[str], vectors, meanings) -> list:
+        """The crisis reader's (concern, probability) for each utterance it was worth reading
+        (the cheap first look passed it and no earlier check has already decided), else None."""
+        reader = self.crisis_reader()
+        worth = reader.worth_reading(vectors)
+        # A recognised figurative reading ("beat me at chess") or a denied crisis phrase ("i
+        # would never hurt myself") is left alone, as the phrase check leaves it: the reader
+        # weighs words, and "never" weighs little.
+        chosen = [k for k, norm in enumerate(norms)
+                  if worth[k] and not meanings[k] and not self.crisis.reads_harmless(norm)
+                  and not self.crisis.denies(norm)]
+        readings: list = [None] * len(norms)
+        for k, reading in zip(chosen, reader.read([norms[k] for k in chosen])):
+            readings[k] = reading
+        return readings
 
     def _decide(self, text: str, norm: str, ranked: list[Candidate]) -> IntentMatch:
         if not ranked:

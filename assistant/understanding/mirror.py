@@ -9,7 +9,10 @@ keyword salad and never counts as listening.
 
     good:    every part kept, nothing reversed
     partial: some parts kept, nothing reversed
-    wrong:   reversed, keyword salad, or nothing kept
+    wrong:   reversed, blame or a defence added, keyword salad, or nothing kept
+
+Parts are compared by meaning with the context model (contextual.py, MiniLM), the mirror first
+turned into the speaker's voice; words are matched with a small lexicon and WordLlama.
 """
 
 import re
@@ -20,6 +23,7 @@ from typing import Literal
 import numpy as np
 from rapidfuzz import fuzz
 
+from assistant.understanding.contextual import load_contextual
 from assistant.understanding.semantic import load_semantic
 
 Verdict = Literal["good", "partial", "wrong"]
@@ -154,14 +158,15 @@ def key_of(word: str) -> str:
 
 
 WORD_CLOSE = 0.4  # semantic similarity at which two words count as the same idea
-PART_CLOSE = 0.62  # semantic similarity at which a whole part counts as said back
+PART_CLOSE = 0.45  # context-model similarity at which a part counts as said back
 PART_KEPT = 0.5  # share of a part's content words found in the mirror for it to count
 SALAD_WORDS = 3  # a mirror of at least this many words with no sentence in it is a list
 
 _WORDS = re.compile(r"[a-z0-9']+")
 # Clause boundaries: punctuation, joining words, and "when" / "without" / "instead of" inside
-# a sentence ("I felt embarrassed | when you corrected me").
-_SPLIT = re.compile(r"\s*(?:[.;!?]+|,)\s*|\s+(?=\b(?:and|but|because|so|since|though|although|"
+# a sentence ("I felt embarrassed | when you corrected me"); "so" only before a new clause
+# ("so we can talk", not "so long").
+_SPLIT = re.compile(r"\s*(?:[.;!?]+|,)\s*|\s+(?=\b(?:and|but|because|so(?= (?:that|i|we|you|he|she|they|it)\b)|since|though|although|"
                     r"when|without|with no|instead of|rather than|while)\b)|"
                     r"\s+(?=that (?:you|i|we|he|she|they|it|my|your)\b)", re.IGNORECASE)
 _JOINERS = {"and", "but", "because", "so", "since", "though", "although", "that", "then"}
@@ -191,10 +196,11 @@ class MirrorCheck:
     """What the mirror kept of the speaker's words, part by part."""
 
     verdict: Verdict
-    reason: Literal["kept", "missed", "reversed", "keywords", "off", "empty"]
+    reason: Literal["kept", "missed", "reversed", "blame", "keywords", "off", "empty"]
     caught: list[str] = field(default_factory=list)  # the speaker's parts said back
     missed: list[str] = field(default_factory=list)  # the speaker's parts left out, as spoken
     reversed: list[str] = field(default_factory=list)  # parts the mirror turned around
+    added: list[str] = field(default_factory=list)  # the mirror's own blame or defence
     score: float = 0.0  # share of the speaker's parts kept, 0..1
 
 
@@ -276,37 +282,111 @@ def _opposite_words(said: str, heard: str) -> bool:
                for one, other in _ANTONYMS)
 
 
-def _aligned_clause(part: str, mirror: str, pairs: list[tuple[str, str]]) -> str:
-    """The mirror clause that says the part back: the one sharing most of its words, then
-    the closest in meaning."""
-    keys = {key_of(mirror_word) for _, mirror_word in pairs}
-    clauses = parts(mirror) or [mirror]
-    rows = load_semantic().embed([part, *clauses])
-    closeness = rows[1:] @ rows[0]
-    shared = [sum(key_of(w) in keys for w in words(c)) for c in clauses]
-    return clauses[max(range(len(clauses)), key=lambda i: (shared[i], closeness[i]))]
+def _negations(text: str) -> int:
+    return sum(_negation(w) for w in words(text))
 
 
-def _reverses(part: str, mirror: str, pairs: list[tuple[str, str]], kept: bool) -> bool:
+def _reverses(part: str, clause: str, mirror: str, evened: bool,
+              pairs: list[tuple[str, str]], kept: bool) -> bool:
     """The mirror turns the part around: dismisses it, or, speaking of the same matter (a word
-    in common, or the part is only a feeling: "I love it"), answers it with an opposite word (a negation on one side turns that back: "not
-    alone" is "together") or adds or drops a negation ("worried" / "not worried")."""
+    in common, or the part is only a feeling: "I love it"), answers it with an opposite word
+    (a negation on one side turns that back: "not alone" is "together") or adds or drops a
+    negation ("worried" / "not worried"). `clause` is the mirror clause that says the part
+    back; `evened`: the mirror holds as many negations as the speaker's words, so a negation
+    that moved between clauses ("not having a plan makes you uneasy") is no turn."""
     if _DISMISSIVE.search(mirror.lower()) and not _DISMISSIVE.search(part.lower()):
         return True
     if not pairs and not all(w in _FEELING_WORDS for w in content(part)):
         return False  # nothing in common: the mirror speaks of something else
-    clause = _aligned_clause(part, mirror, pairs)
-    flipped = _negated(part) != _negated(clause)
+    flipped = _negated(part) != _negated(clause) and not evened
     if _opposite_words(part, clause):
         return not flipped
     return kept and flipped
 
 
-def _closeness(part: str, mirror: str) -> float:
-    """How close in meaning the part is to the nearest clause of the mirror."""
+# The mirror turned into the speaker's voice ("you feel" -> "I feel", "my phone" -> "your
+# phone"), so the context model compares like with like: it reads pronouns as meaning.
+_TO_SPEAKER = {"your": "my", "you're": "I'm", "yours": "mine", "yourself": "myself",
+               "you've": "I've", "you'd": "I'd", "you'll": "I'll", "i": "you", "me": "you",
+               "my": "your", "i'm": "you're", "mine": "yours", "myself": "yourself",
+               "i've": "you've", "i'd": "you'd", "i'll": "you'll"}
+# "you" is "I" where it begins a clause or follows a joining word, else "me" ("makes you").
+_SUBJECT_BEFORE = {"", "and", "but", "because", "so", "since", "when", "that", "if", "while",
+                   "though", "although", "before", "after", "until", "unless", "as", "whenever"}
+
+
+def in_speakers_voice(mirror: str) -> str:
+    """The mirror as the speaker would say it: "you feel I don't notice" -> "I feel you
+    don't notice"."""
+    out: list[str] = []
+    for token in re.findall(r"[A-Za-z']+|[^A-Za-z']+", mirror.replace("\u2019", "'")):
+        low = token.lower()
+        if low == "you":
+            before = next((w.lower() for w in reversed(out) if w.strip(" ,")), "")
+            token = "I" if not re.match(r"[A-Za-z]", before) or before in _SUBJECT_BEFORE \
+                else "me"
+        elif low in _TO_SPEAKER:
+            token = _TO_SPEAKER[low]
+        out.append(token)
+    return "".join(out).replace("I were", "I was")
+
+
+def _only_feeling(text: str) -> bool:
+    """The words name a feeling and nothing else ("you're nervous")."""
+    said = content(text)
+    return bool(said) and all(w in _FEELING_WORDS for w in said)
+
+
+def _meaning(spoken: list[str], mirror: str) -> tuple[list[float], list[str]]:
+    """For each of the speaker's parts: how close in meaning (context model, cosine) the
+    nearest stretch of the mirror is (a clause, two clauses together, or the whole), and the
+    mirror clause closest to it (the one that says it back). A stretch that only names a
+    feeling stands only for a part that only names a feeling."""
     clauses = parts(mirror) or [mirror]
-    rows = load_semantic().embed([part, *clauses, mirror])
-    return float(np.max(rows[1:] @ rows[0]))
+    voiced = [in_speakers_voice(c) for c in clauses]
+    stretches = [*voiced, *(f"{a} {b}" for a, b in zip(voiced, voiced[1:])),
+                 in_speakers_voice(mirror)]
+    rows = load_contextual().embed([*spoken, *stretches])
+    sims = rows[len(spoken):] @ rows[:len(spoken)].T  # stretch x part
+    feeling_only = [_only_feeling(s) for s in stretches]
+    closeness, aligned = [], []
+    for i, part in enumerate(spoken):
+        fair = [float(sims[k, i]) for k in range(len(stretches))
+                if not feeling_only[k] or _only_feeling(part)]
+        closeness.append(max(fair, default=0.0))
+        aligned.append(clauses[int(np.argmax(sims[:len(clauses), i]))])
+    return closeness, aligned
+
+
+# What a listener adds when they answer instead of mirroring: blame, contempt, defence
+# (the "four horsemen" a couples therapist listens for), in the listener's voice. A mirror
+# clause close to one of these, and far from all the speaker said, is the listener's own.
+BLAME = ("you're overreacting", "you're being dramatic", "that's your problem, not mine",
+         "it's your own fault", "you're exaggerating as usual", "I did nothing wrong",
+         "you do exactly the same thing", "you're impossible to please", "you always complain",
+         "you need to get over it", "you're being unreasonable", "that's just how you are",
+         "which is ridiculous", "but I'm right about that", "you're just as bad",
+         "you're making a big deal out of nothing", "I already do more than my share")
+BLAME_CLOSE = 0.5  # context-model similarity to a blame line
+ADDED_FAR = 0.4  # a mirror clause no closer than this to any of the speaker's parts is added
+
+
+@cache
+def _blame_rows() -> np.ndarray:
+    return load_contextual().embed(list(BLAME))
+
+
+def added_blame(speaker: str, mirror: str) -> list[str]:
+    """The mirror's clauses that blame or answer back instead of saying back."""
+    clauses = parts(mirror) or [mirror]
+    spoken = [*parts(speaker), speaker]
+    model = load_contextual()
+    rows = model.embed([*clauses, *(in_speakers_voice(c) for c in clauses), *spoken])
+    plain, voiced, said = (rows[:len(clauses)], rows[len(clauses):2 * len(clauses)],
+                           rows[2 * len(clauses):])
+    blame = (plain @ _blame_rows().T).max(axis=1)
+    near = (voiced @ said.T).max(axis=1)
+    return [c for c, b, n in zip(clauses, blame, near) if b >= BLAME_CLOSE and n < ADDED_FAR]
 
 
 # How listeners begin a mirror; not part of what they heard.
@@ -325,14 +405,17 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
     if is_keyword_salad(mirror):
         return MirrorCheck("wrong", "keywords", missed=spoken)
     mirror_words = content(mirror)
+    added = added_blame(speaker, mirror)
     caught, missed, turned = [], [], []
     felt = False  # a missed part whose feeling the mirror still named
-    for part in spoken:
+    closeness, aligned = _meaning(spoken, mirror)
+    evened = _negations(" ".join(spoken)) == _negations(mirror)
+    for part, close, clause in zip(spoken, closeness, aligned):
         wanted = content(part)
         pairs = [(w, m) for w in wanted if (m := _match(w, mirror_words))]
         share = len(pairs) / len(wanted) if wanted else 1.0
-        kept = share >= PART_KEPT or _closeness(part, mirror) >= PART_CLOSE
-        if _reverses(part, mirror, pairs, kept):
+        kept = share >= PART_KEPT or close >= PART_CLOSE
+        if _reverses(part, clause, mirror, evened, pairs, kept):
             turned.append(part)
         elif kept:
             caught.append(part)
@@ -342,12 +425,14 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
                 felt = True  # the feeling came through, the rest did not: a start
     score = len(caught) / len(spoken)
     if turned:
-        return MirrorCheck("wrong", "reversed", caught, missed, turned, score)
+        return MirrorCheck("wrong", "reversed", caught, missed, turned, added, score)
+    if added:
+        return MirrorCheck("wrong", "blame", caught, missed, turned, added, score)
     if not caught and not felt:
-        return MirrorCheck("wrong", "off", caught, missed, turned, score)
+        return MirrorCheck("wrong", "off", caught, missed, turned, added, score)
     if missed:
-        return MirrorCheck("partial", "missed", caught, missed, turned, score)
-    return MirrorCheck("good", "kept", caught, missed, turned, score)
+        return MirrorCheck("partial", "missed", caught, missed, turned, added, score)
+    return MirrorCheck("good", "kept", caught, missed, turned, added, score)
 
 
 def sounds_like_advice(text: str) -> bool:
