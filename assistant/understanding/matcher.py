@@ -323,4 +323,5 @@ class Matcher:
         confidence = top.score * (0.8 + 0.2 * min(1.0, margin / TIE_MARGIN))
         slots = extract_slots(self.catalogue, top.intent, norm)
         return IntentMatch(text, top.intent, round(confidence, 3), slots, near_tie,
-                           tuple(ranked), indirect=top.indirect)
+                           tuple(ranked), indirect=top.indirect,
+                           in_context=top.contextual is not None)
