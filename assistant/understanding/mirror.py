@@ -166,7 +166,8 @@ _WORDS = re.compile(r"[a-z0-9']+")
 # Clause boundaries: punctuation, joining words, and "when" / "without" / "instead of" inside
 # a sentence ("I felt embarrassed | when you corrected me"); "so" only before a new clause
 # ("so we can talk", not "so long").
-_SPLIT = re.compile(r"\s*(?:[.;!?]+|,)\s*|\s+(?=\b(?:and|but|because|so(?= (?:that|i|we|you|he|she|they|it)\b)|since|though|although|"
+_SPLIT = re.compile(r"\s*(?:[.;!?]+|,)\s*|\s+(?=\b(?:and|but|because|"
+                    r"so(?= (?:that|i|we|you|he|she|they|it)\b)|since|though|although|"
                     r"when|without|with no|instead of|rather than|while)\b)|"
                     r"\s+(?=that (?:you|i|we|he|she|they|it|my|your)\b)", re.IGNORECASE)
 _JOINERS = {"and", "but", "because", "so", "since", "though", "although", "that", "then"}
@@ -204,8 +205,14 @@ class MirrorCheck:
     score: float = 0.0  # share of the speaker's parts kept, 0..1
 
 
+# Feelings said in two words, read as one ("left out" is in the lonely family as "leftout").
+_TWO_WORD_FEELINGS = re.compile(r"\b(left) (out)\b|\b(let) (down)\b")
+
+
 def words(text: str) -> list[str]:
-    return _WORDS.findall(text.lower().replace("\u2019", "'"))
+    text = _TWO_WORD_FEELINGS.sub(lambda m: "".join(g for g in m.groups() if g),
+                                  text.lower().replace("\u2019", "'"))
+    return _WORDS.findall(text)
 
 
 def content(text: str) -> list[str]:
@@ -269,9 +276,11 @@ def _stems(text: str) -> set[str]:
     return {key_of(w) for w in words(text)} | set(words(text))
 
 
-# Saying the speaker does not care about what they raised turns it around.
+# Saying the speaker does not care about what they raised turns it around ("it doesn't
+# matter"; "what you think doesn't matter" says the speaker's feeling back).
 _DISMISSIVE = re.compile(r"\b(?:do not|don't|doesn't|didn't|never) (?:care|mind)\b|"
-                         r"\bno big deal\b|\bdoesn't matter\b|\bnot bothered\b")
+                         r"\bno big deal\b|\b(?:it|that|this) (?:doesn't|does not) matter\b|"
+                         r"\bnot bothered\b")
 
 
 def _opposite_words(said: str, heard: str) -> bool:
@@ -280,6 +289,46 @@ def _opposite_words(said: str, heard: str) -> bool:
     return any((one_words & one and other_words & other and not other_words & one)
                or (one_words & other and other_words & one and not other_words & other)
                for one, other in _ANTONYMS)
+
+
+# "like" is a stop word ("feel like", "I'd like to"); as a plain verb it is a pleasant feeling.
+_LIKES = re.compile(r"\b(?:you|i|we|they|really|still|just) (?:like|liked|likes)\b(?! to\b)",
+                    re.IGNORECASE)
+# Alone against together: "you want to visit your parents alone" for "come with me".
+_ALONE = re.compile(r"\b(?:alone|on (?:my|your|our) own|by (?:my|your)self|yourself|myself)\b",
+                    re.IGNORECASE)
+_TOGETHER = re.compile(r"\b(?:together|with (?:me|you|us)|come along|join (?:me|you|us))\b",
+                       re.IGNORECASE)
+
+
+def _valence(text: str) -> set[str]:
+    """"painful" and / or "pleasant": the kinds of feeling the words name."""
+    found = _stems(text)
+    kinds = {kind for kind, families in (("painful", PAINFUL), ("pleasant", PLEASANT))
+             if any(found & FEELINGS[f] for f in families)}
+    return kinds | ({"pleasant"} if _LIKES.search(text) else set())
+
+
+def turned_overall(speaker: str, mirror: str) -> bool:
+    """The mirror as a whole says the other side: only pleasant feelings for only painful ones
+    (or the reverse, with as many negations on both sides), or alone for together."""
+    said, heard = _valence(speaker), _valence(mirror)
+    evened = _negations(speaker) % 2 == _negations(mirror) % 2
+    if len(said) == 1 and len(heard) == 1 and said != heard and evened:
+        return True
+    return any(bool(one.search(speaker)) and not two.search(speaker)
+               and bool(two.search(mirror)) and not one.search(mirror)
+               for one, two in ((_ALONE, _TOGETHER), (_TOGETHER, _ALONE)))
+
+
+SAME_MATTER = 0.2  # context-model similarity below which two clauses speak of different things
+
+
+def _same_matter(part: str, clause: str) -> bool:
+    """The part and the mirror clause speak of the same thing ("you say it's fine" and "you get
+    overwhelmed" do not, though "fine" and "overwhelmed" are opposite feelings)."""
+    rows = load_contextual().embed([part, in_speakers_voice(clause)])
+    return float(rows[0] @ rows[1]) >= SAME_MATTER
 
 
 def _negations(text: str) -> int:
@@ -299,7 +348,7 @@ def _reverses(part: str, clause: str, mirror: str, evened: bool,
     if not pairs and not all(w in _FEELING_WORDS for w in content(part)):
         return False  # nothing in common: the mirror speaks of something else
     flipped = _negated(part) != _negated(clause) and not evened
-    if _opposite_words(part, clause):
+    if _opposite_words(part, clause) and _same_matter(part, clause):
         return not flipped
     return kept and flipped
 
@@ -404,7 +453,8 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
         return MirrorCheck("wrong", "empty", missed=spoken)
     if is_keyword_salad(mirror):
         return MirrorCheck("wrong", "keywords", missed=spoken)
-    mirror_words = content(mirror)
+    mirror_words = content(mirror) + (["enjoy"] if _LIKES.search(mirror) else [])
+    # ("like" is a stop word; as a plain verb, "you really like that ...", it is a pleasure)
     added = added_blame(speaker, mirror)
     caught, missed, turned = [], [], []
     felt = False  # a missed part whose feeling the mirror still named
@@ -424,6 +474,8 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
             if any(w in _FEELING_WORDS for w, _ in pairs):
                 felt = True  # the feeling came through, the rest did not: a start
     score = len(caught) / len(spoken)
+    if not turned and caught and turned_overall(speaker, mirror):
+        turned = [spoken[0]]  # the mirror's whole sense runs against what was said
     if turned:
         return MirrorCheck("wrong", "reversed", caught, missed, turned, added, score)
     if added:
