@@ -52,9 +52,10 @@ def test_a_sentence_is_not_a_salad():
 
 
 def test_tuned_sets_agree():
-    """Sets 1-3 were tuned on as well (see README); sets 4 and 5 are held out, figures only."""
-    agree, total = map(sum, zip(*(agreement(f"mirror_pairs_heldout{n}.tsv")
-                                  for n in ("", "2", "3"))))
+    """The second tuning set and sets 1-3 were tuned on as well (see README); sets 4 and 5
+    are held out: figures only, no test."""
+    names = ("mirror_pairs_tune2.tsv", *(f"mirror_pairs_heldout{n}.tsv" for n in ("", "2", "3")))
+    agree, total = map(sum, zip(*(agreement(name) for name in names)))
     assert agree / total >= 0.85
 
 
@@ -88,3 +89,16 @@ def test_a_negation_moved_to_another_clause_is_no_reversal():
     check = compare_mirror("I get anxious when we don't have a plan for money",
                            "not having a money plan makes you uneasy")
     assert check.verdict == "good"
+
+
+def test_a_defence_added_to_a_mirror_is_not_praised():
+    check = compare_mirror("I want more help with the kids at bedtime",
+                           "you'd like more help with the kids at bedtime, but I'm always "
+                           "exhausted by then")
+    assert (check.verdict, check.reason) == ("wrong", "blame")
+
+
+def test_a_prefix_that_negates_turns_the_meaning_round():
+    check = compare_mirror("I feel respected when you ask what I think",
+                           "you feel disrespected when I ask what you think")
+    assert check.reason == "reversed"

@@ -53,7 +53,7 @@ mostly basically actually probably literally totally honestly anyway
 FEELINGS = {
     "sad": {"sad", "saddens", "sadness", "unhappy", "down", "low", "blue", "upset", "upsets",
             "miserable", "depressed", "heartbroken", "gutted", "tearful", "hurt", "hurts",
-            "wounded", "stung", "pained", "crushed", "disappointed", "hopeless", "letdown"},
+            "wounded", "stung", "sting", "stings", "pained", "crushed", "disappointed", "hopeless", "letdown"},
     "angry": {"angry", "anger", "mad", "furious", "annoyed", "annoys", "annoying", "irritated",
               "irritates", "cross", "frustrated", "frustrating", "frustrates", "bothers",
               "bother", "bothered", "bugs", "resentful", "livid"},
@@ -79,7 +79,7 @@ FEELINGS = {
     "close": {"close", "closer", "connected", "near", "intimate", "bonded", "together", "team"},
     "apart": {"apart", "distant", "distance", "drift", "drifting", "separate", "disconnected"},
     "calm": {"calm", "relaxed", "peaceful", "settled", "rested", "safe", "secure", "fine"},
-    "supported": {"supported", "cared", "backed", "understood", "held"},
+    "supported": {"supported", "cared", "backed", "understood", "held", "respected"},
     "proud": {"proud"},
     "ashamed": {"embarrassed", "humiliated", "ashamed", "mortified"},
     "jealous": {"jealous", "envious"},
@@ -181,7 +181,7 @@ _NEGATIONS = {"not", "no", "never", "without", "nothing", "instead", "nobody", "
 # Words whose polarity hides in time ("used to", "anymore"): a negation test would misfire.
 # Words that say something is absent now ("we used to", "anymore", "I miss"): they count as
 # negations, so "we never laugh anymore" and "you miss how we used to laugh" agree.
-_ABSENCE = {"miss", "missed", "misses", "missing", "anymore", "longer", "used"}
+_ABSENCE = {"miss", "missed", "misses", "missing", "anymore", "longer", "used", "again"}
 # Pairs that say opposite things about the same matter.
 _ANTONYMS = [
     *((FEELINGS[one], FEELINGS[other]) for one, other in OPPOSITE_FEELINGS),
@@ -288,7 +288,19 @@ def _opposite_words(said: str, heard: str) -> bool:
     one_words, other_words = _stems(said), _stems(heard)
     return any((one_words & one and other_words & other and not other_words & one)
                or (one_words & other and other_words & one and not other_words & other)
-               for one, other in _ANTONYMS)
+               for one, other in _ANTONYMS) or _prefixed_opposite(said, heard)
+
+
+_OPPOSITE_PREFIXES = ("un", "dis", "in", "im", "under")
+
+
+def _prefixed_opposite(said: str, heard: str) -> bool:
+    """One side's word is the other's with a negating prefix: "respected" / "disrespected",
+    "happy" / "unhappy"."""
+    one, other = set(words(said)), set(words(heard))
+    return any(len(word) >= 4 and f"{prefix}{word}" in b and word not in b
+               for a, b in ((one, other), (other, one)) for word in a
+               for prefix in _OPPOSITE_PREFIXES)
 
 
 # "like" is a stop word ("feel like", "I'd like to"); as a plain verb it is a pleasant feeling.
@@ -297,7 +309,8 @@ _LIKES = re.compile(r"\b(?:you|i|we|they|really|still|just) (?:like|liked|likes)
 # Alone against together: "you want to visit your parents alone" for "come with me".
 _ALONE = re.compile(r"\b(?:alone|on (?:my|your|our) own|by (?:my|your)self|yourself|myself)\b",
                     re.IGNORECASE)
-_TOGETHER = re.compile(r"\b(?:together|with (?:me|you|us)|come along|join (?:me|you|us))\b",
+_TOGETHER = re.compile(r"\b(?:together|with (?:me|you|us)|come along|join (?:me|you|us)|"
+                       r"be there|by (?:my|your) side)\b",
                        re.IGNORECASE)
 
 
@@ -309,11 +322,17 @@ def _valence(text: str) -> set[str]:
     return kinds | ({"pleasant"} if _LIKES.search(text) else set())
 
 
+def _feeling_negations(text: str) -> int:
+    """Negations in the clauses that name a feeling ("I don't feel heard"), not elsewhere
+    ("when you make plans without asking me")."""
+    return sum(_negations(clause) for clause in parts(text) if _valence(clause))
+
+
 def turned_overall(speaker: str, mirror: str) -> bool:
     """The mirror as a whole says the other side: only pleasant feelings for only painful ones
     (or the reverse, with as many negations on both sides), or alone for together."""
     said, heard = _valence(speaker), _valence(mirror)
-    evened = _negations(speaker) % 2 == _negations(mirror) % 2
+    evened = _feeling_negations(speaker) % 2 == _feeling_negations(mirror) % 2
     if len(said) == 1 and len(heard) == 1 and said != heard and evened:
         return True
     return any(bool(one.search(speaker)) and not two.search(speaker)
@@ -417,7 +436,12 @@ BLAME = ("you're overreacting", "you're being dramatic", "that's your problem, n
          "which is ridiculous", "but I'm right about that", "you're just as bad",
          "you're making a big deal out of nothing", "I already do more than my share")
 BLAME_CLOSE = 0.5  # context-model similarity to a blame line
-ADDED_FAR = 0.4  # a mirror clause no closer than this to any of the speaker's parts is added
+# A later clause of the mirror in which the listener speaks for themselves ("but I'm always
+# tired after work") or passes a sweeping judgement ("you never go out") is a defence.
+_DEFENCE = re.compile(r"^(?:honestly |well |anyway )?(?:i'm|i am|i was|i only|i just|i had|"
+                      r"i already|i do|i did|i've)\b|\b(?:you never|you always|you're always|"
+                      r"anyway|what happens when|your own fault)\b", re.IGNORECASE)
+ADDED_FAR = 0.45  # a mirror clause no closer than this to any of the speaker's parts is added
 
 
 @cache
@@ -435,7 +459,8 @@ def added_blame(speaker: str, mirror: str) -> list[str]:
                            rows[2 * len(clauses):])
     blame = (plain @ _blame_rows().T).max(axis=1)
     near = (voiced @ said.T).max(axis=1)
-    return [c for c, b, n in zip(clauses, blame, near) if b >= BLAME_CLOSE and n < ADDED_FAR]
+    return [c for k, (c, b, n) in enumerate(zip(clauses, blame, near))
+            if n < ADDED_FAR and (b >= BLAME_CLOSE or (k > 0 and _DEFENCE.search(c)))]
 
 
 # How listeners begin a mirror; not part of what they heard.
