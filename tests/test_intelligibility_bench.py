@@ -9,7 +9,7 @@ from assistant.dialogue.safety import load_resources
 def test_fifty_lines_or_more_with_every_crisis_resource_of_every_region():
     lines = hearth_lines()
     texts = {line.text for line in lines}
-    assert len(lines) >= 50
+    assert len([line for line in lines if not line.held_out]) >= 50
     for region in load_resources().values():
         assert {region.emergency, region.crisis, region.abuse} <= texts
     assert all(line.crisis for line in lines if line.text == load_resources()["US"].crisis)

@@ -3,7 +3,8 @@
 from agreement import agreement
 
 from assistant.exercises.listening import feedback
-from assistant.understanding.mirror import compare_mirror, is_keyword_salad, parts
+from assistant.understanding.mirror import (compare_mirror, in_speakers_voice, is_keyword_salad,
+                                            parts)
 
 HOUSEWORK = "I feel like I do all the housework and you don't even notice"
 
@@ -48,3 +49,56 @@ def test_parts_are_clauses():
 def test_a_sentence_is_not_a_salad():
     assert not is_keyword_salad("you feel tired")
     assert is_keyword_salad("tired work phone dinner")
+
+
+def test_tuned_sets_agree():
+    """The second tuning set and sets 1-3 were tuned on as well (see README); sets 4 and 5
+    are held out: figures only, no test."""
+    names = ("mirror_pairs_tune2.tsv", *(f"mirror_pairs_heldout{n}.tsv" for n in ("", "2", "3")))
+    agree, total = map(sum, zip(*(agreement(name) for name in names)))
+    assert agree / total >= 0.85
+
+
+def test_the_mirror_is_read_in_the_speakers_voice():
+    assert in_speakers_voice("you feel I don't notice and it makes you sad") == \
+        "I feel you don't notice and it makes me sad"
+
+
+def test_a_paraphrase_outside_the_word_lists_is_praised():
+    check = compare_mirror("I dread Sunday evenings because the week ahead feels huge",
+                           "Sunday nights fill you with fear since the coming week looks "
+                           "enormous")
+    assert check.verdict == "good"
+
+
+def test_blame_added_to_a_mirror_is_not_praised():
+    check = compare_mirror("I'm tired of doing the dishes every night",
+                           "you're tired of the dishes but honestly you're overreacting")
+    line = feedback("Sam", "Alex", check)
+    assert (check.verdict, check.reason) == ("wrong", "blame")
+    assert "overreacting" in line and "Well listened" not in line
+
+
+def test_a_mirror_whose_whole_sense_runs_the_other_way_is_caught():
+    check = compare_mirror("I want to visit my parents more often and I'd like you to come "
+                           "with me", "you want to see your parents alone")
+    assert check.verdict == "wrong"
+
+
+def test_a_negation_moved_to_another_clause_is_no_reversal():
+    check = compare_mirror("I get anxious when we don't have a plan for money",
+                           "not having a money plan makes you uneasy")
+    assert check.verdict == "good"
+
+
+def test_a_defence_added_to_a_mirror_is_not_praised():
+    check = compare_mirror("I want more help with the kids at bedtime",
+                           "you'd like more help with the kids at bedtime, but I'm always "
+                           "exhausted by then")
+    assert (check.verdict, check.reason) == ("wrong", "blame")
+
+
+def test_a_prefix_that_negates_turns_the_meaning_round():
+    check = compare_mirror("I feel respected when you ask what I think",
+                           "you feel disrespected when I ask what you think")
+    assert check.reason == "reversed"

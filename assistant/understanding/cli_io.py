@@ -20,7 +20,9 @@ def _as_json(match: IntentMatch, explain: bool) -> dict:
         out["candidates"] = [
             {"intent": c.intent, "score": round(c.score, 3),
              "semantic": None if c.semantic is None else round(c.semantic, 3),
-             "fuzzy": None if c.fuzzy is None else round(c.fuzzy, 3), "template": c.template}
+             "fuzzy": None if c.fuzzy is None else round(c.fuzzy, 3),
+             "contextual": None if c.contextual is None else round(c.contextual, 3),
+             "template": c.template}
             for c in match.candidates[:5]
         ]
     return out

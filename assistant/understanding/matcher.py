@@ -39,6 +39,19 @@ CRISIS_MEANING_FLOOR = 0.86  # an utterance this close in meaning to a crisis ex
 CORRECTION_CUTOFF = 80  # how close a misheard word must be to a catalogue word to stand for it
 CRISIS_CORRECTION_CUTOFF = 90  # ... when that word belongs only to crisis phrases
 BATCH = 512  # utterances embedded and searched together by `understand_many`
+# Re-reading in context (context_index.py): when the best blended score is below the gate, every
+# intent is scored again with the contextual cosine given the largest share; the weights and
+# floors were chosen on the tuning sets (indirect_tune*.tsv, offtopic_tune.tsv, dev.tsv,
+# paraphrases.tsv) and the first three held-out sets. The gate sits below the crisis template
+# floor, so a re-read never changes what the crisis checks decide.
+CONTEXT_GATE = 0.65
+CONTEXT_WEIGHTS = (0.2, 0.1, 0.7)  # WordLlama meaning, rapidfuzz spelling, MiniLM in context
+CONTEXT_FLOOR = 0.56  # FLOOR for re-read scores
+CONTEXT_SOFT_FLOOR = 0.62  # SOFT_FLOOR for re-read scores
+# In context, the best intent must be this much closer than the known off-topic requests
+# (intent "none"): in-scope lines on the tuning sets cleared it by 0.14 or more, four in five
+# off-topic lines did not clear it at all.
+CONTEXT_OVER_NONE = 0.12
 _NUMBER_ONLY = frozenset("N one two three four five six seven eight nine ten a an".split())
 
 
@@ -73,6 +86,18 @@ class Matcher:
         index = load_meaning_index(self._texts, self._intents, model)
         self.crisis.set_example_rows(model.embed(self.crisis.example_texts()))
         return model, index
+
+    @cache
+    def _context(self):
+        """The contextual model, its template index and each intent's block in that index,
+        loaded on the first utterance the fast match is unsure of."""
+        from assistant.understanding.context_index import load_context_index
+        from assistant.understanding.contextual import load_contextual
+
+        model = load_contextual()
+        index = self._model()[1]
+        blocks = {self._intents[t]: k for k, t in enumerate(index.intent_order())}
+        return model, load_context_index(index, self._texts, model), blocks
 
     @cache
     def crisis_reader(self):
@@ -149,12 +174,13 @@ class Matcher:
 
         model, index = self._model()
         vectors = model.embed([as_sentence(query) for *_, query in chunk])
-        out = []
+        out: list[IntentMatch | None] = []
+        undecided = []  # [position in out, text, norm, query, meaning vector, ranked]
         meanings = self.crisis.concerns_by_meaning([norm for _, _, norm, _ in chunk], vectors,
                                                    CRISIS_MEANING_FLOOR)
         readings = self._read_for_danger([norm for _, _, norm, _ in chunk], vectors, meanings)
-        for (_, text, norm, query), (ids, semantic), meant, reading in zip(
-                chunk, index.search(vectors), meanings, readings):
+        for (_, text, norm, query), vector, (ids, semantic), meant, reading in zip(
+                chunk, vectors, index.search(vectors), meanings, readings):
             if meant:
                 concern, score = meant
                 out.append(IntentMatch(text, "safety.crisis", round(score, 3), concern=concern))
@@ -169,19 +195,80 @@ class Matcher:
             # one stands for, the best by spelling.
             ranked = []
             for kept, meaning in zip(ids, semantic):
-                members = index.members[kept]
-                if len(members) == 1:
-                    i, spelling = kept, fuzz.ratio(query, self._texts[kept]) / 100
-                else:
-                    _, score, at = process.extractOne(query, self._member_texts(kept),
-                                                      scorer=fuzz.ratio)
-                    i, spelling = members[at], score / 100
+                i, spelling = self._best_spelled(kept, query)
                 ranked.append(Candidate(
                     self._intents[i], SEMANTIC_WEIGHT * meaning + (1 - SEMANTIC_WEIGHT) * spelling,
                     self._texts[i], meaning, spelling, self._indirect[i]))
             ranked.sort(key=lambda c: -c.score)
-            out.append(replace(self._decide(text, norm, ranked[:RANKED]), danger=danger))
-        return out
+            out.append(None)
+            undecided.append([len(out) - 1, text, norm, query, vector, ranked, danger])
+        self._reread_unsure(undecided)
+        for position, text, norm, _, _, ranked, danger in undecided:
+            out[position] = replace(self._decide(text, norm, ranked[:RANKED]), danger=danger)
+        return out  # type: ignore[return-value]
+
+    def _best_spelled(self, kept: int, query: str) -> tuple[int, float]:
+        """Of the near-identical templates a kept template stands for, the one spelt most like
+        the query, and that likeness in [0, 1]."""
+        members = self._model()[1].members[kept]
+        if len(members) == 1:
+            return kept, fuzz.ratio(query, self._texts[kept]) / 100
+        _, score, at = process.extractOne(query, self._member_texts(kept), scorer=fuzz.ratio)
+        return members[at], score / 100
+
+    def _reread_unsure(self, undecided: list[list]) -> None:
+        """Replace the ranking of each utterance the fast match is unsure of (best score below
+        CONTEXT_GATE) by one read in context; the models read them as one batch."""
+        import numpy as np
+
+        from assistant.understanding.meaning_index import as_sentence
+
+        unsure = [entry for entry in undecided if entry[5] and entry[5][0].score < CONTEXT_GATE]
+        if not unsure:
+            return
+        contextual, _, blocks = self._context()
+        # The context model reads what was said, not the query with words swapped for
+        # catalogue words: its word pieces cope with a typo, and a swap can change the meaning
+        # ("where did i park the car" would become "... spark ...").
+        said = contextual.embed_many([as_sentence(mask_numbers(entry[2])) for entry in unsure])
+        every_intent = self._model()[1].search(np.stack([entry[4] for entry in unsure]),
+                                               intents=len(blocks))
+        for entry, in_context, (ids, semantic) in zip(unsure, said, every_intent):
+            entry[5] = self._in_context(entry[3], ids, semantic, in_context)
+
+    def _in_context(self, query: str, ids: list[int], semantic: list[float],
+                    in_context_vector) -> list[Candidate]:
+        """Every intent scored again with the sentence read in context: for needs said in
+        words no template has ("we pass each other like strangers"). `ids` and `semantic` are
+        each intent's best template by meaning and its cosine. Crisis templates are left out:
+        the crisis checks have had their say, and a weak likeness decides nothing."""
+        _, context_index, blocks = self._context()
+        in_context = context_index.best_per_intent(in_context_vector)
+        off_topic = float(in_context[blocks[OUT_OF_SCOPE]]) if OUT_OF_SCOPE in blocks else -1.0
+        weight_meaning, weight_spelling, weight_context = CONTEXT_WEIGHTS
+        # Spelling is the smallest share: only intents it could lift to the top are spelt out.
+        partial = [weight_meaning * meaning
+                   + weight_context * float(in_context[blocks[self._intents[kept]]])
+                   for kept, meaning in zip(ids, semantic)]
+        best = max(partial)
+        ranked = []
+        for kept, meaning, part in sorted(zip(ids, semantic, partial), key=lambda k: -k[2]):
+            intent = self._intents[kept]
+            if intent == "safety.crisis":
+                continue
+            if len(ranked) >= RANKED and part + weight_spelling < best and intent != OUT_OF_SCOPE:
+                continue
+            i, spelling = self._best_spelled(kept, query)
+            ranked.append(Candidate(intent, part + weight_spelling * spelling, self._texts[i],
+                                    meaning, spelling, self._indirect[i],
+                                    float(in_context[blocks[intent]])))
+        ranked.sort(key=lambda c: -c.score)
+        if (ranked and ranked[0].intent != OUT_OF_SCOPE
+                and ranked[0].contextual - off_topic < CONTEXT_OVER_NONE):
+            # No closer in context than an everyday off-topic request: the off-topic
+            # candidate leads, so the utterance is out of scope.
+            ranked.sort(key=lambda c: c.intent != OUT_OF_SCOPE)
+        return ranked[:RANKED]
 
     def _read_for_danger(self, norms: list[str], vectors, meanings) -> list:
         """The crisis reader's (concern, probability) for each utterance it was worth reading
@@ -219,10 +306,12 @@ class Matcher:
         top = ranked_safe[0]
         runner_up = ranked_safe[1].score if len(ranked_safe) > 1 else 0.0
         margin = top.score - runner_up
+        reread = top.contextual is not None  # scored by _in_context: its own floors
+        floor, soft_floor = (CONTEXT_FLOOR, CONTEXT_SOFT_FLOOR) if reread else (FLOOR, SOFT_FLOOR)
         out_of_scope = (
             top.intent == OUT_OF_SCOPE
-            or top.score < FLOOR
-            or (top.score < SOFT_FLOOR and margin < MIN_MARGIN)
+            or top.score < floor
+            or (top.score < soft_floor and margin < MIN_MARGIN)
         )
         if out_of_scope:
             confidence = top.score if top.intent == OUT_OF_SCOPE else 1.0 - top.score
@@ -234,4 +323,5 @@ class Matcher:
         confidence = top.score * (0.8 + 0.2 * min(1.0, margin / TIE_MARGIN))
         slots = extract_slots(self.catalogue, top.intent, norm)
         return IntentMatch(text, top.intent, round(confidence, 3), slots, near_tie,
-                           tuple(ranked), indirect=top.indirect)
+                           tuple(ranked), indirect=top.indirect,
+                           in_context=top.contextual is not None)

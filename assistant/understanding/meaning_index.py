@@ -46,6 +46,14 @@ class MeaningIndex:
         self._starts = np.array([k for k in range(len(grouped))
                                  if k == 0 or grouped[k] != grouped[k - 1]], dtype=np.int64)
 
+    def group_starts(self) -> np.ndarray:
+        """The first row of each intent's block (rows are grouped by intent, sorted by ID)."""
+        return self._starts
+
+    def intent_order(self) -> list[int]:
+        """For each intent block, in order, a template index of that block (for its intent)."""
+        return self.template_ids[self._starts].tolist()
+
     def search(self, vectors: np.ndarray,
                intents: int = INTENTS_SHOWN) -> list[tuple[list[int], list[float]]]:
         """For each query row: the best template of each of the `intents` best intents (by

@@ -53,7 +53,7 @@ mostly basically actually probably literally totally honestly anyway
 FEELINGS = {
     "sad": {"sad", "saddens", "sadness", "unhappy", "down", "low", "blue", "upset", "upsets",
             "miserable", "depressed", "heartbroken", "gutted", "tearful", "hurt", "hurts",
-            "wounded", "stung", "pained", "crushed", "disappointed", "hopeless", "letdown"},
+            "wounded", "stung", "sting", "stings", "pained", "crushed", "disappointed", "hopeless", "letdown"},
     "angry": {"angry", "anger", "mad", "furious", "annoyed", "annoys", "annoying", "irritated",
               "irritates", "cross", "frustrated", "frustrating", "frustrates", "bothers",
               "bother", "bothered", "bugs", "resentful", "livid"},
@@ -79,7 +79,7 @@ FEELINGS = {
     "close": {"close", "closer", "connected", "near", "intimate", "bonded", "together", "team"},
     "apart": {"apart", "distant", "distance", "drift", "drifting", "separate", "disconnected"},
     "calm": {"calm", "relaxed", "peaceful", "settled", "rested", "safe", "secure", "fine"},
-    "supported": {"supported", "cared", "backed", "understood", "held"},
+    "supported": {"supported", "cared", "backed", "understood", "held", "respected"},
     "proud": {"proud"},
     "ashamed": {"embarrassed", "humiliated", "ashamed", "mortified"},
     "jealous": {"jealous", "envious"},
@@ -166,7 +166,8 @@ _WORDS = re.compile(r"[a-z0-9']+")
 # Clause boundaries: punctuation, joining words, and "when" / "without" / "instead of" inside
 # a sentence ("I felt embarrassed | when you corrected me"); "so" only before a new clause
 # ("so we can talk", not "so long").
-_SPLIT = re.compile(r"\s*(?:[.;!?]+|,)\s*|\s+(?=\b(?:and|but|because|so(?= (?:that|i|we|you|he|she|they|it)\b)|since|though|although|"
+_SPLIT = re.compile(r"\s*(?:[.;!?]+|,)\s*|\s+(?=\b(?:and|but|because|"
+                    r"so(?= (?:that|i|we|you|he|she|they|it)\b)|since|though|although|"
                     r"when|without|with no|instead of|rather than|while)\b)|"
                     r"\s+(?=that (?:you|i|we|he|she|they|it|my|your)\b)", re.IGNORECASE)
 _JOINERS = {"and", "but", "because", "so", "since", "though", "although", "that", "then"}
@@ -180,7 +181,7 @@ _NEGATIONS = {"not", "no", "never", "without", "nothing", "instead", "nobody", "
 # Words whose polarity hides in time ("used to", "anymore"): a negation test would misfire.
 # Words that say something is absent now ("we used to", "anymore", "I miss"): they count as
 # negations, so "we never laugh anymore" and "you miss how we used to laugh" agree.
-_ABSENCE = {"miss", "missed", "misses", "missing", "anymore", "longer", "used"}
+_ABSENCE = {"miss", "missed", "misses", "missing", "anymore", "longer", "used", "again"}
 # Pairs that say opposite things about the same matter.
 _ANTONYMS = [
     *((FEELINGS[one], FEELINGS[other]) for one, other in OPPOSITE_FEELINGS),
@@ -204,8 +205,14 @@ class MirrorCheck:
     score: float = 0.0  # share of the speaker's parts kept, 0..1
 
 
+# Feelings said in two words, read as one ("left out" is in the lonely family as "leftout").
+_TWO_WORD_FEELINGS = re.compile(r"\b(left) (out)\b|\b(let) (down)\b")
+
+
 def words(text: str) -> list[str]:
-    return _WORDS.findall(text.lower().replace("\u2019", "'"))
+    text = _TWO_WORD_FEELINGS.sub(lambda m: "".join(g for g in m.groups() if g),
+                                  text.lower().replace("\u2019", "'"))
+    return _WORDS.findall(text)
 
 
 def content(text: str) -> list[str]:
@@ -269,9 +276,11 @@ def _stems(text: str) -> set[str]:
     return {key_of(w) for w in words(text)} | set(words(text))
 
 
-# Saying the speaker does not care about what they raised turns it around.
+# Saying the speaker does not care about what they raised turns it around ("it doesn't
+# matter"; "what you think doesn't matter" says the speaker's feeling back).
 _DISMISSIVE = re.compile(r"\b(?:do not|don't|doesn't|didn't|never) (?:care|mind)\b|"
-                         r"\bno big deal\b|\bdoesn't matter\b|\bnot bothered\b")
+                         r"\bno big deal\b|\b(?:it|that|this) (?:doesn't|does not) matter\b|"
+                         r"\bnot bothered\b")
 
 
 def _opposite_words(said: str, heard: str) -> bool:
@@ -279,7 +288,66 @@ def _opposite_words(said: str, heard: str) -> bool:
     one_words, other_words = _stems(said), _stems(heard)
     return any((one_words & one and other_words & other and not other_words & one)
                or (one_words & other and other_words & one and not other_words & other)
-               for one, other in _ANTONYMS)
+               for one, other in _ANTONYMS) or _prefixed_opposite(said, heard)
+
+
+_OPPOSITE_PREFIXES = ("un", "dis", "in", "im", "under")
+
+
+def _prefixed_opposite(said: str, heard: str) -> bool:
+    """One side's word is the other's with a negating prefix: "respected" / "disrespected",
+    "happy" / "unhappy"."""
+    one, other = set(words(said)), set(words(heard))
+    return any(len(word) >= 4 and f"{prefix}{word}" in b and word not in b
+               for a, b in ((one, other), (other, one)) for word in a
+               for prefix in _OPPOSITE_PREFIXES)
+
+
+# "like" is a stop word ("feel like", "I'd like to"); as a plain verb it is a pleasant feeling.
+_LIKES = re.compile(r"\b(?:you|i|we|they|really|still|just) (?:like|liked|likes)\b(?! to\b)",
+                    re.IGNORECASE)
+# Alone against together: "you want to visit your parents alone" for "come with me".
+_ALONE = re.compile(r"\b(?:alone|on (?:my|your|our) own|by (?:my|your)self|yourself|myself)\b",
+                    re.IGNORECASE)
+_TOGETHER = re.compile(r"\b(?:together|with (?:me|you|us)|come along|join (?:me|you|us)|"
+                       r"be there|by (?:my|your) side)\b",
+                       re.IGNORECASE)
+
+
+def _valence(text: str) -> set[str]:
+    """"painful" and / or "pleasant": the kinds of feeling the words name."""
+    found = _stems(text)
+    kinds = {kind for kind, families in (("painful", PAINFUL), ("pleasant", PLEASANT))
+             if any(found & FEELINGS[f] for f in families)}
+    return kinds | ({"pleasant"} if _LIKES.search(text) else set())
+
+
+def _feeling_negations(text: str) -> int:
+    """Negations in the clauses that name a feeling ("I don't feel heard"), not elsewhere
+    ("when you make plans without asking me")."""
+    return sum(_negations(clause) for clause in parts(text) if _valence(clause))
+
+
+def turned_overall(speaker: str, mirror: str) -> bool:
+    """The mirror as a whole says the other side: only pleasant feelings for only painful ones
+    (or the reverse, with as many negations on both sides), or alone for together."""
+    said, heard = _valence(speaker), _valence(mirror)
+    evened = _feeling_negations(speaker) % 2 == _feeling_negations(mirror) % 2
+    if len(said) == 1 and len(heard) == 1 and said != heard and evened:
+        return True
+    return any(bool(one.search(speaker)) and not two.search(speaker)
+               and bool(two.search(mirror)) and not one.search(mirror)
+               for one, two in ((_ALONE, _TOGETHER), (_TOGETHER, _ALONE)))
+
+
+SAME_MATTER = 0.2  # context-model similarity below which two clauses speak of different things
+
+
+def _same_matter(part: str, clause: str) -> bool:
+    """The part and the mirror clause speak of the same thing ("you say it's fine" and "you get
+    overwhelmed" do not, though "fine" and "overwhelmed" are opposite feelings)."""
+    rows = load_contextual().embed([part, in_speakers_voice(clause)])
+    return float(rows[0] @ rows[1]) >= SAME_MATTER
 
 
 def _negations(text: str) -> int:
@@ -299,7 +367,7 @@ def _reverses(part: str, clause: str, mirror: str, evened: bool,
     if not pairs and not all(w in _FEELING_WORDS for w in content(part)):
         return False  # nothing in common: the mirror speaks of something else
     flipped = _negated(part) != _negated(clause) and not evened
-    if _opposite_words(part, clause):
+    if _opposite_words(part, clause) and _same_matter(part, clause):
         return not flipped
     return kept and flipped
 
@@ -368,7 +436,12 @@ BLAME = ("you're overreacting", "you're being dramatic", "that's your problem, n
          "which is ridiculous", "but I'm right about that", "you're just as bad",
          "you're making a big deal out of nothing", "I already do more than my share")
 BLAME_CLOSE = 0.5  # context-model similarity to a blame line
-ADDED_FAR = 0.4  # a mirror clause no closer than this to any of the speaker's parts is added
+# A later clause of the mirror in which the listener speaks for themselves ("but I'm always
+# tired after work") or passes a sweeping judgement ("you never go out") is a defence.
+_DEFENCE = re.compile(r"^(?:honestly |well |anyway )?(?:i'm|i am|i was|i only|i just|i had|"
+                      r"i already|i do|i did|i've)\b|\b(?:you never|you always|you're always|"
+                      r"anyway|what happens when|your own fault)\b", re.IGNORECASE)
+ADDED_FAR = 0.45  # a mirror clause no closer than this to any of the speaker's parts is added
 
 
 @cache
@@ -386,7 +459,8 @@ def added_blame(speaker: str, mirror: str) -> list[str]:
                            rows[2 * len(clauses):])
     blame = (plain @ _blame_rows().T).max(axis=1)
     near = (voiced @ said.T).max(axis=1)
-    return [c for c, b, n in zip(clauses, blame, near) if b >= BLAME_CLOSE and n < ADDED_FAR]
+    return [c for k, (c, b, n) in enumerate(zip(clauses, blame, near))
+            if n < ADDED_FAR and (b >= BLAME_CLOSE or (k > 0 and _DEFENCE.search(c)))]
 
 
 # How listeners begin a mirror; not part of what they heard.
@@ -404,7 +478,8 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
         return MirrorCheck("wrong", "empty", missed=spoken)
     if is_keyword_salad(mirror):
         return MirrorCheck("wrong", "keywords", missed=spoken)
-    mirror_words = content(mirror)
+    mirror_words = content(mirror) + (["enjoy"] if _LIKES.search(mirror) else [])
+    # ("like" is a stop word; as a plain verb, "you really like that ...", it is a pleasure)
     added = added_blame(speaker, mirror)
     caught, missed, turned = [], [], []
     felt = False  # a missed part whose feeling the mirror still named
@@ -424,6 +499,8 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
             if any(w in _FEELING_WORDS for w, _ in pairs):
                 felt = True  # the feeling came through, the rest did not: a start
     score = len(caught) / len(spoken)
+    if not turned and caught and turned_overall(speaker, mirror):
+        turned = [spoken[0]]  # the mirror's whole sense runs against what was said
     if turned:
         return MirrorCheck("wrong", "reversed", caught, missed, turned, added, score)
     if added:

@@ -13,6 +13,7 @@ class Candidate:
     semantic: float | None = None  # cosine of the meanings (embedding model), in [-1, 1]
     fuzzy: float | None = None  # rapidfuzz character ratio, in [0, 1]
     indirect: bool = False  # the template tells a need or situation rather than asking
+    contextual: float | None = None  # cosine in context (MiniLM), when the match was re-read
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class IntentMatch:
     candidates: tuple[Candidate, ...] = ()  # best first, for --explain
     concern: str | None = None  # for safety.crisis: "self_harm", "abuse", ... (never journaled)
     indirect: bool = False  # matched a need or situation ("my heart is racing"), not a request
+    in_context: bool = False  # decided by the re-reading in context: the fast match was unsure
     danger: float | None = None  # the crisis reader's probability of any concern, when it read
 
     def to_json(self) -> dict:

@@ -84,7 +84,18 @@ class VoiceSynthesizer:
     def synthesize(
         self, text: str, profile: VoiceProfile, slow: bool = False
     ) -> tuple[np.ndarray, int]:
-        """Audio for `text` in the profile's engine; espeak-ng if the neural voice fails."""
+        """Audio for `text` in the profile's engine; espeak-ng if the neural voice fails.
+        Words that came back as no audio at all are made once more: a sentence must not be
+        skipped in silence (seen twice in thousands of sentences on a loaded machine)."""
+        audio, rate = self._synthesize_once(text, profile, slow)
+        if audio.size == 0 and any(ch.isalnum() for ch in text):
+            logger.warning("the voice made no audio for %r; making it again", text[:40])
+            audio, rate = self._synthesize_once(text, profile, slow)
+        return audio, rate
+
+    def _synthesize_once(
+        self, text: str, profile: VoiceProfile, slow: bool
+    ) -> tuple[np.ndarray, int]:
         if self.engine_for(profile) == "piper":
             try:
                 return piper_synthesizer().synthesize(text, profile, slow)

@@ -1,0 +1,65 @@
+"""Template embeddings in context (MiniLM, contextual.py) for re-ranking uncertain utterances.
+
+WordLlama averages word vectors, so "we pass each other like strangers" and "we should pass
+the time together" look alike to it; a sentence encoder reads the words in their sentence and
+tells a need ("we feel like housemates") from a request that shares its words. It is too slow
+for every utterance (about 5 ms a sentence), so the matcher asks it only when the fast match is
+unsure. Its embeddings of the catalogue's kept templates (the same rows as the meaning index)
+take half a minute to compute on one core, so they are computed once, on the first uncertain
+utterance, and kept in the cache directory beside the meaning index, keyed by the templates.
+"""
+
+import hashlib
+import logging
+import os
+
+import numpy as np
+
+from assistant.understanding.catalogue import cache_dir
+from assistant.understanding.contextual import DIMENSIONS, MODEL_PACKAGE, ContextualModel
+from assistant.understanding.meaning_index import MeaningIndex, as_sentence
+
+log = logging.getLogger(__name__)
+
+KEEP_CACHES = 4  # contextual template-embedding files kept in the cache directory
+
+
+class ContextIndex:
+    """Contextual unit rows aligned with a meaning index's rows: the best template per intent."""
+
+    def __init__(self, rows: np.ndarray, meaning: MeaningIndex):
+        self.rows = np.ascontiguousarray(rows, dtype=np.float32)
+        self._starts = meaning.group_starts()
+
+    def best_per_intent(self, vector: np.ndarray) -> np.ndarray:
+        """For one query row: the highest cosine of each intent's templates, in the meaning
+        index's intent order."""
+        return np.maximum.reduceat(self.rows @ vector, self._starts)
+
+
+def load_context_index(meaning: MeaningIndex, texts: list[str],
+                       model: ContextualModel) -> ContextIndex:
+    """The contextual rows for the meaning index's kept templates, from the cache if intact."""
+    kept = [as_sentence(texts[i]) for i in meaning.template_ids]
+    digest = hashlib.sha256(MODEL_PACKAGE.encode())
+    for text in kept:
+        digest.update(f"{text}\n".encode())
+    path = cache_dir() / f"context-{digest.hexdigest()[:24]}.npy"
+    try:
+        rows = np.load(path)
+        if rows.shape == (len(kept), DIMENSIONS):
+            return ContextIndex(rows, meaning)
+    except (OSError, ValueError):
+        pass  # no cache yet or a damaged one: build afresh
+    rows = model.embed_many(kept)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npy")
+        np.save(temporary, rows)
+        temporary.replace(path)  # atomic: a reader never sees half a file
+        older = sorted(path.parent.glob("context-*.npy"), key=lambda f: f.stat().st_mtime)
+        for stale in older[:-KEEP_CACHES]:
+            stale.unlink(missing_ok=True)
+    except OSError as exc:
+        log.info("could not cache the contextual template embeddings at %s: %s", path, exc)
+    return ContextIndex(rows, meaning)
