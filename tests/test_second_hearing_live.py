@@ -40,7 +40,9 @@ class Listener:
 
     def events(self):
         for utterance in self.utterances:
-            time.sleep(self.delay)
+            delay, utterance = utterance if isinstance(utterance, tuple) else (self.delay,
+                                                                                utterance)
+            time.sleep(delay)
             chunks = utterance if isinstance(utterance, list) else [_as_audio(utterance)]
             yield EndpointEvent("start", chunks[0], time.monotonic())
             for chunk in chunks[1:]:
@@ -58,8 +60,9 @@ def _as_audio(text: str) -> np.ndarray:
 class TwoHearings:
     """"grammar words|whisper words": the first at once, the second after a while."""
 
-    def __init__(self):
+    def __init__(self, after=HEARD_AGAIN_AFTER):
         self.second_done: list[float] = []
+        self.after = after
 
     def stream(self, mode):
         return TwoHearingsSession(self)
@@ -86,7 +89,7 @@ class SlowHearing:
 
         def hear_again():
             self._go.wait()
-            time.sleep(HEARD_AGAIN_AFTER)
+            time.sleep(recognizer.after)
             recognizer.second_done.append(time.monotonic())
             self._future.set_result(heard)
 
@@ -202,6 +205,21 @@ def test_a_crisis_the_grammar_snaps_onto_a_request_still_reaches_the_crisis_repl
     try:
         assert wait_for(lambda: said_crisis_reply(speaker), 60)
         assert journal.entry_count() == 0
+    finally:
+        channel.close()
+        journal.close()
+
+
+def test_stop_said_over_the_reply_does_not_wait_for_the_second_hearing(tmp_path):
+    recognizer, speaker = TwoHearings(after=5.0), FakeSpeaker(seconds=3.0)
+    channel, _, journal = voice_session(
+        tmp_path, [(3.2, "give us a date idea|give us a date idea"), (0.8, "stop")],
+        recognizer, speaker)
+    try:
+        assert wait_for(lambda: len(speaker.said) >= 2)
+        reply = speaker.current
+        assert wait_for(lambda: reply.stopped_after is not None, 3.0)  # cut before 5 s
+        assert not recognizer.second_done
     finally:
         channel.close()
         journal.close()

@@ -131,8 +131,10 @@ class VoiceChannel:
                 session = None
                 text = first.text.strip()
                 echo_possible = began_while_speaking or self._speaking()
-                if self._second_hearing is not None:
-                    self._second_hearing.join()  # its correction comes before the next words
+                if self._second_hearing is not None and not self._is_control(text):
+                    # Its correction comes before the next words; a control ("stop") said
+                    # over the reply need not wait for it.
+                    self._second_hearing.join()
                 heard = Heard(text, None, ended_at=event.time)
                 if text and not (echo_possible and self._echo(text)):
                     self._show(f"\r  you: {text}\n")
