@@ -36,6 +36,29 @@ def raises_alarm(text: str) -> bool:
     return match.concern is not None or match.intent == "safety.crisis"
 
 
+CLOSE_ENOUGH = 0.25  # word error rate at or under which a transcript is "heard right"
+
+
+def loss_cause(line: str, grammar: str, whisper: str) -> str:
+    """Why a crisis line spoken in command mode raised no alarm, from what each hearing
+    heard: the grammar alone, and Whisper (which decides with it, see second_opinion)."""
+    from assistant.benchmarks.intelligibility import word_errors
+
+    errors, words = word_errors(line, whisper)
+    if errors <= CLOSE_ENOUGH * words:
+        return "Whisper heard it (nearly) right; the guard raised nothing on its words"
+    if raises_alarm(grammar):
+        return "Whisper misheard it; its words overruled the grammar's crisis sentence"
+    return "Whisper misheard it; the grammar snapped it onto a request"
+
+
+def alarm_cause(grammar: str, whisper: str, final: str) -> str:
+    """Which hearing raised the alarm on a figurative line."""
+    if raises_alarm(whisper):
+        return "Whisper's words raised it"
+    return "the grammar's sentence raised it (Whisper unsure)"
+
+
 def run(quick: bool) -> list[tuple[str, str]]:
     """Crisis recall and figurative false alarms per path, over the unseen voices."""
     from assistant.config import Settings
@@ -46,7 +69,10 @@ def run(quick: bool) -> list[tuple[str, str]]:
     if quick:
         rows = rows[::3]
     voices = VOICES[:1] if quick else VOICES
+    from assistant.speech.pocketsphinx_engine import PocketSphinxRecognizer
+
     recognizer = make_recognizer(Settings(), "pocketsphinx")
+    grammar_alone = PocketSphinxRecognizer(second_hearing=False)
     crisis = [text for text, concern in rows if concern != "none"]
     figurative = [text for text, concern in rows if concern == "none"]
     figures = [("lines (crisis / figurative) x voices",
@@ -56,9 +82,11 @@ def run(quick: bool) -> list[tuple[str, str]]:
                 f"{sum(map(raises_alarm, figurative))}/{len(figurative)}")]
     audio = {(voice, text): spoken(text, voice, 160) for voice in voices for text in crisis +
              figurative}
+    hearings = {}
     for mode in ("command", "dictation"):
         started = time.process_time()
         heard = {key: recognizer.transcribe(clip, mode).text for key, clip in audio.items()}
+        hearings[mode] = heard
         spent = time.process_time() - started
         caught = sum(raises_alarm(heard[(v, t)]) for v in voices for t in crisis)
         alarms = sum(raises_alarm(heard[(v, t)]) for v in voices for t in figurative)
@@ -76,4 +104,26 @@ def run(quick: bool) -> list[tuple[str, str]]:
         missed = [heard[(v, t)] for v in voices for t in crisis
                   if not raises_alarm(heard[(v, t)])]
         figures.append((f"  e.g. missed in {mode} mode", "; ".join(missed[:4]) or "none"))
+    figures += _breakdown(audio, grammar_alone, hearings, crisis, figurative, voices)
+    return figures
+
+
+def _breakdown(audio, grammar_alone, hearings, crisis, figurative, voices):
+    """Where command mode loses crisis lines and raises false alarms, by cause."""
+    from collections import Counter
+
+    grammar = {key: grammar_alone.transcribe(clip, "command").text for key, clip in
+               audio.items()}
+    final, whisper = hearings["command"], hearings["dictation"]
+    lost = Counter(loss_cause(t, grammar[(v, t)], whisper[(v, t)])
+                   for v in voices for t in crisis if not raises_alarm(final[(v, t)]))
+    false = Counter(alarm_cause(grammar[(v, t)], whisper[(v, t)], final[(v, t)])
+                    for v in voices for t in figurative if raises_alarm(final[(v, t)]))
+    snapped = sum(1 for v in voices for t in crisis if not raises_alarm(grammar[(v, t)]))
+    total = len(crisis) * len(voices)
+    figures = [("command mode, grammar alone: crisis recall",
+                f"{100 * (total - snapped) / total:.1f}% ({total - snapped}/{total})")]
+    figures += [(f"  crisis lost: {cause}", f"{count}") for cause, count in lost.most_common()]
+    figures += [(f"  figurative alarm: {cause}", f"{count}")
+                for cause, count in false.most_common()]
     return figures
