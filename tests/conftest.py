@@ -21,11 +21,14 @@ def pytest_sessionstart(session):
     from assistant.understanding import load_matcher
 
     ours = Path(os.environ["HEARTH_CACHE_DIR"])
-    for trained in Path(platformdirs.user_cache_dir("hearth")).glob("crisis-reader-*.npz"):
-        if not trained.name.endswith(".tmp.npz") and not (ours / trained.name).exists():
+    user_cache = Path(platformdirs.user_cache_dir("hearth"))
+    # The matcher's context rows of the templates (half a minute to compute) likewise.
+    for trained in [*user_cache.glob("crisis-reader-*.npz"), *user_cache.glob("context-*.npy")]:
+        if ".tmp." not in trained.name and not (ours / trained.name).exists():
             ours.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(trained, ours / trained.name)
     load_matcher().crisis_reader()
+    load_matcher().context_model()
 
 
 @pytest.fixture(autouse=True)

@@ -31,7 +31,7 @@ REQUEST_SETS = (
     ("requests held-out 3", DATA / "requests_heldout3.tsv", "held-out"),
     ("indirect held-out 1", DATA / "indirect_heldout.tsv", "tuned after scoring"),
     ("indirect held-out 2", DATA / "indirect_heldout2.tsv", "tuned after scoring"),
-    ("indirect held-out 3", DATA / "indirect_heldout3.tsv", "held-out"),
+    ("indirect held-out 3", DATA / "indirect_heldout3.tsv", "tuned after scoring"),
     ("indirect held-out 4", DATA / "indirect_heldout4.tsv", "held-out"),
 )
 CRISIS_SETS = (

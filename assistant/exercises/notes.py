@@ -21,7 +21,7 @@ from assistant.journal.records import Entry
 
 INTENTS = ("note.leave",)
 NAME = "leaving a note"
-COUPLES = False  # fine to do alone, also after abuse is mentioned
+COUPLES = True  # a note speaks to the partner: left aside once abuse is mentioned
 GROUP = "notes and progress"  # where "help" names it
 ABOUT = (  # what "help with ..." says
     "Leave a spoken or typed note for your partner; I keep it and tell them it's waiting.")

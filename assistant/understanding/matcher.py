@@ -88,7 +88,7 @@ class Matcher:
         return model, index
 
     @cache
-    def _context(self):
+    def context_model(self):
         """The contextual model, its template index and each intent's block in that index,
         loaded on the first utterance the fast match is unsure of."""
         from assistant.understanding.context_index import load_context_index
@@ -226,7 +226,7 @@ class Matcher:
         unsure = [entry for entry in undecided if entry[5] and entry[5][0].score < CONTEXT_GATE]
         if not unsure:
             return
-        contextual, _, blocks = self._context()
+        contextual, _, blocks = self.context_model()
         # The context model reads what was said, not the query with words swapped for
         # catalogue words: its word pieces cope with a typo, and a swap can change the meaning
         # ("where did i park the car" would become "... spark ...").
@@ -242,7 +242,7 @@ class Matcher:
         words no template has ("we pass each other like strangers"). `ids` and `semantic` are
         each intent's best template by meaning and its cosine. Crisis templates are left out:
         the crisis checks have had their say, and a weak likeness decides nothing."""
-        _, context_index, blocks = self._context()
+        _, context_index, blocks = self.context_model()
         in_context = context_index.best_per_intent(in_context_vector)
         off_topic = float(in_context[blocks[OUT_OF_SCOPE]]) if OUT_OF_SCOPE in blocks else -1.0
         weight_meaning, weight_spelling, weight_context = CONTEXT_WEIGHTS
