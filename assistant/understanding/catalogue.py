@@ -109,6 +109,22 @@ def cache_dir() -> Path:
     return Path(os.environ.get("HEARTH_CACHE_DIR") or platformdirs.user_cache_dir("hearth"))
 
 
+def keep_in_cache(path: Path, save, kind: str, keep: int) -> None:
+    """Write a file of the cache directory atomically (`save` writes to the temporary path it
+    is given: a reader never sees half a file) and keep only the `keep` newest files of its
+    kind (a glob: other catalogues, e.g. a test's, have their own); failure is only logged."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp{path.suffix}")
+        save(temporary)
+        temporary.replace(path)
+        older = sorted(path.parent.glob(kind), key=lambda f: f.stat().st_mtime)
+        for stale in older[:-keep]:
+            stale.unlink(missing_ok=True)
+    except OSError as exc:
+        log.info("could not cache %s: %s", path, exc)
+
+
 @cache
 def load_catalogue(directory: Path | None = None) -> Catalogue:
     """Load and validate every intents/*.yaml; a broken file names the file and the intent."""

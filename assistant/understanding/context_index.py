@@ -10,16 +10,12 @@ utterance, and kept in the cache directory beside the meaning index, keyed by th
 """
 
 import hashlib
-import logging
-import os
 
 import numpy as np
 
-from assistant.understanding.catalogue import cache_dir
+from assistant.understanding.catalogue import cache_dir, keep_in_cache
 from assistant.understanding.contextual import DIMENSIONS, MODEL_PACKAGE, ContextualModel
 from assistant.understanding.meaning_index import MeaningIndex, as_sentence
-
-log = logging.getLogger(__name__)
 
 KEEP_CACHES = 4  # contextual template-embedding files kept in the cache directory
 
@@ -52,14 +48,5 @@ def load_context_index(meaning: MeaningIndex, texts: list[str],
     except (OSError, ValueError):
         pass  # no cache yet or a damaged one: build afresh
     rows = model.embed_many(kept)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npy")
-        np.save(temporary, rows)
-        temporary.replace(path)  # atomic: a reader never sees half a file
-        older = sorted(path.parent.glob("context-*.npy"), key=lambda f: f.stat().st_mtime)
-        for stale in older[:-KEEP_CACHES]:
-            stale.unlink(missing_ok=True)
-    except OSError as exc:
-        log.info("could not cache the contextual template embeddings at %s: %s", path, exc)
+    keep_in_cache(path, lambda to: np.save(to, rows), "context-*.npy", KEEP_CACHES)
     return ContextIndex(rows, meaning)

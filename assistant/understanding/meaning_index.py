@@ -8,15 +8,11 @@ search several times faster with the same answers (checked on dev.tsv and the pa
 """
 
 import hashlib
-import logging
-import os
 
 import numpy as np
 
-from assistant.understanding.catalogue import cache_dir
+from assistant.understanding.catalogue import cache_dir, keep_in_cache
 from assistant.understanding.semantic import MODEL, SemanticModel
-
-log = logging.getLogger(__name__)
 
 NEAR_DUPLICATE = 0.86  # templates of one intent at least this alike count as one
 INTENTS_SHOWN = 5  # intents whose best template is re-scored with the fuzzy ratio
@@ -106,16 +102,7 @@ def load_meaning_index(texts: list[str], intents: list[str], model: SemanticMode
     rows = model.embed([as_sentence(t) for t in texts])
     ids, owner = _deduplicate(rows, intents)
     index = MeaningIndex(rows[ids], ids, owner, intents)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
-        np.savez(temporary, rows=index.rows, ids=index.template_ids, owner=owner)
-        temporary.replace(path)  # atomic: a reader never sees half a file
-        # Keep the few newest (other catalogues, e.g. a test's, have their own); drop the rest.
-        older = sorted(path.parent.glob("meaning-*.npz"), key=lambda f: f.stat().st_mtime)
-        for stale in older[:-KEEP_CACHES]:
-            stale.unlink(missing_ok=True)
-    except OSError as exc:
-        log.info("could not cache the template embeddings at %s: %s", path, exc)
+    keep_in_cache(path, lambda to: np.savez(to, rows=index.rows, ids=index.template_ids,
+                                            owner=owner), "meaning-*.npz", KEEP_CACHES)
     return index
 
