@@ -44,7 +44,7 @@ CLAUSE_WORDS = 12  # answers longer than this are also read clause by clause
 CLAUSE_BREAKS = re.compile(r"\b(?:but|and then|because|so|though|although|anyway|honestly)\b|[,.;!?]")
 CORPUS = "_crisis_corpus.tsv"  # in the intents folder
 KEEP_CACHES = 3  # trained readers kept in the cache directory
-VERSION = 4  # bump when training changes in a way the key below does not see
+VERSION = 5  # bump when training changes in a way the key below does not see
 
 
 @dataclass
@@ -157,9 +157,14 @@ def training_rows(catalogue, corpus: list[tuple[str, str]]) -> list[tuple[str, s
     rows = [(normalise(text), concern) for text, concern in corpus]
     rows += [(s, concern) for concern, sentences in catalogue.crisis_examples.items()
              for s in sentences]
-    rows += [(t.text, "none") for t in random.Random(1).sample(
-        [t for t in catalogue.templates if t.intent not in ("safety.crisis",)],
-        min(TEMPLATE_SAMPLE, len(catalogue.templates)))]
+    # Every need or situation template ("i need to look after myself") is taught as "none":
+    # those are what people say to Hearth that sits closest to crisis talk. Of the plain
+    # requests, a fixed sample is enough.
+    ordinary = [t for t in catalogue.templates if t.intent != "safety.crisis"]
+    rows += [(t.text, "none") for t in ordinary if t.indirect]
+    direct = [t for t in ordinary if not t.indirect]
+    rows += [(t.text, "none")
+             for t in random.Random(1).sample(direct, min(TEMPLATE_SAMPLE, len(direct)))]
     return [(text, concern) for text, concern in rows if text]
 
 
