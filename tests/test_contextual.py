@@ -37,3 +37,14 @@ def test_a_missing_context_model_is_a_clear_error(monkeypatch):
             contextual.load_contextual()
     finally:
         contextual.load_contextual.cache_clear()
+
+
+def test_a_text_read_moments_ago_is_not_read_again(monkeypatch):
+    model = load_contextual()
+    first = model.embed_many(["he makes me ask before i eat anything"])
+    calls = []
+    real = model.embed
+    monkeypatch.setattr(model, "embed", lambda texts: calls.append(texts) or real(texts))
+    again = model.embed_many(["he makes me ask before i eat anything", "a new line"])
+    assert calls == [["a new line"]]
+    assert np.allclose(again[0], first[0])

