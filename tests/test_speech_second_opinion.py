@@ -47,6 +47,8 @@ def decide(recognizer, hearing, grammar: str, free: str, confidence: float) -> s
     ("leave a quick note to him", "can we do a quick check in", 0.74, "free"),
     # ... unsure free speech (Whisper inventing words) does not
     ("give us a date idea", "good luck sunday it's time to hear", 0.40, "grammar"),
+    # ... nor when only the guard's reading in context finds it heavy: no crisis phrase in it
+    ("give us a date idea", "good luck someday it's time to hear", 0.40, "grammar"),
     # the two agree closely: the grammar's cleaner sentence stands
     ("give us a date idea", "give us a great idea", 0.9, "grammar"),
     # a crisis the grammar imagined in figurative talk: sure free speech wins

@@ -229,7 +229,8 @@ class PocketSphinxRecognizer:
         hearing it, Hearth's own catalogue) talk the grammar snapped onto a sentence far from
         Whisper's words. Otherwise the grammar stands: it is right more often on requests it
         holds (real-speech benchmark), and Whisper invents words when unsure."""
-        if _raises_alarm(heard.text):
+        sure = (heard.confidence or 0.0) >= WHISPER_SURE
+        if _raises_alarm(heard.text, reading_counts=sure or self._neural is None):
             return True  # recall first: a false alarm costs one gentle question
         if self._neural is None or (heard.confidence or 0.0) < WHISPER_SURE:
             return False  # PocketSphinx's free speech garbles real voices: never trusted more
@@ -373,12 +374,16 @@ def _grammar_fits(decoder, voiced: tuple[int, int] | None) -> bool:
     return True
 
 
-def _raises_alarm(text: str) -> bool:
-    """Whether Hearth's crisis guard raises a concern for these words."""
+def _raises_alarm(text: str, reading_counts: bool = True) -> bool:
+    """Whether Hearth's crisis guard raises a concern for these words. An alarm from the guard's
+    reading in context alone is not counted for words Whisper was unsure of: garbled words
+    ("good luck someday it's time to hear" for "give us a date idea") read as heavy more
+    often than a phrase is found in them, and would replace a grammar sentence that was right."""
     from assistant.understanding import understand
 
     match = understand(text)
-    return match.concern is not None or match.intent == "safety.crisis"
+    alarm = match.concern is not None or match.intent == "safety.crisis"
+    return alarm and (reading_counts or match.danger is None)
 
 
 def _is_filler(word: str) -> bool:
