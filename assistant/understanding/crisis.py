@@ -65,6 +65,11 @@ class _PhraseIndex:
         return found
 
 
+def _denied(words: list[str], start: int) -> bool:
+    """Whether a denial stands just before the phrase that starts at `start`."""
+    return bool(DENIALS.intersection(words[max(0, start - DENIAL_REACH):start]))
+
+
 def _chain(parts: list[list[tuple[int, int]]]) -> list[tuple[int, int]] | None:
     """One span per part, in order, each starting at most GAP words after the previous ends."""
     def extend(k: int, after: int | None) -> list | None:
@@ -101,25 +106,28 @@ class CrisisCheck:
     def concern(self, normalised_text: str) -> str | None:
         """The kind of crisis the text speaks of ("self_harm", "abuse", ...), or None."""
         words = normalised_text.split()
-        found = self._phrases.spans(words)
-        starts = sorted({p for p, k in found if k == 0})  # patterns whose first part is here
-        if not starts:
+        chains = self._chains(words)
+        if not chains:
             return None  # the common case
         harmless = self._defusers.spans(words).get("defuser", [])
-        hits = []
-        for pattern in starts:
-            concern, count = self._patterns[pattern]
-            parts = [found.get((pattern, k)) for k in range(count)]
-            if not all(parts):
-                continue
-            chain = _chain(parts)
-            if chain is None or self._defused(words, chain, harmless):
-                continue
-            hits.append((concern, chain))
+        hits = [(concern, chain) for concern, chain in chains
+                if not self._defused(words, chain, harmless)]
         if not hits:
             return None
         concern, chain = min(hits, key=lambda hit: hit[1][0][0])  # the first one said
         return self.whose(words, concern, chain[0][0], chain[-1][1])
+
+    def _chains(self, words: list[str]) -> list[tuple[str, list[tuple[int, int]]]]:
+        """(concern, one span per part) for every pattern whose parts are all here, in order."""
+        found = self._phrases.spans(words)
+        chains = []
+        for pattern in sorted({p for p, k in found if k == 0}):  # first part is here
+            concern, count = self._patterns[pattern]
+            parts = [found.get((pattern, k)) for k in range(count)]
+            chain = _chain(parts) if all(parts) else None
+            if chain is not None:
+                chains.append((concern, chain))
+        return chains
 
     def reads_harmless(self, normalised_text: str) -> bool:
         """True when a figurative or harmless reading is recognised in the text."""
@@ -128,22 +136,12 @@ class CrisisCheck:
     def denies(self, normalised_text: str) -> bool:
         """True when a crisis phrase is there but denied ("i would never hurt myself")."""
         words = normalised_text.split()
-        found = self._phrases.spans(words)
-        for pattern in sorted({p for p, k in found if k == 0}):
-            _, count = self._patterns[pattern]
-            parts = [found.get((pattern, k)) for k in range(count)]
-            chain = _chain(parts) if all(parts) else None
-            start = chain[0][0] if chain else 0
-            if chain and DENIALS.intersection(words[max(0, start - DENIAL_REACH):start]):
-                return True
-        return False
+        return any(_denied(words, chain[0][0]) for _, chain in self._chains(words))
 
     @staticmethod
     def _defused(words: list[str], chain, harmless) -> bool:
         overlaps = any(s < h_end and h_start < e for s, e in chain for h_start, h_end in harmless)
-        start = chain[0][0]
-        denied = bool(DENIALS.intersection(words[max(0, start - DENIAL_REACH):start]))
-        return overlaps or denied
+        return overlaps or _denied(words, chain[0][0])
 
     @staticmethod
     def whose(words: list[str], concern: str, start: int, end: int) -> str:

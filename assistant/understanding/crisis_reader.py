@@ -16,8 +16,6 @@ inside a rambling answer is not averaged away.
 """
 
 import hashlib
-import logging
-import os
 import random
 import re
 from dataclasses import dataclass
@@ -25,9 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.understanding.catalogue import cache_dir
+from assistant.understanding.catalogue import cache_dir, keep_in_cache
 
-log = logging.getLogger(__name__)
 
 CONCERNS = ("none", "self_harm", "abuse", "violence", "partner_at_risk", "support_other")
 ALARM = 0.6  # probability of any concern at which the reader raises the alarm (see README)
@@ -199,15 +196,8 @@ def load_crisis_reader(semantic) -> CrisisReader:
     first_look = train_softmax(semantic.embed(texts), labels)
     examples = load_contextual().embed_many(texts)
     reader = train_softmax(examples, labels)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
-        np.savez(temporary, fw=first_look.weights, fb=first_look.bias,
-                 rw=reader.weights, rb=reader.bias, examples=examples, labels=labels)
-        temporary.replace(path)  # atomic: a reader never sees half a file
-        older = sorted(path.parent.glob("crisis-reader-*.npz"), key=lambda f: f.stat().st_mtime)
-        for stale in older[:-KEEP_CACHES]:
-            stale.unlink(missing_ok=True)
-    except OSError as exc:
-        log.info("could not cache the crisis reader at %s: %s", path, exc)
+    keep_in_cache(path, lambda to: np.savez(to, fw=first_look.weights, fb=first_look.bias,
+                                            rw=reader.weights, rb=reader.bias,
+                                            examples=examples, labels=labels),
+                  "crisis-reader-*.npz", KEEP_CACHES)
     return CrisisReader(load_contextual, first_look, reader, examples, labels)
