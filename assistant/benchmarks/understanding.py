@@ -45,6 +45,8 @@ CRISIS_SETS = (
     ("crisis held-out 7", DATA / "crisis_heldout7.tsv", "held-out"),
     ("crisis held-out 8, written blind", DATA / "crisis_heldout8.tsv", "held-out"),
     ("everyday held-out 8, written blind", DATA / "everyday_heldout8.tsv", "held-out"),
+    ("crisis held-out 9, written blind", DATA / "crisis_heldout9.tsv", "held-out"),
+    ("everyday held-out 9, written blind", DATA / "everyday_heldout9.tsv", "held-out"),
 )
 ANSWER_SETS = (
     ("answers tuning", DATA / "answers_tune.tsv", "tuned"),
