@@ -17,6 +17,7 @@ def _as_json(match: IntentMatch, explain: bool) -> dict:
         out["near_tie"] = match.near_tie
         out["concern"] = match.concern
         out["danger"] = match.danger  # the crisis reader's probability, when it read the line
+        out["crisis_by"] = match.crisis_by  # which layer of the crisis guard decided
         out["candidates"] = [
             {"intent": c.intent, "score": round(c.score, 3),
              "semantic": None if c.semantic is None else round(c.semantic, 3),

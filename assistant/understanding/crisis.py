@@ -31,6 +31,17 @@ SUPPORT_ASKS = ("how can i", "how do i", "how should i", "how could i", "what ca
                 "what do i", "what should i", "how can we", "how do we", "i want to support",
                 "i want to help", "want to be there", "help her", "help him", "support her",
                 "support him", "be there for")
+# Words that make a crisis phrase everyday talk as often as not: "she'll kill me if i forget the
+# bread", "he hit me with the worst pun", "an overdose scene in the show", "he won't let me leave
+# until i've tried his chili", "i'm not a burden, am i". A crisis phrase that overlaps one of
+# these only raises the alarm when the reader in context also sees danger, at a low bar
+# (crisis_reader.CONFIRM); on its own it is a tentative finding. Normalised word sequences.
+NEEDS_READING = tuple(phrase.split() for phrase in (
+    "kill me", "kill him", "kill her", "strangle him", "strangle her", "murder him", "murder her",
+    "hit me", "in bed", "disappear", "vanish", "overdose", "overdoses", "overdosed",
+    "burden", "let me", "allowed to", "password", "eggshells", "go on", "without me",
+    "without asking", "without permission", "wake up",
+))
 PAST_MARKERS = ("was", "were", "used to", "as a child", "as a kid", "as a teen", "years ago",
                 "in the past", "growing up", "her ex", "his ex", "last boyfriend",
                 "last girlfriend", "last partner", "previous", "before we met", "had been",
@@ -70,6 +81,11 @@ def _denied(words: list[str], start: int) -> bool:
     return bool(DENIALS.intersection(words[max(0, start - DENIAL_REACH):start]))
 
 
+def _overlaps(chain: list[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:
+    """Whether any part of a phrase chain shares a word with any of the spans."""
+    return any(s < end and start < e for s, e in chain for start, end in spans)
+
+
 def _chain(parts: list[list[tuple[int, int]]]) -> list[tuple[int, int]] | None:
     """One span per part, in order, each starting at most GAP words after the previous ends."""
     def extend(k: int, after: int | None) -> list | None:
@@ -98,24 +114,34 @@ class CrisisCheck:
                 keyed += [((pattern, k), phrases) for k, phrases in enumerate(parts)]
         self._phrases = _PhraseIndex(keyed)
         self._defusers = _PhraseIndex([("defuser", catalogue.crisis_defusers)])
+        self._tentative = _PhraseIndex([("tentative", [" ".join(p) for p in NEEDS_READING])])
         self._examples = [(c, s) for c, sentences in catalogue.crisis_examples.items()
                           for s in sentences]
         self._example_rows: np.ndarray | None = None
 
     # ---------------------------------------------------------------------------- phrases
     def concern(self, normalised_text: str) -> str | None:
-        """The kind of crisis the text speaks of ("self_harm", "abuse", ...), or None."""
+        """The kind of crisis the text speaks of ("self_harm", "abuse", ...), or None; a
+        phrase that needs reading counts here too (see `find`)."""
+        return self.find(normalised_text)[0]
+
+    def find(self, normalised_text: str) -> tuple[str | None, bool]:
+        """(concern, sure): the kind of crisis a phrase of the text speaks of, and whether the
+        phrase alone is enough. When every phrase found overlaps words of NEEDS_READING, the
+        finding is tentative (sure is False) and the matcher asks the reader to confirm it."""
         words = normalised_text.split()
         chains = self._chains(words)
         if not chains:
-            return None  # the common case
+            return None, False  # the common case
         harmless = self._defusers.spans(words).get("defuser", [])
         hits = [(concern, chain) for concern, chain in chains
                 if not self._defused(words, chain, harmless)]
         if not hits:
-            return None
-        concern, chain = min(hits, key=lambda hit: hit[1][0][0])  # the first one said
-        return self.whose(words, concern, chain[0][0], chain[-1][1])
+            return None, False
+        unsure = self._tentative.spans(words).get("tentative", [])
+        sure = [hit for hit in hits if not _overlaps(hit[1], unsure)]
+        concern, chain = min(sure or hits, key=lambda hit: hit[1][0][0])  # the first one said
+        return self.whose(words, concern, chain[0][0], chain[-1][1]), bool(sure)
 
     def _chains(self, words: list[str]) -> list[tuple[str, list[tuple[int, int]]]]:
         """(concern, one span per part) for every pattern whose parts are all here, in order."""
@@ -140,8 +166,7 @@ class CrisisCheck:
 
     @staticmethod
     def _defused(words: list[str], chain, harmless) -> bool:
-        overlaps = any(s < h_end and h_start < e for s, e in chain for h_start, h_end in harmless)
-        return overlaps or _denied(words, chain[0][0])
+        return _overlaps(chain, harmless) or _denied(words, chain[0][0])
 
     @staticmethod
     def whose(words: list[str], concern: str, start: int, end: int) -> str:

@@ -16,7 +16,6 @@ from rapidfuzz import fuzz, process
 from assistant.errors import InputError
 from assistant.understanding.catalogue import OUT_OF_SCOPE, Catalogue, mask_numbers
 from assistant.understanding.crisis import CrisisCheck
-from assistant.understanding.crisis_reader import ALARM as READER_ALARM
 from assistant.understanding.normalise import normalise
 from assistant.understanding.result import Candidate, IntentMatch
 from assistant.understanding.slots import extract_slots
@@ -134,62 +133,74 @@ class Matcher:
     def understand_many(self, texts: list[str]) -> list[IntentMatch]:
         """`understand` for many utterances, sharing the model's work between them."""
         results: list[IntentMatch | None] = []
-        pending: list[tuple[int, str, str, str]] = []  # (position, text, norm, query)
+        # (position, text, norm, query, concern of a crisis phrase the reader must confirm)
+        pending: list[tuple[int, str, str, str, str | None]] = []
         for text in texts:
             if len(text) > MAX_CHARS:
                 raise InputError(f"utterance is {len(text)} characters long; at most {MAX_CHARS}")
-            early, norm, query = self._before_model(text)
+            early, norm, query, tentative = self._before_model(text)
             results.append(early)
             if early is None:
-                pending.append((len(results) - 1, text, norm, query))
+                pending.append((len(results) - 1, text, norm, query, tentative))
         for start in range(0, len(pending), BATCH):
             chunk = pending[start:start + BATCH]
             for (position, *_), match in zip(chunk, self._with_model(chunk)):
                 results[position] = match
         return results  # type: ignore[return-value]
 
-    def _before_model(self, text: str) -> tuple[IntentMatch | None, str, str]:
-        """What needs no model: empty, crisis phrases, a bare number, an exact template."""
+    def _before_model(self, text: str) -> tuple[IntentMatch | None, str, str, str | None]:
+        """What needs no model: empty, crisis phrases, a bare number, an exact template. The
+        last item is the concern of a crisis phrase that is also everyday talk: the reader
+        decides it (and no exact template may answer before it has)."""
         norm = normalise(text)
         if not norm:
-            return IntentMatch(text, OUT_OF_SCOPE, 0.0), norm, ""
-        concern = self.crisis.concern(norm)
-        if concern:
-            return IntentMatch(text, "safety.crisis", 1.0, concern=concern), norm, ""
+            return IntentMatch(text, OUT_OF_SCOPE, 0.0), norm, "", None
+        concern, sure = self.crisis.find(norm)
+        if concern and sure:
+            return (IntentMatch(text, "safety.crisis", 1.0, concern=concern, crisis_by="phrase"),
+                    norm, "", None)
         query = mask_numbers(norm)
         # "7" alone answers a question; it never starts an exercise.
         if set(query.split()) <= _NUMBER_ONLY:
-            return IntentMatch(text, OUT_OF_SCOPE, 0.0), norm, query
+            return IntentMatch(text, OUT_OF_SCOPE, 0.0), norm, query, None
         exact = self._exact.get(query)
-        if exact is not None and self._intents[exact] != "safety.crisis":
+        if exact is not None and self._intents[exact] != "safety.crisis" and not concern:
             hit = Candidate(self._intents[exact], 1.0, query, 1.0, 1.0, self._indirect[exact])
-            return self._decide(text, norm, [hit]), norm, query
+            return self._decide(text, norm, [hit]), norm, query, None
         # Score with misspelt or misheard words replaced by the catalogue words they resemble.
         query = " ".join(
             w if w in STOPWORDS else (self._known_word(w) or w) for w in query.split())
-        return None, norm, query
+        return None, norm, query, concern
 
-    def _with_model(self, chunk: list[tuple[int, str, str, str]]) -> list[IntentMatch]:
+    def _with_model(self, chunk: list[tuple[int, str, str, str, str | None]]
+                    ) -> list[IntentMatch]:
         from assistant.understanding.meaning_index import as_sentence
 
         model, index = self._model()
-        vectors = model.embed([as_sentence(query) for *_, query in chunk])
+        vectors = model.embed([as_sentence(entry[3]) for entry in chunk])
         out: list[IntentMatch | None] = []
         undecided = []  # [position in out, text, norm, query, meaning vector, ranked]
-        meanings = self.crisis.concerns_by_meaning([norm for _, _, norm, _ in chunk], vectors,
-                                                   CRISIS_MEANING_FLOOR)
-        readings = self._read_for_danger([norm for _, _, norm, _ in chunk], vectors, meanings)
-        for (_, text, norm, query), vector, (ids, semantic), meant, reading in zip(
+        norms = [entry[2] for entry in chunk]
+        tentative = [entry[4] for entry in chunk]
+        meanings = self.crisis.concerns_by_meaning(norms, vectors, CRISIS_MEANING_FLOOR)
+        readings = self._read_for_danger(norms, vectors, meanings, tentative)
+        for (_, text, norm, query, phrase), vector, (ids, semantic), meant, reading in zip(
                 chunk, vectors, index.search(vectors), meanings, readings):
             if meant:
                 concern, score = meant
-                out.append(IntentMatch(text, "safety.crisis", round(score, 3), concern=concern))
+                out.append(IntentMatch(text, "safety.crisis", round(score, 3), concern=concern,
+                                       crisis_by="meaning"))
                 continue
-            danger = None if reading is None else round(reading[1], 3)
-            if reading is not None and reading[1] >= READER_ALARM:
-                out.append(IntentMatch(text, "safety.crisis", danger,
-                                       concern=reading[0],
-                                       danger=danger))
+            danger = None if reading is None else round(reading.danger, 3)
+            if phrase and reading is not None and reading.confirms():
+                # A phrase that is also everyday talk, read as danger: the phrase names it.
+                out.append(IntentMatch(text, "safety.crisis", 1.0, concern=phrase,
+                                       danger=danger, crisis_by="phrase and reader"))
+                continue
+            if reading is not None and reading.alarms():
+                out.append(IntentMatch(text, "safety.crisis", danger, concern=reading.concern,
+                                       danger=danger,
+                                       crisis_by="echo" if reading.echo else "reader"))
                 continue
             # Per intent its best template by meaning, and of the near-identical templates that
             # one stands for, the best by spelling.
@@ -270,17 +281,19 @@ class Matcher:
             ranked.sort(key=lambda c: c.intent != OUT_OF_SCOPE)
         return ranked[:RANKED]
 
-    def _read_for_danger(self, norms: list[str], vectors, meanings) -> list:
-        """The crisis reader's (concern, probability) for each utterance it was worth reading
-        (the cheap first look passed it and no earlier check has already decided), else None."""
+    def _read_for_danger(self, norms: list[str], vectors, meanings, tentative) -> list:
+        """The crisis reader's Reading for each utterance it was worth reading (the cheap first
+        look passed it and no earlier check has already decided), else None. A tentative crisis
+        phrase is always read: the reader decides it."""
         reader = self.crisis_reader()
         worth = reader.worth_reading(vectors)
         # A recognised figurative reading ("beat me at chess") or a denied crisis phrase ("i
         # would never hurt myself") is left alone, as the phrase check leaves it: the reader
         # weighs words, and "never" weighs little.
         chosen = [k for k, norm in enumerate(norms)
-                  if worth[k] and not meanings[k] and not self.crisis.reads_harmless(norm)
-                  and not self.crisis.denies(norm)]
+                  if tentative[k] or (worth[k] and not meanings[k]
+                                      and not self.crisis.reads_harmless(norm)
+                                      and not self.crisis.denies(norm))]
         readings: list = [None] * len(norms)
         for k, reading in zip(chosen, reader.read([norms[k] for k in chosen])):
             readings[k] = reading
@@ -295,7 +308,7 @@ class Matcher:
                 and not self.crisis.reads_harmless(norm)):
             words = norm.split()
             return IntentMatch(text, "safety.crisis", round(ranked[0].score, 3),
-                               candidates=tuple(ranked),
+                               candidates=tuple(ranked), crisis_by="template",
                                concern=self.crisis.whose(words, "unspecified", len(words),
                                                          len(words)))
         # A looser likeness to a crisis sentence decides nothing (the phrase and meaning checks

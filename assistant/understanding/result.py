@@ -30,6 +30,9 @@ class IntentMatch:
     indirect: bool = False  # matched a need or situation ("my heart is racing"), not a request
     in_context: bool = False  # decided by the re-reading in context: the fast match was unsure
     danger: float | None = None  # the crisis reader's probability of any concern, when it read
+    # For safety.crisis, the guard's layer that decided: "phrase", "phrase and reader" (a phrase
+    # that is also everyday talk, confirmed by the reader), "meaning", "template", "reader", "echo"
+    crisis_by: str | None = None
 
     def to_json(self) -> dict:
         """The public JSON shape: text, intent, confidence, slots."""
