@@ -162,6 +162,7 @@ WORD_CLOSE = 0.4  # semantic similarity at which two words count as the same ide
 PART_CLOSE = 0.45  # context-model similarity at which a part counts as said back
 PART_LEANS = -0.04  # a part's share in the mirror's closeness to the whole at which it is kept
 PART_NEAR = 0.2  # ... when the part itself is at least this close to a stretch of the mirror
+PART_LEFT_OUT = -0.08  # a part whose share is this or lower was left out, whatever the words
 PART_KEPT = 0.5  # share of a part's content words found in the mirror for it to count
 SALAD_WORDS = 3  # a mirror of at least this many words with no sentence in it is a list
 
@@ -509,6 +510,36 @@ def _feeling_said_back(clause: str, speaker: str) -> bool:
     return bool(said) and all(w in _FEELING_WORDS and key_of(w) in spoken for w in said)
 
 
+# A wish, said by the speaker ("I need you to ...", "I'd like us to ...", "I don't want ...")
+# and heard by the listener ("you'd like me to ...", "you want ...").
+_WISH_SAID = re.compile(r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:do not |don't )?(?:want|need|wish|"
+                        r"would like|would love|hope|would rather|miss)\b|"
+                        r"\bi'd (?:like|rather|love)\b", re.IGNORECASE)
+_WISH_HEARD = re.compile(r"\byou\s+(?:really\s+|just\s+)?(?:do not |don't )?(?:want|need|wish|"
+                         r"would like|would love|hope|would rather)\b|\byou'd (?:like|rather|love)\b",
+                         re.IGNORECASE)
+WISH_FAR = 0.3  # context-model similarity below which the wish heard is not the wish said
+
+
+def wish_put_in_mouth(speaker: str, mirror: str) -> str | None:
+    """The wish the mirror gives the speaker when it is not theirs: the speaker voiced no wish
+    ("I feel pressured when you bring up a baby" -> "you want a baby right now"), or a wish far
+    from theirs ("I want us to share it" -> "you want to plan the wedding on your own").
+    Returns what the speaker did say, to set beside it (their wish, else their first words)."""
+    heard = _WISH_HEARD.search(mirror)
+    if heard is None:
+        return None
+    said = _WISH_SAID.search(speaker)
+    spoken = parts(speaker) or [speaker]
+    if said is None:
+        return spoken[0]
+    rows = load_contextual().embed([speaker[said.start():],
+                                    in_speakers_voice(mirror[heard.start():])])
+    if float(rows[0] @ rows[1]) >= WISH_FAR:
+        return None
+    return next((p for p in spoken if _WISH_SAID.search(p)), speaker[said.start():])
+
+
 # How listeners begin a mirror; not part of what they heard.
 _MIRROR_LEAD = re.compile(
     r"^(?:so,? )?(?:what i (?:heard|hear)(?: you say(?:ing)?)?(?: is| was)?|i (?:heard|hear) you "
@@ -535,8 +566,9 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
         wanted = content(part)
         pairs = [(w, m) for w in wanted if (m := _match(w, mirror_words))]
         share = len(pairs) / len(wanted) if wanted else 1.0
-        kept = (share >= PART_KEPT or close >= PART_CLOSE
-                or (lean >= PART_LEANS and close >= PART_NEAR))
+        kept = ((share >= PART_KEPT or close >= PART_CLOSE
+                 or (lean >= PART_LEANS and close >= PART_NEAR))
+                and lean > PART_LEFT_OUT)
         if _reverses(part, clause, mirror, evened, pairs, kept):
             turned.append(part)
         elif kept:
@@ -552,6 +584,11 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
         return MirrorCheck("wrong", "reversed", caught, missed, turned, added, score)
     if added:
         return MirrorCheck("wrong", "blame", caught, missed, turned, added, score)
+    wish = wish_put_in_mouth(speaker, mirror)
+    if wish is not None:
+        missed = [wish, *(p for p in missed if p != wish)]
+        return MirrorCheck("wrong", "off", [p for p in caught if p != wish], missed, turned,
+                           added, score)
     if not caught and not felt:
         return MirrorCheck("wrong", "off", caught, missed, turned, added, score)
     if missed:
