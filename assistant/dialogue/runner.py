@@ -48,7 +48,7 @@ from assistant.understanding import answers
 from assistant.understanding.name_change import ROLE_WORDS, NameChange, name_change, names_in
 from assistant.understanding.normalise import normalise
 from assistant.understanding.second_thoughts import final_say
-from assistant.understanding.small_talk import small_talk
+from assistant.understanding.small_talk import says_misread, small_talk
 from assistant.understanding.result import IntentMatch
 
 log = logging.getLogger(__name__)
@@ -67,6 +67,8 @@ STOPPED = "Okay, stopping there. What would you like to do next?"
 LONGEST = 1000  # characters the matcher takes at once
 OVERLAP = 100  # consecutive parts of a longer answer overlap, so no phrase is cut in two
 CLEAR_REQUEST = 0.8  # after a crisis reply, only a request this sure ends the listening
+MISREAD_SORRY = ("I'm sorry, I took that the wrong way. Thank you for telling me. If you ever "
+                 "want those numbers, just ask. What would you like to do?")
 
 Heard_ = tuple[Heard, IntentMatch]  # an utterance and what it means
 
@@ -211,6 +213,7 @@ class Runner:
 
     def session(self) -> int:
         """Greet, then handle requests until the input ends or someone says goodbye."""
+        wound_down = False  # the bedtime ritual has just ended with good night
         try:
             self._ended(self._greet())
             while True:
@@ -226,7 +229,14 @@ class Runner:
                     return 0
                 if self._staying is not None and self._stayed(heard.text, match):
                     continue
-                self._ended(self.handle(match))
+                if match.intent == "ritual.bedtime" and wound_down:
+                    # "thanks, goodnight" right after the ritual said good night is a farewell,
+                    # not a request to start the ritual again.
+                    self._say("Good night. I'll be here when you need me.", style="calm")
+                    return 0
+                ending = self.handle(match)
+                wound_down = match.intent == "ritual.bedtime" and ending is None
+                self._ended(ending)
         except EndOfInput:
             return 0
 
@@ -454,6 +464,13 @@ class Runner:
         if asked:
             self._staying = None
             return False
+        if says_misread(text):
+            # A false alarm: say sorry and let them go on, with the numbers still offered.
+            # Couples exercises stay aside after an abuse alarm all the same: "it was nothing"
+            # can also be said with someone listening.
+            self._staying = None
+            self._say(MISREAD_SORRY, style="calm")
+            return True
         self._say(listening_line(self._stay_turn, feeling_in(text)), style="calm")
         self._stay_turn += 1
         return True
