@@ -48,7 +48,7 @@ from assistant.understanding import answers
 from assistant.understanding.name_change import ROLE_WORDS, NameChange, name_change, names_in
 from assistant.understanding.normalise import normalise
 from assistant.understanding.second_thoughts import final_say
-from assistant.understanding.small_talk import says_misread, small_talk
+from assistant.understanding.small_talk import is_farewell, says_misread, small_talk
 from assistant.understanding.result import IntentMatch
 
 log = logging.getLogger(__name__)
@@ -61,8 +61,6 @@ CONTROL_CONFIDENCE = 0.8  # a free-speech answer counts as a control only when t
 # said in a check-in) 0.79, "i need to breathe more with her" 0.82.
 MIND_CHANGE_CONFIDENCE = 0.85
 PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
-QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
-              "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
 STOPPED = "Okay, stopping there. What would you like to do next?"
 LONGEST = 1000  # characters the matcher takes at once
 OVERLAP = 100  # consecutive parts of a longer answer overlap, so no phrase is cut in two
@@ -224,7 +222,7 @@ class Runner:
                     self._ended(got)
                     continue
                 heard, match = got
-                if normalise(heard.text) in QUIT_WORDS:
+                if is_farewell(heard.text):
                     self._ended(self._say(self._goodbye()))
                     return 0
                 if self._staying is not None and self._stayed(heard.text, match):
@@ -236,6 +234,9 @@ class Runner:
                     return 0
                 ending = self.handle(match)
                 wound_down = match.intent == "ritual.bedtime" and ending is None
+                if isinstance(ending, Stop) and ending.farewell:  # "bye" inside an exercise
+                    self._say(self._goodbye())
+                    return 0
                 self._ended(ending)
         except EndOfInput:
             return 0
@@ -246,7 +247,7 @@ class Runner:
             request = self._ask_names()
             if isinstance(request, Crisis):
                 return request
-            if request is not None and normalise(request.text) in QUIT_WORDS:
+            if request is not None and is_farewell(request.text):
                 self._say(self._goodbye())  # "bye" instead of names ends the session
                 raise EndOfInput
         names = " and ".join(self.partners)
@@ -487,9 +488,10 @@ class Runner:
     # --- exercises --------------------------------------------------------------------------
 
     def run_exercise(self, intent: str, slots: dict | None = None,
-                     request: str = "") -> Crisis | None:
+                     request: str = "") -> Ending | None:
         """Run an exercise to its end, then any exercise it hands over to; returns a Crisis
-        that ended it (a stop is answered here: the session simply goes on)."""
+        that ended it, or a goodbye said inside it (a stop is answered here: the session
+        simply goes on)."""
         while intent:
             if self.abuse_mentioned and intent in couples_intents():
                 return self._say("Right now your safety comes first, so I'll leave the couples "
@@ -505,7 +507,7 @@ class Runner:
                 request = ending.match.text
                 continue
             if isinstance(ending, Stop):
-                return self._say(STOPPED)
+                return ending if ending.farewell else self._say(STOPPED)
             if ending is not None:
                 return ending
             intent = exit_value.next_intent if isinstance(exit_value, Exit) else None

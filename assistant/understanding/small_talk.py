@@ -21,6 +21,19 @@ _KINDS = (
                r"(?:this|it) (?:fight|argument)|(?:this|these|our) (?:fight|fights|argument|"
                r"arguments|row|rows) (?:is|are) (?:too much|exhausting|awful|horrible))"),
 )
+# Words that end the whole session, said alone (inside an exercise too: "bye" is goodbye, not
+# just "stop").
+FAREWELLS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
+             "bye hearth", "goodbye hearth", "good night hearth", "we are done for today",
+             "ok bye", "okay bye", "thanks bye", "thank you bye", "bye for now", "see you later",
+             "see you tomorrow", "that is all for today", "we are done", "bye then"}
+
+
+def is_farewell(text: str) -> bool:
+    """Whether the words say goodbye to Hearth ("bye", "that's all for today")."""
+    return normalise(text) in FAREWELLS
+
+
 # Said after a reply that misread what was meant ("that's not what i meant, it's about work").
 _MISREAD = re.compile(
     r"\b(?:that is not what i (?:meant|mean|said)|not what i meant|you misunderstood|you "
