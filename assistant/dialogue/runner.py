@@ -369,23 +369,46 @@ class Runner:
         partners = list(self.partners) or ["Partner A", "Partner B"]
         old = next((p for p in partners if change.old and p.lower() == change.old.lower()),
                    None)
-        if old is None:
-            old = next((p for p in partners if p.lower() in ROLE_WORDS), partners[0])
-            other = next((p for p in partners if p != old), None)
-            question = f"Okay, {new}. Is that instead of {old}?"
-            if ending := self._say(question):
+        # Whose name it is, when that is clear: the one who says who they are ("Sam here,
+        # call me Jo"), the partner whose name it lengthens or shortens, the only partner, or
+        # a placeholder left where a name should be.
+        # A longer or shorter form of one partner's name is theirs ("Samantha" for Sam).
+        stem = [p for p in partners if p.lower() != new.lower()
+                and (new.lower().startswith(p.lower()) or p.lower().startswith(new.lower()))]
+        old = (old or answers.read_speaker(change.said, [p for p in partners if p != new])
+               or (stem[0] if len(stem) == 1 else None)
+               or (partners[0] if len(partners) == 1 else None))
+        placeholder = next((p for p in partners if p.lower() in ROLE_WORDS), None)
+        if old is None and placeholder is not None:
+            if ending := self._say(f"Okay, {new}. Is that instead of {placeholder}?"):
                 return ending
             got = self._hear(self._scaled(self.settings.idle_timeout))
             if got is None or isinstance(got, Crisis):
                 return got
             reply = final_say(got[0].text)
-            named = [p for p in partners if p.lower() in normalise(reply).split()]
+            other = next((p for p in partners if p != placeholder), None)
+            named = answers.read_speaker(reply, partners)
             if named:
-                old = named[0]
+                old = named
+            elif answers.read_yes_no(reply) == "yes":
+                old = placeholder
             elif answers.read_yes_no(reply) == "no" and other:
                 old = other
-            elif answers.read_yes_no(reply) != "yes":
+            else:
                 return self._say("Okay, I'll keep the names as they are.")
+        elif old is None:
+            # Not clear who is speaking: ask once, naming both.
+            if ending := self._say(f"Okay, {new}. Whose name is that: "
+                                   f"{' or '.join(partners)}?"):
+                return ending
+            got = self._hear(self._scaled(self.settings.idle_timeout))
+            if got is None or isinstance(got, Crisis):
+                return got
+            old = answers.read_speaker(final_say(got[0].text), partners)
+            if old is None:
+                return self._say(f"I didn't catch whose name that is, so I'll keep the names "
+                                 f"as they are. You can say, for example: {partners[0]} here, "
+                                 f"call me {new}.")
         self.partners = [new if p == old else p for p in partners]
         self.journal.set_partners(self.partners)
         return self._say(f"Got it: {' and '.join(self.partners)}. I'll remember that.")

@@ -29,18 +29,20 @@ class NameChange:
 
     new: str | None
     old: str | None = None
+    said: str = ""  # the words that asked for it, for who is speaking ("Sam here, call me Jo")
 
 
 def name_change(text: str) -> NameChange | None:
     """What name change the words ask for, or None."""
     instead = _INSTEAD.search(text)
     if instead and instead.group("new").lower() not in _NOT_NAMES:
-        return NameChange(instead.group("new").capitalize(), instead.group("old").capitalize())
+        return NameChange(instead.group("new").capitalize(), instead.group("old").capitalize(),
+                          text)
     new = _NEW_NAME.search(text)
     if new and new.group("new").lower() not in _NOT_NAMES:
-        return NameChange(new.group("new").capitalize())
+        return NameChange(new.group("new").capitalize(), said=text)
     if _NOT_MY_NAME.search(text):
-        return NameChange(None)
+        return NameChange(None, said=text)
     return None
 
 
