@@ -44,3 +44,51 @@ def test_denials_and_figurative_readings_defuse(text):
 ])
 def test_who_it_is_about_chooses_the_concern(text, concern):
     assert understand(text).concern == concern
+
+
+@pytest.mark.parametrize("text, sure", [
+    ("i want to die", True),
+    ("he hit me", False),  # also "he hit me with the worst pun"
+    ("she will kill me if i come home late", False),  # also "... without the bread again"
+    ("i took an overdose", False),  # also "the overdose scene in the show"
+    ("he choked me", True),
+])
+def test_phrases_that_are_also_everyday_talk_are_tentative(text, sure):
+    from assistant.understanding import load_matcher
+
+    concern, found_sure = load_matcher().crisis.find(text)
+    assert concern and found_sure == sure
+
+
+@pytest.mark.parametrize("text", [
+    "he hit me again last night and i'm scared",
+    "she said she'll kill me if i ever leave",
+    "i took an overdose an hour ago",
+    "everyone would be better off without me",
+])
+def test_tentative_phrases_in_danger_are_confirmed_by_the_reader(text):
+    assert understand(text).intent == "safety.crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "i'll kill him if he spoils the ending",  # the reader sees no danger: tentative, left alone
+    "we're not allowed to leave the building during the fire drill",
+    "i can't go on eating this much cheese",
+    "he hit me with the news that his mum is coming for a month",  # a harmless reading
+    "we watched a film with an overdose scene and it was intense",
+])
+def test_tentative_phrases_in_everyday_talk_are_left_alone(text):
+    # Not every such line: the reader still sees danger in "she won't let me leave until
+    # i've had pudding" (README: what is left).
+    assert understand(text).intent != "safety.crisis"
+
+
+@pytest.mark.parametrize("text, by", [
+    ("i want to die", "phrase"),
+    ("he hit me again last night and i'm scared", "phrase and reader"),
+    ("i sleep in the car some nights so he calms down", "reader"),
+])
+def test_explain_names_the_layer_that_decided(text, by):
+    from assistant.understanding.cli_io import understand_text
+
+    assert understand_text(text, explain=True)["crisis_by"] == by
