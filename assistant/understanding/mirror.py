@@ -53,14 +53,17 @@ mostly basically actually probably literally totally honestly anyway
 FEELINGS = {
     "sad": {"sad", "saddens", "sadness", "unhappy", "down", "low", "blue", "upset", "upsets",
             "miserable", "depressed", "heartbroken", "gutted", "tearful", "hurt", "hurts",
-            "wounded", "stung", "sting", "stings", "pained", "crushed", "disappointed", "hopeless", "letdown"},
+            "wounded", "stung", "sting", "stings", "pained", "crushed", "disappointed", "hopeless", "letdown",
+            "saddened", "disappoints", "disappointing"},
     "angry": {"angry", "anger", "mad", "furious", "annoyed", "annoys", "annoying", "irritated",
               "irritates", "cross", "frustrated", "frustrating", "frustrates", "bothers",
-              "bother", "bothered", "bugs", "resentful", "livid"},
+              "bother", "bothered", "bugs", "resentful", "livid", "angers", "infuriates",
+              "infuriating", "irritating", "maddening"},
     "afraid": {"anxious", "anxiety", "nervous", "worried", "worry", "worries", "uneasy",
                "stressed", "stress", "tense", "scared", "afraid", "frightened", "fear", "panic",
                "fearful", "panicky", "apprehensive", "concerned", "insecure", "unsure", "dread",
-               "terrified"},
+               "terrified", "scare", "scares", "scary", "frightens", "frighten", "terrifies",
+               "stresses", "stressful", "panics", "dreads"},
     "tired": {"tired", "exhausted", "drained", "worn", "weary", "sleepy", "shattered",
               "knackered", "fatigued", "wiped", "spent"},
     "lonely": {"lonely", "alone", "isolated", "ignored", "excluded", "invisible", "unseen",
@@ -328,26 +331,59 @@ _TOGETHER = re.compile(r"\b(?:together|with (?:me|you|us)|come along|join (?:me|
                        re.IGNORECASE)
 
 
+_PAINFUL_WORDS = frozenset().union(*(FEELINGS[f] for f in PAINFUL))
+_PLEASANT_WORDS = frozenset().union(*(FEELINGS[f] for f in PLEASANT))
+# Before "like", these make it the plain verb ("you like", "don't like"), not "feel like".
+_LIKE_VERB_AFTER = {"you", "i", "we", "they", "really", "still", "just", "don't", "doesn't",
+                    "didn't", "not", "do", "does", "did", "never", "also"}
+
+
 def _valence(text: str) -> set[str]:
-    """"painful" and / or "pleasant": the kinds of feeling the words name."""
-    found = _stems(text)
-    kinds = {kind for kind, families in (("painful", PAINFUL), ("pleasant", PLEASANT))
-             if any(found & FEELINGS[f] for f in families)}
-    return kinds | ({"pleasant"} if _LIKES.search(text) else set())
+    """"painful" and / or "pleasant": the kinds of feeling the words name, a negation just
+    before a feeling turning it ("not happy" is painful, "don't like being held" too)."""
+    kinds = set()
+    for clause in _pieces(text) or [text]:
+        kinds |= _clause_valence(words(clause))
+    return kinds
 
 
-def _feeling_negations(text: str) -> int:
-    """Negations in the clauses that name a feeling ("I don't feel heard"), not elsewhere
-    ("when you make plans without asking me")."""
-    return sum(_negations(clause) for clause in parts(text) if _valence(clause))
+# Words that name a feeling only after a linking word ("I feel down", not "shutting down").
+_LINKED_ONLY = {"down", "low", "blue", "cross", "spent", "worn", "close", "near", "held",
+                "fine", "hurt", "together", "team", "value", "judge", "bother", "sting"}
+_LINKS = {"feel", "feels", "feeling", "felt", "so", "bit", "really", "am", "i'm", "was", "been",
+          "pretty", "quite", "very", "you're", "are", "is", "get", "getting", "little", "too",
+          "more", "less", "and", "it", "me", "i", "you", "we", "us", "we're", "were", "be"}
+FEELING_NEGATED = 5  # a negation at most this many words before a feeling, in its clause, turns it
+
+
+def _clause_valence(said: list[str]) -> set[str]:
+    kinds = set()
+    for k, word in enumerate(said):
+        keys = {word, key_of(word)}
+        if word in ("like", "likes", "liked"):
+            before = said[k - 1] if k else ""
+            after = said[k + 1] if k + 1 < len(said) else ""
+            kind = "pleasant" if before in _LIKE_VERB_AFTER and after != "to" else None
+        elif word in _LINKED_ONLY and (k == 0 or said[k - 1] not in _LINKS):
+            continue  # "shutting down", "cross the road": not a feeling here
+        elif keys & _PAINFUL_WORDS:
+            kind = "painful"
+        elif keys & _PLEASANT_WORDS:
+            kind = "pleasant"
+        else:
+            continue
+        if kind and any(_negation(w) for w in said[max(0, k - FEELING_NEGATED):k]):
+            kind = "pleasant" if kind == "painful" else "painful"
+        if kind:
+            kinds.add(kind)
+    return kinds
 
 
 def turned_overall(speaker: str, mirror: str) -> bool:
     """The mirror as a whole says the other side: only pleasant feelings for only painful ones
-    (or the reverse, with as many negations on both sides), or alone for together."""
+    or the reverse (a negated feeling counts as its opposite), or alone for together."""
     said, heard = _valence(speaker), _valence(mirror)
-    evened = _feeling_negations(speaker) % 2 == _feeling_negations(mirror) % 2
-    if len(said) == 1 and len(heard) == 1 and said != heard and evened:
+    if len(said) == 1 and len(heard) == 1 and said != heard:
         return True
     return any(bool(one.search(speaker)) and not two.search(speaker)
                and bool(two.search(mirror)) and not one.search(mirror)
@@ -383,7 +419,18 @@ def _reverses(part: str, clause: str, mirror: str, evened: bool,
     flipped = _negated(part) != _negated(clause) and not evened
     if _opposite_words(part, clause) and _same_matter(part, clause):
         return not flipped
-    return kept and flipped
+    return kept and flipped and _denied_said_back(part, clause)
+
+
+def _denied_said_back(part: str, clause: str) -> bool:
+    """What the negation denies ("enough saved" in "we don't have enough saved") is said on
+    the other side too: "you're worried about money" left it out, it did not turn it round."""
+    negated, other = (part, clause) if _negated(part) else (clause, part)
+    said = words(negated)
+    at = next(k for k, w in enumerate(said) if _negation(w))
+    scope = [w for w in said[at + 1:] if w not in STOPWORDS and w not in _NEGATIONS][:3]
+    others = content(other) + (["enjoy"] if _LIKES.search(other) else [])
+    return not scope or any(_match(w, others) for w in scope)
 
 
 # The mirror turned into the speaker's voice ("you feel" -> "I feel", "my phone" -> "your
@@ -496,10 +543,38 @@ def added_blame(speaker: str, mirror: str) -> list[str]:
                            rows[2 * len(clauses):])
     blame = (plain @ _blame_rows().T).max(axis=1)
     near = (voiced @ said.T).max(axis=1)
-    return [c for k, (c, b, n) in enumerate(zip(clauses, blame, near))
-            if (b >= BLAME_CLOSE and (n < ADDED_FAR or b >= n + BLAME_OVER)
-                and not _feeling_said_back(c, speaker))
-            or (n < ADDED_FAR and k > 0 and _DEFENCE.search(c))]
+    added = [c for k, (c, b, n) in enumerate(zip(clauses, blame, near))
+             if (b >= BLAME_CLOSE and (n < ADDED_FAR or b >= n + BLAME_OVER)
+                 and not _feeling_said_back(c, speaker))
+             or (n < ADDED_FAR and k > 0 and _DEFENCE.search(c))]
+    return added or _answered_back(speaker, mirror)
+
+
+# The listener's own side after a "but" ("..., but I plan plenty of things"), or "you do it
+# too": an answer, not a mirror.
+_ANSWER_BACK = re.compile(
+    r"\b(?:but|though|although|yet)\s+(?P<own>(?:i|i'm|i've|i'd|i was|i am|my|me)\b[^,.;!?]*)|"
+    r"\b(?:but|though|although|yet)\s+(?P<too>(?:you|you're|you are|you do|you did)\b[^,.;!?]*"
+    r"\b(?:too|as well|either|all the time)\b)", re.IGNORECASE)
+OWN_SAID_BACK = 0.6  # the listener's "but I ..." this close to the speaker's words says them back
+
+
+def _answered_back(speaker: str, mirror: str) -> list[str]:
+    """The listener's own side added after a "but", or advice ("you should ..."), that the
+    speaker did not say."""
+    found = []
+    for match in _ANSWER_BACK.finditer(mirror):
+        if match["too"]:
+            found.append(match["too"])
+            continue
+        rows = load_contextual().embed([in_speakers_voice(match["own"]), speaker])
+        if float(rows[0] @ rows[1]) < OWN_SAID_BACK:
+            found.append(match["own"])
+    advice = ADVICE.search(mirror)
+    if advice and in_speakers_voice(advice.group(0)).lower() not in speaker.lower():
+        found.append(next((c for c in _pieces(mirror) if advice.group(0).lower() in c.lower()),
+                          mirror))
+    return found
 
 
 def _feeling_said_back(clause: str, speaker: str) -> bool:
