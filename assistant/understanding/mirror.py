@@ -71,7 +71,8 @@ FEELINGS = {
                "shutout", "lockedout", "rejected", "abandoned"},
     "unvalued": {"unappreciated", "undervalued", "unvalued", "granted"},
     "judged": {"judged", "criticised", "criticized", "criticise", "criticize", "judge",
-               "blamed", "attacked", "belittled"},
+               "blamed", "attacked", "belittled", "small", "mocked", "mocking", "humiliated",
+               "patronised", "patronized", "dismissed"},
     "overwhelmed": {"overwhelmed", "swamped", "buried", "overloaded", "stretched"},
     "rushed": {"rushed", "hurried", "pressured", "hectic", "harried"},
     "happy": {"happy", "glad", "pleased", "joy", "joyful", "delighted", "enjoy", "enjoyed",
@@ -213,7 +214,10 @@ class MirrorCheck:
 
 
 # Feelings said in two words, read as one ("left out" is in the lonely family as "leftout").
-_TWO_WORD_FEELINGS = re.compile(r"\b(left|shut|locked) (out)\b|\b(let) (down)\b")
+_TWO_WORD_FEELINGS = re.compile(r"\b(left|shut|locked) (out)\b|\b(let) (down)\b|"
+                                r"\b(?:feel|felt|feeling) (small)\b")
+# "make fun of" is mockery, not fun.
+_MAKE_FUN = re.compile(r"\b(?:make|makes|made|making) fun of\b")
 
 
 # "rather than" says what "instead of" says: a negation ("a hug rather than solutions").
@@ -223,7 +227,7 @@ _RATHER_THAN = re.compile(r"\brather than\b")
 def words(text: str) -> list[str]:
     text = _TWO_WORD_FEELINGS.sub(lambda m: "".join(g for g in m.groups() if g),
                                   text.lower().replace("\u2019", "'"))
-    text = _RATHER_THAN.sub("instead of", text)
+    text = _MAKE_FUN.sub("mocking", _RATHER_THAN.sub("instead of", text))
     return _WORDS.findall(text)
 
 
@@ -231,10 +235,18 @@ def content(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and w not in _NEGATIONS]
 
 
+# Where a sentence that opens with "when" turns to what it does to the speaker ("When you go
+# quiet | I feel shut out", "When you make fun of my accent | it makes me feel small").
+_AFTER_OPENING = re.compile(r"^((?:when|whenever|if|every time)\b.*?)\s+(?=(?:it|that|this) "
+                            r"(?:makes|made|hurts|hurt|upsets|scares|annoys|bothers)\b|"
+                            r"i (?:feel|felt|get|got|start|am|just)\b|i'm\b)", re.IGNORECASE)
+
+
 def parts(text: str) -> list[str]:
     """The speaker's words cut into clauses; a clause too small to stand alone joins the one
     before it ("we never laugh anymore and I miss that" stays one part)."""
     found: list[str] = []
+    text = _AFTER_OPENING.sub(r"\1, ", text.strip(), count=1)
     for piece in _SPLIT.split(text.strip()):
         piece = re.sub(r"^(?:and|but|because|so|since|though|although|that)\s+", "",
                        piece.strip(),
@@ -291,6 +303,7 @@ def _stems(text: str) -> set[str]:
 # Saying the speaker does not care about what they raised turns it around ("it doesn't
 # matter"; "what you think doesn't matter" says the speaker's feeling back).
 _DISMISSIVE = re.compile(r"\b(?:do not|don't|doesn't|didn't|never) (?:care|mind)\b|"
+                         r"\bover nothing\b|\bfor no reason\b|"
                          r"\bno big deal\b|\b(?:it|that|this) (?:doesn't|does not) matter\b|"
                          r"\bnot bothered\b")
 
@@ -356,6 +369,21 @@ _LINKS = {"feel", "feels", "feeling", "felt", "so", "bit", "really", "am", "i'm"
 FEELING_NEGATED = 5  # a negation at most this many words before a feeling, in its clause, turns it
 
 
+_SUBJECTS = {"i", "i'm", "we", "we're", "they", "they're", "he", "she", "it", "it's", "you're"}
+
+
+def _negation_before(said: list[str], at: int) -> bool:
+    """A negation shortly before word `at`, with no new subject between ("without texting I
+    start to worry": the worry is not denied; "I don't want you to feel left out": it is)."""
+    for k in range(at - 1, max(0, at - FEELING_NEGATED) - 1, -1):
+        if _negation(said[k]):
+            return True
+        # "you" begins a clause unless an infinitive follows ("want you to feel")
+        if said[k] in _SUBJECTS or said[k] == "you" and said[k + 1] != "to":
+            return False
+    return False
+
+
 def _clause_valence(said: list[str]) -> set[str]:
     kinds = set()
     for k, word in enumerate(said):
@@ -372,7 +400,7 @@ def _clause_valence(said: list[str]) -> set[str]:
             kind = "pleasant"
         else:
             continue
-        if kind and any(_negation(w) for w in said[max(0, k - FEELING_NEGATED):k]):
+        if kind and _negation_before(said, k):
             kind = "pleasant" if kind == "painful" else "painful"
         if kind:
             kinds.add(kind)
@@ -424,13 +452,16 @@ def _reverses(part: str, clause: str, mirror: str, evened: bool,
 
 def _denied_said_back(part: str, clause: str) -> bool:
     """What the negation denies ("enough saved" in "we don't have enough saved") is said on
-    the other side too: "you're worried about money" left it out, it did not turn it round."""
+    the other side too: "you're worried about money" left it out, it did not turn it round.
+    A negation that denies no content word ("they don't like me") is not checked here."""
     negated, other = (part, clause) if _negated(part) else (clause, part)
     said = words(negated)
     at = next(k for k, w in enumerate(said) if _negation(w))
-    scope = [w for w in said[at + 1:] if w not in STOPWORDS and w not in _NEGATIONS][:3]
-    others = content(other) + (["enjoy"] if _LIKES.search(other) else [])
-    return not scope or any(_match(w, others) for w in scope)
+    scope = [("enjoy" if w in ("like", "likes", "liked") else w) for w in said[at + 1:]
+             if (w not in STOPWORDS or w in ("like", "likes", "liked")) and w not in _NEGATIONS][:3]
+    others = content(other) + (["enjoy"] if _LIKES.search(other)
+                               or re.search(r"\b\w+s? like (?:you|me|it|us|them)\b", other) else [])
+    return bool(scope) and any(_match(w, others) for w in scope)
 
 
 # The mirror turned into the speaker's voice ("you feel" -> "I feel", "my phone" -> "your
@@ -596,10 +627,28 @@ _WISH_HEARD = re.compile(r"\byou\s+(?:really\s+|just\s+)?(?:do not |don't )?(?:w
 WISH_FAR = 0.3  # context-model similarity below which the wish heard is not the wish said
 
 
+# Who the wish is for: "I need you to" (the partner), "I want us to" (both), "I want to" (the
+# speaker); heard back as "you want me to", "you want us to", "you want to".
+_WISH_FOR_SAID = re.compile(r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:want|need|would like|"
+                            r"would love)\s+(you|us|to)\b|\bi'd (?:like|love) (you|us|to)\b|"
+                            r"\bi wish (you|we)\b", re.IGNORECASE)
+_WISH_FOR_HEARD = re.compile(r"\byou\s+(?:really\s+|just\s+)?(?:want|need|would like|"
+                             r"would love)\s+(me|us|to)\b|\byou'd (?:like|love) (me|us|to)\b|"
+                             r"\byou wish (i|we)\b", re.IGNORECASE)
+_WISHED_FOR = {"you": "partner", "me": "partner", "i": "partner", "us": "both", "we": "both",
+               "to": "self"}
+
+
+def _wished_for(pattern: re.Pattern, text: str) -> str | None:
+    found = pattern.search(text)
+    return _WISHED_FOR[next(g for g in found.groups() if g).lower()] if found else None
+
+
 def wish_put_in_mouth(speaker: str, mirror: str) -> str | None:
     """The wish the mirror gives the speaker when it is not theirs: the speaker voiced no wish
-    ("I feel pressured when you bring up a baby" -> "you want a baby right now"), or a wish far
-    from theirs ("I want us to share it" -> "you want to plan the wedding on your own").
+    ("I feel pressured when you bring up a baby" -> "you want a baby right now"), a wish far
+    from theirs, or theirs for someone else ("I want us to share it" -> "you want to plan the
+    wedding on your own").
     Returns what the speaker did say, to set beside it (their wish, else their first words)."""
     heard = _WISH_HEARD.search(mirror)
     if heard is None:
@@ -608,9 +657,12 @@ def wish_put_in_mouth(speaker: str, mirror: str) -> str | None:
     spoken = parts(speaker) or [speaker]
     if said is None:
         return spoken[0]
+    for_said, for_heard = _wished_for(_WISH_FOR_SAID, speaker), _wished_for(_WISH_FOR_HEARD, mirror)
+    # The same wish for someone else ("I need you to take one" -> "you want to do them all").
+    other_one = for_said is not None and for_heard is not None and for_said != for_heard
     rows = load_contextual().embed([speaker[said.start():],
                                     in_speakers_voice(mirror[heard.start():])])
-    if float(rows[0] @ rows[1]) >= WISH_FAR:
+    if float(rows[0] @ rows[1]) >= WISH_FAR and not other_one:
         return None
     return next((p for p in spoken if _WISH_SAID.search(p)), speaker[said.start():])
 
