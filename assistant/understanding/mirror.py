@@ -302,7 +302,7 @@ def _stems(text: str) -> set[str]:
 
 # Saying the speaker does not care about what they raised turns it around ("it doesn't
 # matter"; "what you think doesn't matter" says the speaker's feeling back).
-_DISMISSIVE = re.compile(r"\b(?:do not|don't|doesn't|didn't|never) (?:care|mind)\b|"
+_DISMISSIVE = re.compile(r"\b(?:do not|don't|doesn't|didn't|never) (?:care|mind|bother)\b|"
                          r"\bover nothing\b|\bfor no reason\b|"
                          r"\bno big deal\b|\b(?:it|that|this) (?:doesn't|does not) matter\b|"
                          r"\bnot bothered\b")
@@ -491,10 +491,15 @@ def in_speakers_voice(mirror: str) -> str:
     return "".join(out).replace("I were", "I was")
 
 
+ONLY_FEELING_WORDS = 4  # a longer stretch says more than a feeling, even in small words
+
+
 def _only_feeling(text: str) -> bool:
-    """The words name a feeling and nothing else ("you're nervous")."""
+    """The words name a feeling and nothing else ("you're nervous", not "I'd like you to say
+    you love me more")."""
     said = content(text)
-    return bool(said) and all(w in _FEELING_WORDS for w in said)
+    return (bool(said) and len(words(text)) <= ONLY_FEELING_WORDS
+            and all(w in _FEELING_WORDS for w in said))
 
 
 def _meaning(spoken: list[str], mirror: str) -> tuple[list[float], list[str], list[float]]:
@@ -609,19 +614,20 @@ def _answered_back(speaker: str, mirror: str) -> list[str]:
 
 
 def _feeling_said_back(clause: str, speaker: str) -> bool:
-    """The clause only names feelings of the families the speaker named ("you're nervous" for
-    "I'm nervous about ..."): a feeling said back, however close to "you're too sensitive"."""
+    """The clause only uses the speaker's own words or feelings of the families they named
+    ("you're nervous" for "I'm nervous about ...", "you need time" for "I need some quiet
+    time"): said back, however close to "you're too sensitive" or "you need to get over it"."""
     said = content(clause)
     spoken = {key_of(w) for w in words(speaker)}
-    return bool(said) and all(w in _FEELING_WORDS and key_of(w) in spoken for w in said)
+    return bool(said) and all(key_of(w) in spoken for w in said)
 
 
 # A wish, said by the speaker ("I need you to ...", "I'd like us to ...", "I don't want ...")
 # and heard by the listener ("you'd like me to ...", "you want ...").
-_WISH_SAID = re.compile(r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:do not |don't )?(?:want|need|wish|"
+_WISH_SAID = re.compile(r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:do not |don't |never )?(?:want|need|wish|"
                         r"would like|would love|hope|would rather|miss)\b|"
                         r"\bi'd (?:like|rather|love)\b", re.IGNORECASE)
-_WISH_HEARD = re.compile(r"\byou\s+(?:really\s+|just\s+)?(?:do not |don't )?(?:want|need|wish|"
+_WISH_HEARD = re.compile(r"\byou\s+(?:really\s+|just\s+)?(?:do not |don't |never )?(?:want|need|wish|"
                          r"would like|would love|hope|would rather)\b|\byou'd (?:like|rather|love)\b",
                          re.IGNORECASE)
 WISH_FAR = 0.3  # context-model similarity below which the wish heard is not the wish said
@@ -637,6 +643,15 @@ _WISH_FOR_HEARD = re.compile(r"\byou\s+(?:really\s+|just\s+)?(?:want|need|would 
                              r"\byou wish (i|we)\b", re.IGNORECASE)
 _WISHED_FOR = {"you": "partner", "me": "partner", "i": "partner", "us": "both", "we": "both",
                "to": "self"}
+
+
+# (said, heard): whose wish it was and whose the mirror makes it, when that takes it away.
+_WISH_TAKEN_FROM = {("both", "self"), ("partner", "self"), ("self", "partner"),
+                    ("both", "partner")}
+
+
+def _wish_denied(wish: str) -> bool:
+    return bool(re.search(r"\b(?:not|don't|never)\b", wish, re.IGNORECASE))
 
 
 def _wished_for(pattern: re.Pattern, text: str) -> str | None:
@@ -658,11 +673,18 @@ def wish_put_in_mouth(speaker: str, mirror: str) -> str | None:
     if said is None:
         return spoken[0]
     for_said, for_heard = _wished_for(_WISH_FOR_SAID, speaker), _wished_for(_WISH_FOR_HEARD, mirror)
-    # The same wish for someone else ("I need you to take one" -> "you want to do them all").
-    other_one = for_said is not None and for_heard is not None and for_said != for_heard
-    rows = load_contextual().embed([speaker[said.start():],
-                                    in_speakers_voice(mirror[heard.start():])])
-    if float(rows[0] @ rows[1]) >= WISH_FAR and not other_one:
+    # The same wish for someone else ("I need you to take one" -> "you want to do them all");
+    # a wish of one's own heard as one for both ("... and you'd like us to do that more") is
+    # fair.
+    other_one = (for_said, for_heard) in _WISH_TAKEN_FROM
+    # A wish heard as its opposite ("I wish you'd tell me" -> "you don't want me to say it").
+    denied = (_wish_denied(speaker[said.start():said.end() + 5])
+              != _wish_denied(mirror[heard.start():heard.end() + 5]))
+    wished = speaker[said.start():]
+    rows = load_contextual().embed([wished, in_speakers_voice(mirror[heard.start():]),
+                                    in_speakers_voice(mirror)])
+    if (max(float(rows[0] @ rows[1]), float(rows[0] @ rows[2])) >= WISH_FAR
+            and not other_one and not denied):
         return None
     return next((p for p in spoken if _WISH_SAID.search(p)), speaker[said.start():])
 
@@ -693,9 +715,9 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
         wanted = content(part)
         pairs = [(w, m) for w in wanted if (m := _match(w, mirror_words))]
         share = len(pairs) / len(wanted) if wanted else 1.0
-        kept = ((share >= PART_KEPT or close >= PART_CLOSE
-                 or (lean >= PART_LEANS and close >= PART_NEAR))
-                and lean > PART_LEFT_OUT)
+        # (a speaker's single part has no share to lean on: it is the whole)
+        leans = len(spoken) > 1 and lean >= PART_LEANS and close >= PART_NEAR
+        kept = (share >= PART_KEPT or close >= PART_CLOSE or leans) and lean > PART_LEFT_OUT
         if _reverses(part, clause, mirror, evened, pairs, kept):
             turned.append(part)
         elif kept:
