@@ -102,3 +102,34 @@ def test_a_prefix_that_negates_turns_the_meaning_round():
     check = compare_mirror("I feel respected when you ask what I think",
                            "you feel disrespected when I ask what you think")
     assert check.reason == "reversed"
+
+
+def test_a_wish_given_to_someone_else_is_not_what_was_said():
+    check = compare_mirror("I'm exhausted from the night feeds and I need you to take one",
+                           "you want to do all the night feeds yourself")
+    assert check.verdict == "wrong"
+    assert check.missed[0] == "I need you to take one"
+
+
+def test_a_wish_the_speaker_never_voiced_is_not_what_was_said():
+    check = compare_mirror("I feel pressured when you bring up having a baby every week",
+                           "you want a baby right now")
+    assert check.verdict == "wrong"
+
+
+def test_the_listeners_own_side_after_a_but_is_not_mirroring():
+    check = compare_mirror("I'm tired of always being the one who plans our dates",
+                           "you're tired of planning our dates but I plan plenty of things")
+    assert (check.verdict, check.reason) == ("wrong", "blame")
+
+
+def test_advice_in_a_mirror_is_not_mirroring():
+    check = compare_mirror("I feel ignored when you're on your phone at dinner",
+                           "you should put your phone away too")
+    assert check.verdict == "wrong"
+
+
+def test_a_part_left_out_is_missed_even_when_the_rest_is_close():
+    check = compare_mirror("I'm worried we don't have enough saved for the baby and I can't "
+                           "sleep", "you're worried about our savings")
+    assert check.verdict == "partial"

@@ -444,10 +444,23 @@ def _reverses(part: str, clause: str, mirror: str, evened: bool,
         return True
     if not pairs and not all(w in _FEELING_WORDS for w in content(part)):
         return False  # nothing in common: the mirror speaks of something else
-    flipped = _negated(part) != _negated(clause) and not evened
+    flipped = (_negated(part) != _negated(clause) and not evened
+               and not _worry_kept(part, clause))
     if _opposite_words(part, clause) and _same_matter(part, clause):
         return not flipped
     return kept and flipped and _denied_said_back(part, clause)
+
+
+def _worry_kept(part: str, clause: str) -> bool:
+    """The negation is what the feeling is about ("I'm worried we don't have enough saved"),
+    and the mirror names that feeling ("you're worried about our savings"): the worry is said
+    back, nothing is turned round."""
+    said = words(part)
+    at = next((k for k, w in enumerate(said) if _negation(w)), None)
+    if at is None:
+        return False
+    before = {key_of(w) for w in said[:at] if w in _FEELING_WORDS}
+    return bool(before & {key_of(w) for w in words(clause) if w in _FEELING_WORDS})
 
 
 def _denied_said_back(part: str, clause: str) -> bool:
