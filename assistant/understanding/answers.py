@@ -268,7 +268,7 @@ FEELINGS: dict[str, int] = {
     "flat": 4, "sleepy": 4, "meh but tired": 4, "could be better": 4, "been better": 4,
     "not the best": 4, "not my best": 4, "a bit off": 4, "off": 4, "restless": 4,
     "all over the place": 4, "up and down": 5,
-    "meh": 5, "blah": 5, "eh": 5, "okay": 5, "okayish": 5, "so so": 5, "mixed": 5,
+    "meh": 5, "blah": 5, "eh": 5, "okay": 5, "ok": 5, "okayish": 5, "so so": 5, "mixed": 5,
     "average": 5, "middling": 5, "nothing special": 5, "same as usual": 5, "the usual": 5,
     "not great not terrible": 5, "neutral": 5, "so and so": 5,
     "fine": 6, "alright": 6, "decent": 6, "better": 6, "not too shabby": 6, "doing ok": 5,
@@ -282,6 +282,11 @@ FEELINGS: dict[str, int] = {
     "stoked": 9, "buzzing": 9, "over the moon": 9, "on top of the world": 9, "tip top": 9,
     "superb": 9, "thrilled": 9, "awesome": 9,
     "ecstatic": 10, "elated": 10, "incredible": 10, "never better": 10, "best ever": 10,
+    "hard day": 3, "tough": 3, "difficult": 3, "crummy": 3, "yuck": 3, "struggling": 3,
+    "long day": 4, "surviving": 4, "hanging in there": 4, "sluggish": 4, "meh ish": 5,
+    "holding up": 5, "getting by": 5, "coping": 5, "mediocre": 5, "fair": 5,
+    "could be worse": 6, "not the worst": 5, "pumped": 9, "energetic": 8, "fab": 9,
+    "fabulous": 9, "lovely": 8, "nice": 7, "positive": 7, "optimistic": 7, "proud": 8,
 }
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}

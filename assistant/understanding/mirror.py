@@ -704,9 +704,14 @@ def wish_put_in_mouth(speaker: str, mirror: str) -> str | None:
 
 # How listeners begin a mirror; not part of what they heard.
 _MIRROR_LEAD = re.compile(
-    r"^(?:so,? )?(?:what i (?:heard|hear)(?: you say(?:ing)?)?(?: is| was)?|i (?:heard|hear) you "
-    r"say(?:ing)?|you(?:'re| are) saying|you said|it sounds like|i think you said)"
-    r"(?: that)?[,:]?\s+", re.IGNORECASE)
+    r"^(?:(?:so|okay|ok|right|alright)[,.]? )*(?:what i (?:heard|hear)(?: you say(?:ing)?)?"
+    r"(?: is| was)?|i (?:heard|hear) you say(?:ing)?|what you(?:'re| are) saying is|"
+    r"you(?:'re| are) saying|you said|it sounds like|i think you said|"
+    r"if i (?:heard|understood|understand|got) (?:you|that|it)(?: right| correctly)?|"
+    r"let me (?:see if i (?:got|have|understand) (?:it|that|this)(?: right)?|check(?: i got it)?|"
+    r"make sure i (?:got|understand) (?:it|that|you))|"
+    r"i'm hearing|i am hearing|you're telling me|you are telling me|i hear that)"
+    r"(?: that)?[,:.]?\s+", re.IGNORECASE)
 
 
 def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
