@@ -52,11 +52,12 @@ def test_a_sentence_is_not_a_salad():
 
 
 def test_tuned_sets_agree():
-    """The second tuning set and sets 1-3 were tuned on as well (see README); sets 4 and 5
-    are held out: figures only, no test."""
-    names = ("mirror_pairs_tune2.tsv", *(f"mirror_pairs_heldout{n}.tsv" for n in ("", "2", "3")))
+    """The second tuning set and sets 1-5 were tuned on as well (see README); set 6 is held
+    out: figures only, no test."""
+    names = ("mirror_pairs_tune2.tsv",
+             *(f"mirror_pairs_heldout{n}.tsv" for n in ("", "2", "3", "4", "5")))
     agree, total = map(sum, zip(*(agreement(name) for name in names)))
-    assert agree / total >= 0.85
+    assert agree / total >= 0.9
 
 
 def test_the_mirror_is_read_in_the_speakers_voice():
