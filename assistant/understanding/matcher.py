@@ -346,6 +346,11 @@ class Matcher:
         if margin < TIE_MARGIN and len(ranked_safe) > 1 and ranked_safe[1].intent != OUT_OF_SCOPE:
             near_tie = ranked_safe[1].intent
         confidence = top.score * (0.8 + 0.2 * min(1.0, margin / TIE_MARGIN))
+        if reread:
+            # The fast match was unsure: what the reading in context found is understood, but
+            # it is never as clear a request as a sure fast match ("sleep" said as an answer
+            # is an answer, not a change of mind).
+            confidence = min(confidence, CONTEXT_GATE)
         slots = extract_slots(self.catalogue, top.intent, norm)
         return IntentMatch(text, top.intent, round(confidence, 3), slots, near_tie,
                            tuple(ranked), indirect=top.indirect,
