@@ -2,6 +2,8 @@
 
     .venv/bin/python tests/agreement.py    # agreement per file, and each disagreement
     .venv/bin/python tests/agreement.py mirror_pairs_tune.tsv    # one file
+
+Disagreements are printed for the sets tuned on only: a held-out set's lines stay unread.
 """
 
 import sys
@@ -11,10 +13,12 @@ from assistant.understanding.mirror import compare_mirror
 
 DATA = Path(__file__).parent / "data"
 # Tuned on: the rules and thresholds were set looking at these.
+# Sets 4 and 5 were held out until scored at the end of earlier work; tuning data since.
 TUNED = ("mirror_pairs_tune.tsv", "mirror_pairs_tune2.tsv", "mirror_pairs_heldout.tsv",
-         "mirror_pairs_heldout2.tsv", "mirror_pairs_heldout3.tsv")
-# Held out: written before the changes they measure, never tuned on.
-HELD_OUT = ("mirror_pairs_heldout4.tsv", "mirror_pairs_heldout5.tsv")
+         "mirror_pairs_heldout2.tsv", "mirror_pairs_heldout3.tsv", "mirror_pairs_heldout4.tsv",
+         "mirror_pairs_heldout5.tsv")
+# Held out: written blind before the changes they measure, never tuned on.
+HELD_OUT = ("mirror_pairs_heldout6.tsv",)
 FILES = TUNED + HELD_OUT
 
 
@@ -41,6 +45,6 @@ def agreement(name: str, show: bool = False) -> tuple[int, int]:
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or FILES:
-        agree, total = agreement(name, show=True)
+        agree, total = agreement(name, show=name not in HELD_OUT)
         kind = "held out" if name in HELD_OUT else "tuned on"
         print(f"{name}: {agree}/{total} = {agree / total:.0%} ({kind})")

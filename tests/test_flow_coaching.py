@@ -1,5 +1,7 @@
 """Empathy and I-statement coaching: situations, replies, blaming forms, the read-back."""
 
+import pytest
+
 from drive import drive
 from flowkit import clock, context, journal  # noqa: F401  (fixtures)
 
@@ -88,3 +90,29 @@ def test_i_statement_ends_gently_when_nobody_answers_keeping_the_parts_given(jou
 def test_request_of_the_partner_alone_asks_could_you():
     assert i_statement.request_line("you could text me when you're late") == \
         "Could you text me when you're late?"
+
+
+def test_i_statement_asks_again_leaves_out_what_cannot_be_named_and_speaks_to_the_partner(
+        journal):
+    run = drive(i_statement.run, context(journal, speaker="Sam"), [
+        "you never listen to me", "no", "i don't know",
+        "last week she walked off while i was telling her about the interview",
+        "because i want to feel like she cares", "i need her to put her phone down when i talk",
+        "no",
+    ])
+    assert "pick one word" in run.text()  # asked once more, in other words
+    statement = run.saved("i_statement")[-1]["statement"]
+    assert statement == ("It's when last week you walked off while I was telling you about the "
+                         "interview because I want to feel like you care. Could you put your "
+                         "phone down when I talk?")
+    assert "I feel no" not in run.text()
+
+
+@pytest.mark.parametrize("said, line", [
+    ("for him to put the phone away at dinner", "Could you put the phone away at dinner?"),
+    ("i need an hour to myself on sundays", "I'd like an hour to myself on sundays."),
+    ("i'd like you to ask before inviting people over",
+     "Could you ask before inviting people over?"),
+])
+def test_a_wish_is_shaped_as_a_request(said, line):
+    assert i_statement.request_line(said) == line

@@ -20,6 +20,8 @@ def reflect(kind: str, answer: str) -> str:
         return checkin.reflect_mind(answer, "Alex", "Sam") or ""
     if kind == "gratitude":
         return gratitude.reflect("Sam", "Alex", answer, None)
+    if kind == "why":
+        return gratitude.reflect("Sam", "Alex", "your cooking", answer)
     return progress.appreciation_line("Sam", "Alex", answer)
 
 
@@ -33,7 +35,8 @@ def cases(name: str) -> list[dict]:
     return yaml.safe_load((DATA / name).read_text())
 
 
-@pytest.mark.parametrize("name", ["reflections.yaml", "reflections_heldout.yaml"])
+@pytest.mark.parametrize("name", ["reflections.yaml", "reflections_heldout.yaml",
+                                  "reflections_names.yaml", "reflections_heldout2.yaml"])
 def test_no_reflection_misgenders_reverses_or_garbles(name):
     failures = {c["answer"]: (reflect(c["kind"], c["answer"]), problems)
                 for c in cases(name) if (problems := garbled(c))}

@@ -146,3 +146,19 @@ def test_labelled_request_sets_stay_above_their_floor(name, floor):
     labelled = rows(name)
     right = sum(understand(text).intent == intent for text, intent, *_ in labelled)
     assert right / len(labelled) >= floor
+
+
+@pytest.mark.parametrize("text, misread", [
+    ("no that's not what i meant", True),
+    ("you got it wrong, i'm fine", True),
+    ("i'm not in danger, it was about my boss", True),
+    ("i was only joking", True),
+    ("i just feel so alone", False),
+    ("it's nothing, forget it", False),
+    ("he said it was a joke but i'm scared", False),
+    ("i wish i was joking", False),
+])
+def test_a_misread_is_told_from_more_of_the_same(text, misread):
+    from assistant.understanding.small_talk import says_misread
+
+    assert says_misread(text) is misread

@@ -8,6 +8,7 @@ exercise runs (pause, slower, repeat, help) is carried out and the exercise goes
 from dataclasses import dataclass
 
 from assistant.understanding.result import IntentMatch
+from assistant.understanding.small_talk import is_farewell
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,10 @@ class Crisis:
 
 @dataclass(frozen=True)
 class Stop:
-    """Someone said stop: the exercise ends (what it saved stays), the session goes on."""
+    """Someone said stop: the exercise ends (what it saved stays), the session goes on; or
+    said goodbye ("bye"), and the session ends too."""
+
+    farewell: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ def interruption_in(match: IntentMatch) -> Interruption | None:
     if match.intent == "safety.crisis":
         return Crisis(match)
     if match.intent == "control.stop":
-        return Stop()
+        return Stop(farewell=is_farewell(match.text))
     if match.intent.startswith("control.") and match.intent not in NOT_CUTTING_IN:
         return Control(match.intent)
     return None

@@ -292,16 +292,21 @@ _SECOND_VERB = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn'
                 "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
 
 
-def _as_second_person(text: str) -> str:
-    """An appreciation said about the partner ("she makes me laugh") as said to them ("you
-    make me laugh"), verbs agreeing."""
+def _as_second_person(text: str, receiver: str = "") -> str:
+    """An appreciation said about the partner ("she makes me laugh", "Alex's patience") as said
+    to them ("you make me laugh", "your patience"), verbs agreeing."""
+    name = _plain(receiver)
     tokens = _TOKENS.findall(text)
     out = list(tokens)
     word_at = [i for i, t in enumerate(tokens) if _is_word(t)]
     agree_next = False
+    spoken_to = False  # the partner, now "you", is the subject ("... and still does it")
     for n, i in enumerate(word_at):
         low = _plain(tokens[i])
         after = _plain(tokens[word_at[n + 1]]) if n + 1 < len(word_at) else None
+        if spoken_to and low in ("and", "but") and after not in _TO_SECOND and after != name:
+            agree_next = True
+            continue
         if agree_next and low not in _ADVERBS:
             agree_next = False
             if low in _SECOND_VERB:
@@ -309,12 +314,18 @@ def _as_second_person(text: str) -> str:
             elif low.endswith("s") and (lemma := getAllLemmas(low).get("VERB")):
                 out[i] = lemma[0] if getInflection(lemma[0], "VBZ") == (low,) else tokens[i]
             continue
-        if low == "her":  # possessive before a word that is not a preposition, else object
+        if name and low == name:
+            out[i] = "you"
+            agree_next = spoken_to = True
+        elif name and low == f"{name}'s":
+            out[i] = "your"
+        elif low == "her":  # possessive before a word that is not a preposition, else object
             out[i] = "your" if after and after not in _PREPOSITIONS and after not in (
                 "and", "but", "when", "because", "so", "laugh", "smile") else "you"
         elif low in _TO_SECOND:
             out[i] = _TO_SECOND[low]
             agree_next = low in ("he", "she")
+            spoken_to = spoken_to or agree_next
     return "".join(out)
 
 
@@ -325,15 +336,23 @@ _APPRECIATION_LEAD = re.compile(
     r"(?:\s+(?:it|you))?\s*(?:that\s+|for\s+|when\s+(?=you))?", re.IGNORECASE)
 
 
+def addressed(text: str, receiver: str) -> str:
+    """Words about the partner ("he never lets me feel stupid", "alex works so hard") as said to
+    them ("you never let me feel stupid"), when the words do not already speak to them."""
+    names_them = re.search(rf"\b{re.escape(_plain(receiver))}\b", _plain(text)) if receiver else None
+    if not _SECOND_PERSON.search(text) and (_THIRD_PERSON.search(text) or names_them):
+        return _as_second_person(text, receiver)
+    return text
+
+
 def appreciated(text: str, giver: str, receiver: str, listener: Listener) -> str | None:
     """What the giver appreciates, ready to follow "Sam appreciates": "how you handle Sam's
     mom", "that you made Sam coffee", "your cooking". None when the words are unsure."""
     if unsure(text, (giver, receiver)):
         return None
-    said = core(text)
-    if not _SECOND_PERSON.search(said) and _THIRD_PERSON.search(said):
-        said = _as_second_person(said)  # "the way she makes me laugh": she is the receiver
+    said = addressed(core(text), receiver)  # "the way she makes me laugh": she is the receiver
     rest = _APPRECIATION_LEAD.sub("", said).strip()
+    rest = re.sub(r"^just\s+", "", rest, flags=re.IGNORECASE)
     you = "you" if listener == "partner" else receiver
     if not rest or re.fullmatch(r"(?:so|very|a lot|so much|very much|loads|lots|heaps|"
                                 r"more than anything|to bits|[\s,.!])+", rest, re.IGNORECASE):
@@ -345,6 +364,9 @@ def appreciated(text: str, giver: str, receiver: str, listener: Listener) -> str
     if first.endswith("ing") and first not in ("everything", "nothing", "something"):
         return f"{you} {told}"
     if first in ("you", receiver.lower(), "you're", "you've"):
+        following = told.lower().split()[1:2]
+        if following and following[0].endswith("ing"):
+            return told  # "you being there", not "that you being there"
         return f"that {told}"
     return told
 

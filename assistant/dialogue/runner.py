@@ -48,7 +48,7 @@ from assistant.understanding import answers
 from assistant.understanding.name_change import ROLE_WORDS, NameChange, name_change, names_in
 from assistant.understanding.normalise import normalise
 from assistant.understanding.second_thoughts import final_say
-from assistant.understanding.small_talk import small_talk
+from assistant.understanding.small_talk import is_farewell, says_misread, small_talk
 from assistant.understanding.result import IntentMatch
 
 log = logging.getLogger(__name__)
@@ -61,12 +61,12 @@ CONTROL_CONFIDENCE = 0.8  # a free-speech answer counts as a control only when t
 # said in a check-in) 0.79, "i need to breathe more with her" 0.82.
 MIND_CHANGE_CONFIDENCE = 0.85
 PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
-QUIT_WORDS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
-              "bye hearth", "goodbye hearth", "good night hearth", "we are done for today"}
 STOPPED = "Okay, stopping there. What would you like to do next?"
 LONGEST = 1000  # characters the matcher takes at once
 OVERLAP = 100  # consecutive parts of a longer answer overlap, so no phrase is cut in two
 CLEAR_REQUEST = 0.8  # after a crisis reply, only a request this sure ends the listening
+MISREAD_SORRY = ("I'm sorry, I took that the wrong way. Thank you for telling me. If you ever "
+                 "want those numbers, just ask. What would you like to do?")
 
 Heard_ = tuple[Heard, IntentMatch]  # an utterance and what it means
 
@@ -211,6 +211,7 @@ class Runner:
 
     def session(self) -> int:
         """Greet, then handle requests until the input ends or someone says goodbye."""
+        wound_down = False  # the bedtime ritual has just ended with good night
         try:
             self._ended(self._greet())
             while True:
@@ -221,12 +222,22 @@ class Runner:
                     self._ended(got)
                     continue
                 heard, match = got
-                if normalise(heard.text) in QUIT_WORDS:
+                if is_farewell(heard.text):
                     self._ended(self._say(self._goodbye()))
                     return 0
                 if self._staying is not None and self._stayed(heard.text, match):
                     continue
-                self._ended(self.handle(match))
+                if match.intent == "ritual.bedtime" and wound_down:
+                    # "thanks, goodnight" right after the ritual said good night is a farewell,
+                    # not a request to start the ritual again.
+                    self._say("Good night. I'll be here when you need me.", style="calm")
+                    return 0
+                ending = self.handle(match)
+                wound_down = match.intent == "ritual.bedtime" and ending is None
+                if isinstance(ending, Stop) and ending.farewell:  # "bye" inside an exercise
+                    self._say(self._goodbye())
+                    return 0
+                self._ended(ending)
         except EndOfInput:
             return 0
 
@@ -236,7 +247,7 @@ class Runner:
             request = self._ask_names()
             if isinstance(request, Crisis):
                 return request
-            if request is not None and normalise(request.text) in QUIT_WORDS:
+            if request is not None and is_farewell(request.text):
                 self._say(self._goodbye())  # "bye" instead of names ends the session
                 raise EndOfInput
         names = " and ".join(self.partners)
@@ -358,23 +369,46 @@ class Runner:
         partners = list(self.partners) or ["Partner A", "Partner B"]
         old = next((p for p in partners if change.old and p.lower() == change.old.lower()),
                    None)
-        if old is None:
-            old = next((p for p in partners if p.lower() in ROLE_WORDS), partners[0])
-            other = next((p for p in partners if p != old), None)
-            question = f"Okay, {new}. Is that instead of {old}?"
-            if ending := self._say(question):
+        # Whose name it is, when that is clear: the one who says who they are ("Sam here,
+        # call me Jo"), the partner whose name it lengthens or shortens, the only partner, or
+        # a placeholder left where a name should be.
+        # A longer or shorter form of one partner's name is theirs ("Samantha" for Sam).
+        stem = [p for p in partners if p.lower() != new.lower()
+                and (new.lower().startswith(p.lower()) or p.lower().startswith(new.lower()))]
+        old = (old or answers.read_speaker(change.said, [p for p in partners if p != new])
+               or (stem[0] if len(stem) == 1 else None)
+               or (partners[0] if len(partners) == 1 else None))
+        placeholder = next((p for p in partners if p.lower() in ROLE_WORDS), None)
+        if old is None and placeholder is not None:
+            if ending := self._say(f"Okay, {new}. Is that instead of {placeholder}?"):
                 return ending
             got = self._hear(self._scaled(self.settings.idle_timeout))
             if got is None or isinstance(got, Crisis):
                 return got
             reply = final_say(got[0].text)
-            named = [p for p in partners if p.lower() in normalise(reply).split()]
+            other = next((p for p in partners if p != placeholder), None)
+            named = answers.read_speaker(reply, partners)
             if named:
-                old = named[0]
+                old = named
+            elif answers.read_yes_no(reply) == "yes":
+                old = placeholder
             elif answers.read_yes_no(reply) == "no" and other:
                 old = other
-            elif answers.read_yes_no(reply) != "yes":
+            else:
                 return self._say("Okay, I'll keep the names as they are.")
+        elif old is None:
+            # Not clear who is speaking: ask once, naming both.
+            if ending := self._say(f"Okay, {new}. Whose name is that: "
+                                   f"{' or '.join(partners)}?"):
+                return ending
+            got = self._hear(self._scaled(self.settings.idle_timeout))
+            if got is None or isinstance(got, Crisis):
+                return got
+            old = answers.read_speaker(final_say(got[0].text), partners)
+            if old is None:
+                return self._say(f"I didn't catch whose name that is, so I'll keep the names "
+                                 f"as they are. You can say, for example: {partners[0]} here, "
+                                 f"call me {new}.")
         self.partners = [new if p == old else p for p in partners]
         self.journal.set_partners(self.partners)
         return self._say(f"Got it: {' and '.join(self.partners)}. I'll remember that.")
@@ -431,6 +465,13 @@ class Runner:
         if asked:
             self._staying = None
             return False
+        if says_misread(text):
+            # A false alarm: say sorry and let them go on, with the numbers still offered.
+            # Couples exercises stay aside after an abuse alarm all the same: "it was nothing"
+            # can also be said with someone listening.
+            self._staying = None
+            self._say(MISREAD_SORRY, style="calm")
+            return True
         self._say(listening_line(self._stay_turn, feeling_in(text)), style="calm")
         self._stay_turn += 1
         return True
@@ -447,9 +488,10 @@ class Runner:
     # --- exercises --------------------------------------------------------------------------
 
     def run_exercise(self, intent: str, slots: dict | None = None,
-                     request: str = "") -> Crisis | None:
+                     request: str = "") -> Ending | None:
         """Run an exercise to its end, then any exercise it hands over to; returns a Crisis
-        that ended it (a stop is answered here: the session simply goes on)."""
+        that ended it, or a goodbye said inside it (a stop is answered here: the session
+        simply goes on)."""
         while intent:
             if self.abuse_mentioned and intent in couples_intents():
                 return self._say("Right now your safety comes first, so I'll leave the couples "
@@ -465,7 +507,7 @@ class Runner:
                 request = ending.match.text
                 continue
             if isinstance(ending, Stop):
-                return self._say(STOPPED)
+                return ending if ending.farewell else self._say(STOPPED)
             if ending is not None:
                 return ending
             intent = exit_value.next_intent if isinstance(exit_value, Exit) else None

@@ -44,8 +44,8 @@ def reflect(giver: str, receiver: str, text: str, why: str | None) -> str:
         return f"{receiver}, {giver} shared something they appreciate about you."
     line = f"{receiver}, {giver} appreciates {what}"
     if why and not reflection.unsure(why, (giver, receiver)):
-        reason = reflection.retell(reflection.core(_strip_because(why)), giver, receiver,
-                                   "partner")
+        said = reflection.addressed(reflection.core(_strip_because(why)), receiver)
+        reason = reflection.retell(said, giver, receiver, "partner")
         line += f". It matters to {giver} because {reason}"
     return line + "."
 

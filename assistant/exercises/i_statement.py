@@ -9,10 +9,11 @@ the raw complaint is not stored, since the other partner may read the journal.
 
 import re
 
+from assistant.dialogue import reflection
 from assistant.dialogue.context import Context
-from assistant.dialogue.steps import Ask, Save, Say, Script
+from assistant.dialogue.steps import Answer, Ask, Save, Say, Script
+from assistant.exercises.answer_words import is_no, is_skip, is_yes
 from assistant.exercises.phrases import BlamePattern, BlamePatterns, blame_patterns
-from assistant.exercises.answer_words import is_yes
 from assistant.exercises.replies import mentions_any
 
 INTENTS = ("coach.i_statement",)
@@ -30,6 +31,15 @@ _LEADS = {
     "need": r"(it matters\s+|it's\s+)?(because|since|as|cause|'cause)\s+",
     "request": r"(maybe\s+)?(could|can|would|should)\s+we\s+|(i'd|i would) like us to\s+"
     r"|please\s+|we could\s+|maybe\s+",
+}
+
+
+# Asked once more, in other words, when an answer names nothing ("no", "i don't know").
+AGAIN = {
+    "feeling": "That's okay. If you had to pick one word for how it feels, what would it be?",
+    "situation": "Think of the last time it happened. What was going on?",
+    "need": "What would be different for you if this changed?",
+    "request": "What is one small thing your partner could do that would help?",
 }
 
 
@@ -55,9 +65,23 @@ _ASK_PARTNER = r"(?:could|can|would|will)\s+you\s+|you\s+(?:could|can|might|woul
     r"|(?:i'd|i would) like you to\s+|you\s+(?=\w)"
 
 
+# "i need you to …", "for him to …": a request of the partner, said as a wish.
+_WISH_OF_PARTNER = r"(?:(?:i|we)\s+(?:need|want|would like|'d like|wish)\s+)?(?:for\s+)?" \
+    r"(?:you|him|her|them)\s+to\s+"
+# "i need an hour to myself": a wish for oneself.
+_WISH = r"(?:i|we)\s+(?:need|want|would like|'d like|would love|'d love)\s+"
+
+
 def request_line(request: str) -> str:
-    """"Could we …?" or, when the request is of the partner alone, "Could you …?"."""
+    """"Could we …?" or, when the request is of the partner alone, "Could you …?"; a wish for
+    oneself ("i need an hour to myself") stays one ("I'd like an hour to myself.")."""
     text = clean_part("request", request)
+    wish_of_partner = re.match(_WISH_OF_PARTNER, text, flags=re.IGNORECASE)
+    if wish_of_partner:
+        return f"Could you {text[wish_of_partner.end():]}?"
+    wish = re.match(_WISH, text, flags=re.IGNORECASE)
+    if wish:
+        return f"I'd like {text[wish.end():]}."
     of_partner = re.match(_ASK_PARTNER, text, flags=re.IGNORECASE)
     if of_partner:
         return f"Could you {text[of_partner.end():]}?"
@@ -66,15 +90,26 @@ def request_line(request: str) -> str:
     return f"Could we {text}?"
 
 
-def compose(feeling: str, situation: str, need: str, request: str) -> str:
-    """The finished I-statement."""
-    return (f"I feel {clean_part('feeling', feeling)} when {clean_part('situation', situation)} "
-            f"because {clean_part('need', need)}. {request_line(request)}")
+def compose(feeling: str | None = None, situation: str | None = None, need: str | None = None,
+            request: str | None = None) -> str:
+    """The finished I-statement; a part the person could not name is left out."""
+    said = []
+    if feeling:
+        said.append(f"I feel {clean_part('feeling', feeling)}")
+    if situation:
+        said.append(f"when {clean_part('situation', situation)}" if said
+                    else f"It's when {clean_part('situation', situation)}")
+    if need:
+        said.append(f"because {clean_part('need', need)}" if said
+                    else f"It matters because {clean_part('need', need)}")
+    line = " ".join(said) + "." if said else ""
+    line = f"{line} {request_line(request)}".strip() if request else line
+    return re.sub(r"\bi(?=\b|')", "I", line)  # "when i talk": typed answers are lower case
 
 
-def _record(parts: dict[str, str], found: list[BlamePattern]) -> dict:
-    """The entry for the parts given so far; `statement` once all four are there."""
-    done = all(key in parts for key in ("feeling", "situation", "need", "request"))
+def _record(parts: dict[str, str], found: list[BlamePattern], asked: int = 4) -> dict:
+    """The entry for the parts given so far; `statement` once every part has been asked."""
+    done = asked == 4 and bool(parts)
     return {
         "statement": compose(**parts) if done else None,
         "feeling": clean_part("feeling", parts["feeling"]) if "feeling" in parts else None,
@@ -83,8 +118,13 @@ def _record(parts: dict[str, str], found: list[BlamePattern]) -> dict:
         "need": clean_part("need", parts["need"]) if "need" in parts else None,
         "request": request_line(parts["request"]) if "request" in parts else None,
         "blame_forms": [p.id for p in found],
-        "complete": done,
+        "complete": done and len(parts) == 4,
     }
+
+
+def _nothing_in(answer: Answer) -> bool:
+    """No part to use: "no", "i don't know", "skip", "nothing"."""
+    return is_no(answer) or is_skip(answer) or reflection.is_filler(answer.text)
 
 
 def run(ctx: Context) -> Script:
@@ -114,16 +154,29 @@ def run(ctx: Context) -> Script:
         ("need", "Why does it matter to you? What do you need?"),
         ("request", "What could you ask for? Something small and doable."),
     )
+    partner = next((p for p in ctx.partners if p != who), "")
     parts: dict[str, str] = {}
     saved = None  # one "i_statement" entry, saved with the first part and kept current
-    for key, question in questions:
+    for asked, (key, question) in enumerate(questions, 1):
         answer = yield Ask(question, mode="dictation", partner=who)
+        if answer is not None and answer.text.strip() and _nothing_in(answer):
+            answer = yield Ask(AGAIN[key], mode="dictation", partner=who)
+            if answer is not None and answer.text.strip() and _nothing_in(answer):
+                continue  # that part is left out; the statement goes on without it
         if answer is None or not answer.text.strip():
             yield Say("Let's leave it there for now. You can pick this up again any time.",
                       style="warm")
             return
-        parts[key] = answer.text
+        # Said to the partner: "he scrolled the whole time" -> "you scrolled the whole time".
+        parts[key] = reflection.addressed(answer.text, partner)
         # Each part is kept as it is given, so a stop or a crash loses nothing said.
+        saved = yield Save("i_statement", _record(parts, found, asked), partner=who,
+                           replaces=saved)
+    if not parts:
+        yield Say("That's alright. Some things are hard to put into words. We can try again "
+                  "another time.", style="warm")
+        return
+    if saved is None or len(parts) < 4:
         saved = yield Save("i_statement", _record(parts, found), partner=who, replaces=saved)
 
     statement = compose(**parts)

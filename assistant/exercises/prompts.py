@@ -2,6 +2,8 @@
 repeated until that part of the deck is used up; then "another one", or done.
 """
 
+import re
+
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Answer, Ask, Say, Script
 from assistant.exercises.answer_words import is_no, is_skip, is_yes, words
@@ -27,11 +29,19 @@ CLOSE = "Enjoy the conversation. I'm here when you want another."
 ANSWERS = ("one more", "another", "next", "more", "done", "enough", "finished")
 
 
+# "meh we did that", "we've had this one", "boring": this question, not the exercise, is done.
+_HAD_IT = re.compile(r"\b(?:did|done|had|heard|answered|talked about|covered) (?:that|this|it)"
+                     r"(?: one)?(?: already| before)?$|\balready (?:did|done|had|heard|"
+                     r"answered)\b|^(?:meh |nah |ugh )?(?:boring|pass)$")
+
+
 def decide(answer: Answer) -> str | None:
     """"another", "done", or None when the answer is neither (probably just conversation).
     The last words count: "done, no wait, another one" is another."""
     tokens = words(final_say(answer.text))
     said = set(tokens)
+    if len(tokens) <= SHORT_REPLY and _HAD_IT.search(" ".join(tokens)):
+        return "another"
     if len(tokens) <= SHORT_REPLY:  # a longer reply is the couple talking, not to Hearth
         if said & _ANOTHER:
             return "another"

@@ -20,27 +20,64 @@ _FIXED = {
     "no problem": "yes", "no worries": "yes", "i would not mind": "yes", "why not yes": "yes",
     "would not hurt": "yes", "not a bad idea": "yes", "i can not wait": "yes",
     "go for it": "yes", "i am in": "yes", "count me in": "yes", "let us do it": "yes",
+    "yes no": "unclear", "no yes": "unclear", "dunno": "unclear", "i dunno": "unclear",
+    "idk": "unclear", "k": "yes", "kk": "yes",
 }
+# A shake of the head in sounds ("uh-uh", "nuh-uh", "mm-mm"); read before the fillers go.
+_HEAD_SHAKE = re.compile(r"^\W*(?:uh[\s-]*uh|nuh[\s-]*uh|mm[\s-]+mm|nu[\s-]*uh)\b(?![\s-]*huh)")
+# Yes- and no-words that may run together: "yeah nah" is a no, "nah yeah" a yes (Australian
+# and British speech): the last word of the run is the answer.
+_YES_SOUNDS = {"yes", "yeah", "yea", "yep", "yup", "ya", "yah", "aye"}
+_NO_SOUNDS = {"no", "nope", "nah", "nay"}
+# A no said softly is still a no ("maybe not", "probably not", "i think not").
+_HEDGED_NO = ("maybe not", "perhaps not", "probably not", "possibly not", "i think not",
+              "i guess not", "i suppose not", "i do not think so",
+              "i do not think", "i would say no", "i doubt it")
 # Phrases that doubt: the person has not decided, so ask again rather than guess.
 _HEDGES = (
     "not sure", "not so sure", "not too sure", "not really sure", "not quite sure",
     "do not know", "unsure", "no idea", "maybe", "perhaps", "possibly",
     "hard to say", "not certain", "depends", "either way", "could go either", "not decided",
     "50 50", "fifty fifty", "on the fence", "let me think", "i will think", "who knows",
+    "can not say", "can not decide", "not bothered", "not fussed", "do not care",
+    "up to you", "you decide", "you choose", "your call", "either is fine", "torn",
+    "in two minds", "not fully", "half and half", "part of me",
 )
 # A hedge about a later time is a polite no for now ("maybe later", "perhaps another time").
 _LATER = ("later", "another time", "another day", "some other time", "tomorrow", "next time",
-          "not now", "not tonight", "not today", "not right now")
+          "not now", "not tonight", "not today", "not right now", "in a bit", "in a minute",
+          "in a sec", "in a second", "give me a minute", "give me a sec", "give me a second",
+          "not at the moment", "not just now", "another night", "not this evening",
+          "not this week", "some other day", "not yet")
 # Leaning yes without a yes-word: counts as yes, never as an unmistakable one.
 _SOFT_YES = ("i guess so", "i guess", "i suppose", "i suppose so", "i think so", "probably",
              "i would say so", "i believe so", "if you want", "if we must", "fine i guess",
-             "i reckon", "guess so", "suppose so", "think so", "likely", "i would think so")
+             "i reckon", "guess so", "suppose so", "think so", "likely", "i would think so",
+             "suppose", "if you insist", "if we have to", "if you like", "if it helps",
+             "if you think so", "fair enough", "i would say yes")
+# A yes said through a negation ("i don't mind", "i wouldn't say no"): read as yes when
+# nothing else in the answer says no.
+_NEGATED_YES = ("do not mind", "would not mind", "would not say no", "not against it",
+                "not opposed", "no objection", "no objections", "not a problem",
+                "do not see why not", "no reason not to", "could not agree more",
+                "can not wait", "not a bad idea", "would not hurt", "no doubt",
+                "no problem", "no worries", "do not mind if i do")
+# Plain yes phrases with no yes-word in them.
+_YES_PHRASES = ("by all means", "you bet", "righto", "right oh", "that works", "works for me",
+                "i am down", "down for that", "sounds like a plan", "bring it on", "too right",
+                "lets go", "let us go", "go on then", "i would love", "i would like that",
+                "that would be nice", "that would be good", "sounds good", "sounds nice",
+                "sounds great", "sounds lovely", "yas", "yass", "i will", "we will")
+# Dislike said of the offer is a no ("i'd hate that", "sounds awful").
+_DISLIKE = ("hate that", "hate the idea", "hate it", "sounds awful", "sounds terrible",
+            "sounds horrible", "sounds like hell", "dread", "god no", "hell no", "ugh")
 _YES_WORDS = {
     "yes", "yeah", "yea", "yep", "yup", "ya", "yah", "sure", "okay", "alright", "absolutely",
     "definitely", "certainly", "indeed", "please", "gladly", "totally", "course", "ready",
     "agreed", "affirmative", "correct", "right", "exactly", "true", "love", "like", "lovely",
     "great", "good", "nice", "perfect", "fine", "cool", "awesome", "brilliant", "wonderful",
     "aye", "yess", "yesss", "positive", "do", "go", "ahead", "want", "let", "happy", "keen",
+    "confirm", "confirmed", "certain", "delete", "wipe",
 }
 _NO_WORDS = {"no", "nope", "nah", "nay", "never", "negative", "pass", "stop", "cancel"}
 # Words that turn what follows (or, for "not" after a yes-word, what came before) around.
@@ -49,12 +86,14 @@ _REFUSALS = ("rather not", "would not", "prefer not", "let us not", "do not", "p
              "not really", "not at all", "not for me", "no thanks", "no thank you",
              "i am good", "we are good", "i am fine", "we are fine", "i am okay", "we are okay",
              "no way", "not a chance", "not interested", "no need", "skip it", "not this time",
-             "not yet", "i would not", "better not", "i will pass", "i pass", "count me out")
+             "not yet", "i would not", "better not", "i will pass", "i pass", "count me out",
+             "not keen", "not ready", "can not", "i am out", "not on your life", "no chance",
+             "i am alright", "we are alright", "all set")
 # Yes-words that only mean yes on their own ("good" in "good question" is not consent).
 _WEAK_YES = {"like", "love", "good", "nice", "great", "fine", "cool", "right", "true", "do",
              "go", "want", "let", "happy", "ready", "lovely", "perfect", "awesome",
              "brilliant", "wonderful", "keen", "ahead", "course", "please", "exactly",
-             "correct", "indeed", "positive"}
+             "correct", "indeed", "positive", "certain", "delete", "wipe"}
 
 
 def _phrase_in(phrases, text: str) -> bool:
@@ -62,22 +101,49 @@ def _phrase_in(phrases, text: str) -> bool:
     return any(f" {p} " in padded for p in phrases)
 
 
+def _without(phrases, text: str) -> str:
+    """The text with every listed phrase taken out."""
+    padded = f" {text} "
+    for phrase in sorted(phrases, key=len, reverse=True):
+        padded = padded.replace(f" {phrase} ", " ")
+    return " ".join(padded.split())
+
+
+def _settle_run(said: str) -> str:
+    """A leading run of mixed yes- and no-words settled to its last: "yeah nah not tonight" ->
+    "nah not tonight", "nah yeah sounds good" -> "yeah sounds good"."""
+    words = said.split()
+    run = 0
+    while run < len(words) and words[run] in _YES_SOUNDS | _NO_SOUNDS:
+        run += 1
+    kinds = {w in _YES_SOUNDS for w in words[:run]}
+    if run < 2 or len(kinds) < 2:
+        return said
+    return " ".join(words[run - 1:])
+
+
 def read_yes_no(text: str) -> str:
     """"yes", "no" or "unclear" for an answer to a yes/no question.
 
     Negation wins over the yes-word it touches ("definitely not", "of course not"), a hedge is
-    unclear ("maybe", "i'm not sure"), a hedge about later is no ("maybe later").
+    unclear ("maybe", "i'm not sure"), a hedge about later is no ("maybe later"), a no said
+    softly is no ("probably not"), a yes said through a negation is yes ("i don't mind").
     """
+    if _HEAD_SHAKE.search(text.lower()):
+        return "no"
     said = plain_words(text)
     if not said:
         return "unclear"
     if said in _FIXED:
         return _FIXED[said]
+    said = _settle_run(said)
     words = said.split()
     says_yes = any(w in ("yes", "yeah", "yep", "yup", "sure", "okay") for w in words)
     says_no = any(w in ("no", "nope", "nah") for w in words)
     # "yes but not right now", "yes, maybe later": the yes is for some other time.
     if _phrase_in(_LATER, said) and not _phrase_in(("not later", "now is good"), said):
+        return "no"
+    if _phrase_in(_HEDGED_NO, said) or _phrase_in(_DISLIKE, said):
         return "no"
     if _phrase_in(_SOFT_YES, said) and not _phrase_in(("do not", "not"), said):
         return "yes"
@@ -86,6 +152,12 @@ def read_yes_no(text: str) -> str:
         return "unclear"
     if _phrase_in(_HEDGES, said):
         return "unclear"
+    if _phrase_in(_NEGATED_YES, said):
+        rest = _without(_NEGATED_YES, said).split()
+        # "i don't mind, but i'd rather not": the rest still says no.
+        if not (set(rest) & (_NEGATORS | _NO_WORDS)) and not _phrase_in(_REFUSALS, " ".join(rest)):
+            return "yes"
+        return "no"
     if _phrase_in(_REFUSALS, said):
         return "no"
     for i, word in enumerate(words):
@@ -95,6 +167,8 @@ def read_yes_no(text: str) -> str:
             if word == "no" and following in ("problem", "worries", "doubt", "question"):
                 return "yes"
             return "no"
+    if _phrase_in(_YES_PHRASES, said):
+        return "yes"
     if words[0] in _YES_WORDS or any(w in _YES_WORDS - _WEAK_YES for w in words):
         return "yes"
     if len(words) <= 4 and any(w in _YES_WORDS for w in words):
@@ -103,20 +177,29 @@ def read_yes_no(text: str) -> str:
 
 
 _STRONG_YES = {"yes", "yeah", "yep", "yup", "absolutely", "definitely", "certainly", "confirm",
-               "confirmed", "affirmative"}
+               "confirmed", "affirmative", "certain"}
 _WAVERING = ("guess", "suppose", "think", "probably", "why not", "whatever", "if you want",
-             "maybe", "kind of", "sort of", "i reckon", "fine", "okay then")
+             "maybe", "kind of", "sort of", "i reckon", "fine", "okay then", "mind")
+# A yes with a condition or a pause in it is not a yes to deleting everything.
+_CONDITIONS = ("but", "unless", "except", "only if", "as long as", "apart from", "other than",
+               "wait", "hold on", "hang on", "actually", "although", "though", "if")
+_DELETE_YES = ("i am sure", "we are sure", "do it", "go ahead", "delete it", "delete everything",
+               "delete all", "forget everything", "forget it all", "wipe it", "wipe everything",
+               "wipe it all", "i confirm", "i am certain", "we are certain")
 
 
 def is_unmistakable_yes(text: str) -> bool:
-    """A yes with nothing soft about it: what a destructive action needs ("yes, delete it")."""
+    """A yes with nothing soft about it: what a destructive action needs ("yes, delete it").
+    Not a yes with a condition ("yes but keep my notes"), asked back ("yes?"), or mixed with
+    a no ("nah yeah")."""
     said = plain_words(text)
-    if read_yes_no(text) != "yes" or _phrase_in(_WAVERING, said):
+    if (read_yes_no(text) != "yes" or _phrase_in(_WAVERING, said)
+            or _phrase_in(_CONDITIONS, said) or "?" in text):
         return False
-    words = set(said.split())
-    return bool(words & _STRONG_YES) or _phrase_in(("i am sure", "we are sure", "do it",
-                                                    "go ahead", "delete it", "delete everything",
-                                                    "forget everything", "i confirm"), said)
+    words = said.split()
+    if set(words) & _NO_SOUNDS or set(words) & _NEGATORS:
+        return False
+    return bool(set(words) & _STRONG_YES) or _phrase_in(_DELETE_YES, said)
 
 
 # ---------------------------------------------------------------------------------------- skip
@@ -150,40 +233,68 @@ class Mood:
     word: str | None  # the feeling as said ("tired", "not great"), for the reflection
 
 
-# A rough place on the 1-10 scale for common feeling words; the word itself is kept too.
+# A rough place on the 1-10 scale for common feeling words (British, Australian and American
+# ones too); the word itself is kept too. Phrases are read before the words inside them.
 FEELINGS: dict[str, int] = {
-    "awful": 1, "terrible": 1, "horrible": 1, "devastated": 1, "miserable": 2, "hopeless": 2,
-    "depressed": 2, "broken": 2, "sad": 3, "down": 3, "low": 3, "lonely": 3, "hurt": 3,
+    "awful": 1, "terrible": 1, "horrible": 1, "devastated": 1, "heartbroken": 1,
+    "miserable": 2, "hopeless": 2, "depressed": 2, "broken": 2, "gutted": 2, "wrecked": 2,
+    "a wreck": 2, "a mess": 2, "crap": 2, "crappy": 2, "shitty": 2, "shit": 2, "dreadful": 2,
+    "rubbish": 3, "pants": 3, "sad": 3, "down": 3, "low": 3, "lonely": 3, "hurt": 3,
     "exhausted": 3, "overwhelmed": 3, "angry": 3, "upset": 3, "drained": 3, "rough": 3,
-    "bad": 3, "crap": 2, "crappy": 2, "lousy": 3, "shitty": 2, "anxious": 4, "stressed": 4,
-    "worried": 4, "tired": 4, "frustrated": 4, "irritated": 4, "grumpy": 4, "nervous": 4,
-    "meh": 5, "blah": 5, "okay": 5, "so so": 5, "mixed": 5, "average": 5, "middling": 5,
-    "fine": 6, "alright": 6, "decent": 6, "calm": 7, "relaxed": 7, "content": 7, "good": 7,
-    "peaceful": 7, "hopeful": 7, "happy": 8, "great": 8, "excited": 8, "grateful": 8,
-    "cheerful": 8, "energised": 8, "energized": 8, "loved": 9, "wonderful": 9, "amazing": 9,
-    "fantastic": 9, "brilliant": 9, "joyful": 9, "ecstatic": 10, "elated": 10, "incredible": 10,
+    "bad": 3, "lousy": 3, "knackered": 3, "shattered": 3, "burnt out": 3, "burned out": 3,
+    "fried": 3, "wiped out": 3, "numb": 3, "empty": 3, "gloomy": 3, "blue": 3, "crook": 3,
+    "unwell": 3, "sick": 3, "ill": 3, "poorly": 3, "hungover": 3, "furious": 2, "scared": 3,
+    "not well": 3, "not in a good place": 3, "seen better days": 4,
+    "anxious": 4, "stressed": 4, "worried": 4, "tired": 4, "frustrated": 4, "irritated": 4,
+    "grumpy": 4, "nervous": 4, "cranky": 4, "irritable": 4, "frazzled": 4, "on edge": 4,
+    "flat": 4, "sleepy": 4, "meh but tired": 4, "could be better": 4, "been better": 4,
+    "not the best": 4, "not my best": 4, "a bit off": 4, "off": 4, "restless": 4,
+    "all over the place": 4, "up and down": 5,
+    "meh": 5, "blah": 5, "eh": 5, "okay": 5, "okayish": 5, "so so": 5, "mixed": 5,
+    "average": 5, "middling": 5, "nothing special": 5, "same as usual": 5, "the usual": 5,
+    "not great not terrible": 5, "neutral": 5, "so and so": 5,
+    "fine": 6, "alright": 6, "decent": 6, "better": 6, "not too shabby": 6, "doing ok": 5,
+    "calm": 7, "relaxed": 7, "content": 7, "good": 7, "peaceful": 7, "hopeful": 7, "well": 7,
+    "chilled": 7, "chill": 7, "mellow": 7, "grand": 7, "at peace": 7, "in a good place": 7,
+    "settled": 7,
+    "happy": 8, "great": 8, "excited": 8, "grateful": 8, "cheerful": 8, "energised": 8,
+    "energized": 8, "chuffed": 8, "blessed": 8, "peachy": 8, "excellent": 8, "super": 8,
+    "thankful": 8,
+    "loved": 9, "wonderful": 9, "amazing": 9, "fantastic": 9, "brilliant": 9, "joyful": 9,
+    "stoked": 9, "buzzing": 9, "over the moon": 9, "on top of the world": 9, "tip top": 9,
+    "superb": 9, "thrilled": 9, "awesome": 9,
+    "ecstatic": 10, "elated": 10, "incredible": 10, "never better": 10, "best ever": 10,
 }
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
 _MOOD_NEGATORS = ("not", "never", "hardly", "not too", "not so", "not very", "not that",
-                  "not feeling", "not really", "not particularly")
+                  "not feeling", "not really", "not particularly", "not at all")
+# Words after a number that make it a count of something, not a mood ("slept 2 hours").
+_COUNTED = re.compile(r"^(?:hours?|hrs?|minutes?|mins?|days?|weeks?|nights?|times?|kids?|"
+                      r"children|meetings?|people|cups?|coffees?|drinks?|glasses|beers?|"
+                      r"am|pm|o'?clock|of us|of them|years?|months?|things|calls|emails)$")
 
 
 def first_number(text: str, low: int = 1, high: int = 10) -> int | None:
-    """The first whole number from low to high, as digits or a word ("kind of a six")."""
-    for token in normalise(text).split():
+    """The first whole number from low to high, as digits or a word ("kind of a six"), that
+    is not a count of something ("i slept 2 hours")."""
+    tokens = normalise(text).split()
+    for k, token in enumerate(tokens):
         value = int(token) if token.isdigit() else _NUMBER_WORDS.get(token)
-        if value is not None and low <= value <= high:
+        following = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if value is not None and low <= value <= high and not _COUNTED.match(following):
             return value
     return None
 
 
 def read_mood(text: str) -> Mood | None:
-    """A mood from an answer: "7", "kind of a 6 i guess", "pretty rough", "not great"; None when
-    neither a 1-10 number nor a feeling word was said."""
+    """A mood from an answer: "7", "kind of a 6 i guess", "pretty rough", "not great", "tired
+    but happy" (the feelings averaged); None when neither a 1-10 number nor a feeling word
+    was said. The word kept is the first feeling said."""
     number = first_number(text)
-    said = plain_words(text)
+    said = re.sub(r"\b(?:low key|lowkey|ish)\b", " ", plain_words(text))
     padded = f" {said} "
+    found: list[tuple[int, int, str]] = []  # (position, value, word as said)
     for feeling in sorted(FEELINGS, key=len, reverse=True):
         at = padded.find(f" {feeling} ")
         if at < 0:
@@ -197,8 +308,14 @@ def read_mood(text: str) -> Mood | None:
             # "not good" sits low, "not bad" a little above the middle.
             value = 4 if value >= 6 else 6
             word = f"not {feeling}"
-        return Mood(number if number is not None else value, word)
-    return Mood(number, None) if number is not None else None
+        found.append((at, value, word))
+        # Blank the phrase out so the words inside it are not read again ("pretty good").
+        padded = padded[:at] + " " + "_" * (len(feeling)) + " " + padded[at + len(feeling) + 2:]
+    if not found:
+        return Mood(number, None) if number is not None else None
+    found.sort()
+    value = round(sum(v for _, v, _ in found) / len(found))
+    return Mood(number if number is not None else value, found[0][2])
 
 
 # ---------------------------------------------------------------------------------------- names
@@ -223,7 +340,8 @@ def read_names(text: str, most: int = 2) -> list[str]:
             low, token = low[:-2], token[:-2]
         if low in _NOT_NAMES or len(low) < 2 or "'" in low:
             continue
-        name = token if token[0].isupper() else token.capitalize()
+        # "anne-marie" -> "Anne-Marie"; a name written with capitals keeps them ("McKenzie").
+        name = token if token[0].isupper() else "-".join(p.capitalize() for p in token.split("-"))
         if name not in names:
             names.append(name)
     return names[:most]
@@ -237,14 +355,33 @@ def read_speaker(text: str, partners: list[str]) -> str | None:
 
 
 # ------------------------------------------------------------------------------------ durations
+# Durations the shared slot reader does not know: halves and quarters of hours, decimals.
+_HOURS_AND_HALF = re.compile(r"\b(?:(an|a|one|1|two|2|three|3)\s+)?hours?\s+and\s+a\s+half\b|"
+                             r"\b(one|1|two|2|three|3)\s+and\s+a\s+half\s+hours?\b")
+_QUARTER_HOUR = re.compile(r"\b(three\s+)?quarters?\s+(?:of\s+)?an?\s+hour\b|"
+                           r"\b(three\s+)?quarter\s+hour\b")
+_DECIMAL_HOURS = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\b")
+_SMALL_HOURS = {"an": 1, "a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+
+
 def read_minutes(text: str) -> int | None:
-    """A duration in minutes: "five minutes" -> 5, "half an hour" -> 30, a bare "15" -> 15."""
+    """A duration in minutes: "five minutes" -> 5, "half an hour" -> 30, "an hour and a half"
+    -> 90, "quarter of an hour" -> 15, "1.5 hours" -> 90, a bare "15" or "one" -> 15, 1."""
+    low = text.lower().replace("-", " ")
+    if match := _HOURS_AND_HALF.search(low):
+        hours = _SMALL_HOURS.get(match.group(1) or match.group(2) or "one", 1)
+        return hours * 60 + 30
+    if match := _QUARTER_HOUR.search(low):
+        return 45 if (match.group(1) or match.group(2)) else 15
+    if (match := _DECIMAL_HOURS.search(low)) and "." in match.group(1):
+        return round(float(match.group(1)) * 60)
     said = normalise(text)
     value = minutes_in(said)
     if value is not None:
         return value
     words = said.split()
-    bare = [w for w in words if w.isdigit()]
+    bare = [int(w) if w.isdigit() else _NUMBER_WORDS[w] for w in words
+            if w.isdigit() or w in _NUMBER_WORDS]
     if len(bare) == 1 and len(words) <= 4:
-        return int(bare[0])
+        return bare[0]
     return None

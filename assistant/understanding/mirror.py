@@ -58,13 +58,14 @@ FEELINGS = {
               "irritates", "cross", "frustrated", "frustrating", "frustrates", "bothers",
               "bother", "bothered", "bugs", "resentful", "livid"},
     "afraid": {"anxious", "anxiety", "nervous", "worried", "worry", "worries", "uneasy",
-               "stressed", "stress", "tense", "scared", "afraid", "frightened", "fear",
+               "stressed", "stress", "tense", "scared", "afraid", "frightened", "fear", "panic",
                "fearful", "panicky", "apprehensive", "concerned", "insecure", "unsure", "dread",
                "terrified"},
     "tired": {"tired", "exhausted", "drained", "worn", "weary", "sleepy", "shattered",
               "knackered", "fatigued", "wiped", "spent"},
     "lonely": {"lonely", "alone", "isolated", "ignored", "excluded", "invisible", "unseen",
-               "overlooked", "unnoticed", "neglected", "forgotten", "unheard", "leftout"},
+               "overlooked", "unnoticed", "neglected", "forgotten", "unheard", "leftout",
+               "shutout", "lockedout", "rejected", "abandoned"},
     "unvalued": {"unappreciated", "undervalued", "unvalued", "granted"},
     "judged": {"judged", "criticised", "criticized", "criticise", "criticize", "judge",
                "blamed", "attacked", "belittled"},
@@ -159,6 +160,9 @@ def key_of(word: str) -> str:
 
 WORD_CLOSE = 0.4  # semantic similarity at which two words count as the same idea
 PART_CLOSE = 0.45  # context-model similarity at which a part counts as said back
+PART_LEANS = -0.04  # a part's share in the mirror's closeness to the whole at which it is kept
+PART_NEAR = 0.2  # ... when the part itself is at least this close to a stretch of the mirror
+PART_LEFT_OUT = -0.08  # a part whose share is this or lower was left out, whatever the words
 PART_KEPT = 0.5  # share of a part's content words found in the mirror for it to count
 SALAD_WORDS = 3  # a mirror of at least this many words with no sentence in it is a list
 
@@ -206,12 +210,17 @@ class MirrorCheck:
 
 
 # Feelings said in two words, read as one ("left out" is in the lonely family as "leftout").
-_TWO_WORD_FEELINGS = re.compile(r"\b(left) (out)\b|\b(let) (down)\b")
+_TWO_WORD_FEELINGS = re.compile(r"\b(left|shut|locked) (out)\b|\b(let) (down)\b")
+
+
+# "rather than" says what "instead of" says: a negation ("a hug rather than solutions").
+_RATHER_THAN = re.compile(r"\brather than\b")
 
 
 def words(text: str) -> list[str]:
     text = _TWO_WORD_FEELINGS.sub(lambda m: "".join(g for g in m.groups() if g),
                                   text.lower().replace("\u2019", "'"))
+    text = _RATHER_THAN.sub("instead of", text)
     return _WORDS.findall(text)
 
 
@@ -285,10 +294,15 @@ _DISMISSIVE = re.compile(r"\b(?:do not|don't|doesn't|didn't|never) (?:care|mind)
 
 def _opposite_words(said: str, heard: str) -> bool:
     """One says a word the other answers with its opposite ("love" / "hate")."""
-    one_words, other_words = _stems(said), _stems(heard)
+    one_words, other_words = _liked(said), _liked(heard)
     return any((one_words & one and other_words & other and not other_words & one)
                or (one_words & other and other_words & one and not other_words & other)
                for one, other in _ANTONYMS) or _prefixed_opposite(said, heard)
+
+
+def _liked(text: str) -> set[str]:
+    """The text's stems, "like" as a plain verb ("you like the house messy") read as "enjoy"."""
+    return _stems(text) | ({"enjoy"} if _LIKES.search(text) else set())
 
 
 _OPPOSITE_PREFIXES = ("un", "dis", "in", "im", "under")
@@ -405,7 +419,7 @@ def _only_feeling(text: str) -> bool:
     return bool(said) and all(w in _FEELING_WORDS for w in said)
 
 
-def _meaning(spoken: list[str], mirror: str) -> tuple[list[float], list[str]]:
+def _meaning(spoken: list[str], mirror: str) -> tuple[list[float], list[str], list[float]]:
     """For each of the speaker's parts: how close in meaning (context model, cosine) the
     nearest stretch of the mirror is (a clause, two clauses together, or the whole), and the
     mirror clause closest to it (the one that says it back). A stretch that only names a
@@ -414,16 +428,25 @@ def _meaning(spoken: list[str], mirror: str) -> tuple[list[float], list[str]]:
     voiced = [in_speakers_voice(c) for c in clauses]
     stretches = [*voiced, *(f"{a} {b}" for a, b in zip(voiced, voiced[1:])),
                  in_speakers_voice(mirror)]
-    rows = load_contextual().embed([*spoken, *stretches])
-    sims = rows[len(spoken):] @ rows[:len(spoken)].T  # stretch x part
+    # Each part's share in the whole: how much closer the mirror is to all the speaker said
+    # than to all of it but that part. A paraphrase too loose to be near a part on its own
+    # still leans towards it; a mirror that left the part out is nearer without it.
+    rests = [" ".join(p for j, p in enumerate(spoken) if j != i) for i in range(len(spoken))]
+    rows = load_contextual().embed([*spoken, *stretches, " ".join(spoken), *rests])
+    sims = rows[len(spoken):len(spoken) + len(stretches)] @ rows[:len(spoken)].T  # stretch x part
+    whole_mirror = rows[len(spoken) + len(stretches) - 1]
+    whole_said = float(whole_mirror @ rows[len(spoken) + len(stretches)])
+    rest_rows = rows[len(spoken) + len(stretches) + 1:]
     feeling_only = [_only_feeling(s) for s in stretches]
-    closeness, aligned = [], []
+    closeness, aligned, leaning = [], [], []
     for i, part in enumerate(spoken):
         fair = [float(sims[k, i]) for k in range(len(stretches))
                 if not feeling_only[k] or _only_feeling(part)]
         closeness.append(max(fair, default=0.0))
         aligned.append(clauses[int(np.argmax(sims[:len(clauses), i]))])
-    return closeness, aligned
+        leaning.append(whole_said - float(whole_mirror @ rest_rows[i]) if len(spoken) > 1
+                       else 0.0)
+    return closeness, aligned, leaning
 
 
 # What a listener adds when they answer instead of mirroring: blame, contempt, defence
@@ -434,8 +457,14 @@ BLAME = ("you're overreacting", "you're being dramatic", "that's your problem, n
          "you do exactly the same thing", "you're impossible to please", "you always complain",
          "you need to get over it", "you're being unreasonable", "that's just how you are",
          "which is ridiculous", "but I'm right about that", "you're just as bad",
-         "you're making a big deal out of nothing", "I already do more than my share")
+         "you're making a big deal out of nothing", "I already do more than my share",
+         "you're too sensitive", "you're insecure", "you're being paranoid",
+         "you can't take a joke", "it was only a joke", "you're too needy",
+         "you're being childish", "you should be grateful", "someone has to say it",
+         "which is true", "and they're right", "you're jealous for no reason",
+         "you bring it on yourself", "you're never satisfied")
 BLAME_CLOSE = 0.5  # context-model similarity to a blame line
+BLAME_OVER = 0.1  # ... or this much nearer a blame line than to anything the speaker said
 # A later clause of the mirror in which the listener speaks for themselves ("but I'm always
 # tired after work") or passes a sweeping judgement ("you never go out") is a defence.
 _DEFENCE = re.compile(r"^(?:honestly |well |anyway )?(?:i'm|i am|i was|i only|i just|i had|"
@@ -449,9 +478,17 @@ def _blame_rows() -> np.ndarray:
     return load_contextual().embed(list(BLAME))
 
 
+def _pieces(text: str) -> list[str]:
+    """Clauses as said, small ones too ("but someone has to say it"), joining words dropped."""
+    found = [re.sub(r"^(?:and|but|because|so|since|though|although|that)\s+", "", piece.strip(),
+                    flags=re.IGNORECASE) for piece in _SPLIT.split(text.strip())]
+    return [piece for piece in found if words(piece)]
+
+
 def added_blame(speaker: str, mirror: str) -> list[str]:
-    """The mirror's clauses that blame or answer back instead of saying back."""
-    clauses = parts(mirror) or [mirror]
+    """The mirror's clauses that blame or answer back instead of saying back: far from all the
+    speaker said and near a blame line, or nearer a blame line than to anything said."""
+    clauses = _pieces(mirror) or [mirror]
     spoken = [*parts(speaker), speaker]
     model = load_contextual()
     rows = model.embed([*clauses, *(in_speakers_voice(c) for c in clauses), *spoken])
@@ -460,7 +497,47 @@ def added_blame(speaker: str, mirror: str) -> list[str]:
     blame = (plain @ _blame_rows().T).max(axis=1)
     near = (voiced @ said.T).max(axis=1)
     return [c for k, (c, b, n) in enumerate(zip(clauses, blame, near))
-            if n < ADDED_FAR and (b >= BLAME_CLOSE or (k > 0 and _DEFENCE.search(c)))]
+            if (b >= BLAME_CLOSE and (n < ADDED_FAR or b >= n + BLAME_OVER)
+                and not _feeling_said_back(c, speaker))
+            or (n < ADDED_FAR and k > 0 and _DEFENCE.search(c))]
+
+
+def _feeling_said_back(clause: str, speaker: str) -> bool:
+    """The clause only names feelings of the families the speaker named ("you're nervous" for
+    "I'm nervous about ..."): a feeling said back, however close to "you're too sensitive"."""
+    said = content(clause)
+    spoken = {key_of(w) for w in words(speaker)}
+    return bool(said) and all(w in _FEELING_WORDS and key_of(w) in spoken for w in said)
+
+
+# A wish, said by the speaker ("I need you to ...", "I'd like us to ...", "I don't want ...")
+# and heard by the listener ("you'd like me to ...", "you want ...").
+_WISH_SAID = re.compile(r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:do not |don't )?(?:want|need|wish|"
+                        r"would like|would love|hope|would rather|miss)\b|"
+                        r"\bi'd (?:like|rather|love)\b", re.IGNORECASE)
+_WISH_HEARD = re.compile(r"\byou\s+(?:really\s+|just\s+)?(?:do not |don't )?(?:want|need|wish|"
+                         r"would like|would love|hope|would rather)\b|\byou'd (?:like|rather|love)\b",
+                         re.IGNORECASE)
+WISH_FAR = 0.3  # context-model similarity below which the wish heard is not the wish said
+
+
+def wish_put_in_mouth(speaker: str, mirror: str) -> str | None:
+    """The wish the mirror gives the speaker when it is not theirs: the speaker voiced no wish
+    ("I feel pressured when you bring up a baby" -> "you want a baby right now"), or a wish far
+    from theirs ("I want us to share it" -> "you want to plan the wedding on your own").
+    Returns what the speaker did say, to set beside it (their wish, else their first words)."""
+    heard = _WISH_HEARD.search(mirror)
+    if heard is None:
+        return None
+    said = _WISH_SAID.search(speaker)
+    spoken = parts(speaker) or [speaker]
+    if said is None:
+        return spoken[0]
+    rows = load_contextual().embed([speaker[said.start():],
+                                    in_speakers_voice(mirror[heard.start():])])
+    if float(rows[0] @ rows[1]) >= WISH_FAR:
+        return None
+    return next((p for p in spoken if _WISH_SAID.search(p)), speaker[said.start():])
 
 
 # How listeners begin a mirror; not part of what they heard.
@@ -483,13 +560,15 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
     added = added_blame(speaker, mirror)
     caught, missed, turned = [], [], []
     felt = False  # a missed part whose feeling the mirror still named
-    closeness, aligned = _meaning(spoken, mirror)
+    closeness, aligned, leaning = _meaning(spoken, mirror)
     evened = _negations(" ".join(spoken)) == _negations(mirror)
-    for part, close, clause in zip(spoken, closeness, aligned):
+    for part, close, clause, lean in zip(spoken, closeness, aligned, leaning):
         wanted = content(part)
         pairs = [(w, m) for w in wanted if (m := _match(w, mirror_words))]
         share = len(pairs) / len(wanted) if wanted else 1.0
-        kept = share >= PART_KEPT or close >= PART_CLOSE
+        kept = ((share >= PART_KEPT or close >= PART_CLOSE
+                 or (lean >= PART_LEANS and close >= PART_NEAR))
+                and lean > PART_LEFT_OUT)
         if _reverses(part, clause, mirror, evened, pairs, kept):
             turned.append(part)
         elif kept:
@@ -505,6 +584,11 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
         return MirrorCheck("wrong", "reversed", caught, missed, turned, added, score)
     if added:
         return MirrorCheck("wrong", "blame", caught, missed, turned, added, score)
+    wish = wish_put_in_mouth(speaker, mirror)
+    if wish is not None:
+        missed = [wish, *(p for p in missed if p != wish)]
+        return MirrorCheck("wrong", "off", [p for p in caught if p != wish], missed, turned,
+                           added, score)
     if not caught and not felt:
         return MirrorCheck("wrong", "off", caught, missed, turned, added, score)
     if missed:

@@ -29,24 +29,60 @@ class NameChange:
 
     new: str | None
     old: str | None = None
+    said: str = ""  # the words that asked for it, for who is speaking ("Sam here, call me Jo")
 
 
 def name_change(text: str) -> NameChange | None:
     """What name change the words ask for, or None."""
     instead = _INSTEAD.search(text)
     if instead and instead.group("new").lower() not in _NOT_NAMES:
-        return NameChange(instead.group("new").capitalize(), instead.group("old").capitalize())
+        return NameChange(instead.group("new").capitalize(), instead.group("old").capitalize(),
+                          text)
     new = _NEW_NAME.search(text)
     if new and new.group("new").lower() not in _NOT_NAMES:
-        return NameChange(new.group("new").capitalize())
+        return NameChange(new.group("new").capitalize(), said=text)
     if _NOT_MY_NAME.search(text):
-        return NameChange(None)
+        return NameChange(None, said=text)
     return None
 
 
+# Words after which a name follows in an introduction ("i'm Jordan", "this is my wife Priya",
+# "call us Sam and Alex"), words that join names, and words that may stand between a cue and
+# the name ("this is my wife Priya").
+_CUES = {"i'm", "im", "we're", "it's", "its", "is", "am", "are", "me", "us", "called", "named",
+         "here's", "meet", "she's", "he's", "they're"}
+_JOINS = {"and", "&", "plus", "with"}
+_BETWEEN = {"my", "our", "the", "this", "that", "and", "is", "just", "me", "only"} | ROLE_WORDS
+_GREETINGS = {"hi", "hello", "hey", "here", "hiya"}
+
+
 def names_in(text: str, most: int = 2) -> list[str]:
-    """Names said in a sentence ("I'm Jordan and this is my wife Priya" -> Jordan, Priya)."""
-    return [n for n in answers.read_names(text, most=most + 1)
-            if n.lower() not in ROLE_WORDS and n.lower() not in _NOT_NAMES
-            and answers.read_yes_no(n) == "unclear"  # "yep" and "nope" are not names
-            and n.lower() not in ("actually", "it", "its", "we", "were")][:most]
+    """Names said in an introduction ("I'm Jordan and this is my wife Priya" -> Jordan, Priya;
+    "dana and mo" -> Dana, Mo). A sentence that introduces no one ("we keep snapping at each
+    other") has none: the words of a request are not names."""
+    def plausible(name: str) -> bool:
+        return (name.lower() not in ROLE_WORDS and name.lower() not in _NOT_NAMES
+                and answers.read_yes_no(name) == "unclear"  # "yep" and "nope" are not names
+                and name.lower() not in ("actually", "it", "its", "we", "were"))
+
+    candidates = [n for n in answers.read_names(text, most=most + 2) if plausible(n)]
+    tokens = [t.lower() for t in re.findall(r"[A-Za-z][\w'-]*|&", text.replace("\u2019", "'"))]
+    said = [t[:-2] if t.endswith("'s") and t not in _CUES else t for t in tokens]
+    # Only names and the words around them ("Maria & Tom", "sam", "jo here", "Sam and my
+    # husband Alex"): a plain list of names.
+    if candidates and all(t in _JOINS | _BETWEEN | _GREETINGS or t.capitalize() in candidates
+                          for t in said):
+        return candidates[:most]
+    # Otherwise, only what stands right after an introduction's cue, or joined to such a name.
+    introduced: list[str] = []
+    expecting = False
+    for token in said:
+        if token in _CUES or (introduced and token in _JOINS):
+            expecting = True
+        elif expecting and token.capitalize() in candidates:
+            if token.capitalize() not in introduced:
+                introduced.append(token.capitalize())
+            expecting = False
+        elif not (expecting and token in _BETWEEN):
+            expecting = False
+    return introduced[:most]

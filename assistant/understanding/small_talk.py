@@ -1,6 +1,7 @@
-"""Small talk: greetings, thanks, "how are you", goodbyes, and strain said as hyperbole ("this
-fight is killing me"), so Hearth answers warmly instead of refusing. The crisis guard runs
-before this; nothing here decides safety."""
+"""Small talk: greetings, thanks, "how are you", goodbyes, strain said as hyperbole ("this
+fight is killing me"), and "that's not what i meant" after Hearth misread someone, so Hearth
+answers warmly instead of refusing. The crisis guard runs before this; nothing here decides
+safety."""
 
 import re
 
@@ -20,6 +21,27 @@ _KINDS = (
                r"(?:this|it) (?:fight|argument)|(?:this|these|our) (?:fight|fights|argument|"
                r"arguments|row|rows) (?:is|are) (?:too much|exhausting|awful|horrible))"),
 )
+# Words that end the whole session, said alone (inside an exercise too: "bye" is goodbye, not
+# just "stop").
+FAREWELLS = {"quit", "exit", "bye", "goodbye", "good bye", "bye bye", "see you", "that is all",
+             "bye hearth", "goodbye hearth", "good night hearth", "we are done for today",
+             "ok bye", "okay bye", "thanks bye", "thank you bye", "bye for now", "see you later",
+             "see you tomorrow", "that is all for today", "we are done", "bye then"}
+
+
+def is_farewell(text: str) -> bool:
+    """Whether the words say goodbye to Hearth ("bye", "that's all for today")."""
+    return normalise(text) in FAREWELLS
+
+
+# Said after a reply that misread what was meant ("that's not what i meant, it's about work").
+_MISREAD = re.compile(
+    r"\b(?:that is not what i (?:meant|mean|said)|not what i meant|you misunderstood|you "
+    r"misheard|you (?:have )?got (?:it|me|that|the wrong end of the stick) wrong|wrong end of "
+    r"the stick|i did not mean (?:it )?(?:like that|that way|literally)|i (?:was|am) (?:only |"
+    r"just )?(?:joking|kidding|exaggerating)|^(?:no )*(?:it was|that was) a joke|i (?:was|am) talking "
+    r"about (?:work|my job|my boss|a film|a movie|a show|a game|the game)|i am not in (?:any )?"
+    r"danger|that came out wrong|i did not mean to (?:worry|scare|alarm) you)\b")
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _KINDS]
 SHORT = 8  # words: a greeting or thanks at the start of a long sentence is not small talk
 
@@ -31,3 +53,15 @@ def small_talk(text: str) -> str | None:
         if pattern.search(said) and (kind == "strain" or len(said.split()) <= SHORT):
             return kind
     return None
+
+
+# Fear or a wish said alongside ("he said it was a joke but i'm scared", "i wish i was
+# joking") is no retraction.
+_STILL_HEAVY = re.compile(r"\b(?:scared|afraid|frightened|terrified|wish|but he|but she|"
+                          r"but they)\b")
+
+
+def says_misread(text: str) -> bool:
+    """Whether the words say Hearth took them wrongly ("no, that's not what i meant")."""
+    said = normalise(text)
+    return bool(_MISREAD.search(said)) and not _STILL_HEAVY.search(said)
