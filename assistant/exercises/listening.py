@@ -34,6 +34,7 @@ ABOUT = (  # what "help with ..." says
     "their own words; I tell you kindly what was caught or missed, then you swap.")
 
 MAX_TURNS = 3  # speaking turns per round before moving on to validation
+SPOKEN_ALREADY = 6  # words: a longer answer to "suggest a topic?" is the speaker beginning
 _SUGGEST = {"suggest", "suggestion", "topic", "idea", "pick", "choose", "give", "something"}
 
 
@@ -103,11 +104,11 @@ def _mirror(speaker: str, listener: str, spoken: str) -> Script:
     return mirror, check
 
 
-def _round(speaker: str, listener: str) -> Script:
+def _round(speaker: str, listener: str, already_said: Answer | None = None) -> Script:
     """One speaker, up to MAX_TURNS turns, then validation and empathy; None when nobody
-    answered."""
-    spoken = (yield from _ask(f"{speaker}, go ahead. A few sentences at a time is plenty.",
-                              speaker))
+    answered. `already_said`: the speaker began before being asked to."""
+    spoken = already_said or (
+        yield from _ask(f"{speaker}, go ahead. A few sentences at a time is plenty.", speaker))
     for _turn in range(MAX_TURNS):
         if spoken is None:
             return None
@@ -138,7 +139,10 @@ def _round(speaker: str, listener: str) -> Script:
                                              speaker)
                 if again_said is None:
                     return None
-                correction = again_said.text
+                # "yes", "the same": hear the first words again, not "yes" as what was said.
+                plain = is_yes(again_said) or is_no(again_said) or is_skip(again_said)
+                correction = (spoken.text if plain or reflection.is_filler(again_said.text)
+                              else again_said.text)
             turn["speaker_words"] = f"{spoken.text.strip()} / {correction}"
             saved = yield Save("listening", dict(turn), partner=speaker, replaces=saved)
             mirrored = yield from _mirror(speaker, listener, correction)
@@ -210,7 +214,13 @@ def run(ctx: Context) -> Script:
         return
     speaker = choose_speaker(who, [first, second], ctx.speaker)
     listener = second if speaker == first else first
-    if is_yes(offer) or _SUGGEST & set(words(offer.text)) and not is_no(offer):
+    began = None  # the speaker started talking instead of answering about a topic
+    said = words(offer.text)
+    if len(said) > SPOKEN_ALREADY and not {"suggest", "suggestion", "topic"} & set(said):
+        began = offer
+        yield Say(f"Let's start with that. {listener}, listen for what {speaker} feels and "
+                  "needs.")
+    elif is_yes(offer) or _SUGGEST & set(words(offer.text)) and not is_no(offer):
         item, saves = draw(ctx, load_deck("listening"))
         # Not `yield from saves`: a list cannot receive the entry ids the runner sends back.
         for save in saves:  # noqa: UP028
@@ -218,7 +228,7 @@ def run(ctx: Context) -> Script:
         yield Say(f"Here's one: {item.text}")
     else:
         yield Say("All right, whatever is on your mind is welcome.")
-    if (yield from _round(speaker, listener)) is None:
+    if (yield from _round(speaker, listener, began)) is None:
         yield Say(ended)
         return
     yield Say(f"Now let's swap. {listener}, it's your turn to speak, and {speaker} listens.")
