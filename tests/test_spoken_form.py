@@ -67,5 +67,16 @@ def test_the_speaker_gives_every_synthesizer_the_spoken_form(tmp_path):
     with Speaker(settings, synthesizer=synth, sink=WavSink(tmp_path / "x.wav")) as speaker:
         speaker.say("Siobhan, you can call or text 988 any time, day or night, whatever "
                     "happens. Breathe for 4 minutes.").wait(10)
-    assert synth.texts == ["Shivawn, you can call or text nine eight eight any time,",
+    # the phone number is said on its own (numbers_aloud.py); no marks reach the synthesizer
+    assert synth.texts == ["Shivawn, you can call or text", "nine eight eight", "any time,",
                            "day or night, whatever happens.", "Breathe for four minutes."]
+
+
+def test_phone_numbers_are_marked_for_the_speaker_and_counts_are_not():
+    from assistant.voice.spoken import NUMBER_END, NUMBER_START, number_parts
+
+    said = spoken_form("Call 116 123 and breathe for 4 minutes, 4-7-8.", mark_numbers=True)
+    assert said == (f"Call {NUMBER_START}one one six, one two three{NUMBER_END} and breathe "
+                    "for four minutes, four seven eight.")
+    assert number_parts(said) == [("Call ", False), ("one one six, one two three", True),
+                                  (" and breathe for four minutes, four seven eight.", False)]

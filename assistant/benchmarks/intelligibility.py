@@ -113,11 +113,19 @@ def _digits_from_words(words: list[str]) -> list[str]:
             repeat = _REPEATS[word]
             continue
         value = _UNITS.get(word)
-        starts_group = index + 1 < len(words) and words[index + 1] in ("hundred", "thousand")
+        follows = words[index + 1] if index + 1 < len(words) else ""
+        starts_group = follows in ("hundred", "thousand")
+        # "eight hundred seven three three" is 800 then 7, 3, 3 (a number read digit by
+        # digit), "nine hundred eight" is 908
+        then = words[index + 2] if index + 2 < len(words) else ""
+        in_digit_run = bool(last and last[1] == "tens" and value and len(value) == 1
+                            and len(_UNITS.get(follows, "xx")) == 1
+                            and then not in ("hundred", "thousand"))
         if value is not None and len(value) == 1 and repeat == 1 and last \
-                and last[1] in ("units", "tens") and not starts_group:
+                and last[1] in ("units", "tens") and not starts_group and not in_digit_run:
             last[0], last[1] = last[0][:-1] + value, None  # "eighty eight", "hundred eight"
-        elif value is not None and last and last[1] == "tens" and not starts_group:
+        elif value is not None and last and last[1] == "tens" and not starts_group \
+                and not in_digit_run:
             last[0], last[1] = last[0][:-2] + value, None  # "one hundred twelve"
         elif value is not None:
             out.append([value * repeat, None])

@@ -334,7 +334,7 @@ class Runner:
             match = IntentMatch(match.text, match.intent, match.confidence, match.slots)
         if match.near_tie and not match.intent.startswith("control."):
             chosen = self._did_you_mean(match)
-            if chosen is None or isinstance(chosen, Crisis):
+            if chosen is None or isinstance(chosen, (Crisis, Stop)):
                 return chosen
             match = chosen
         intent = match.intent
@@ -413,7 +413,7 @@ class Runner:
         self.journal.set_partners(self.partners)
         return self._say(f"Got it: {' and '.join(self.partners)}. I'll remember that.")
 
-    def _did_you_mean(self, match: IntentMatch) -> IntentMatch | Crisis | None:
+    def _did_you_mean(self, match: IntentMatch) -> IntentMatch | Ending | None:
         if ending := self._say(
                 f"Did you mean {describe(match.intent)}, or {describe(match.near_tie)}? "
                 f"Say yes for {describe(match.intent)}, or no for the other."):
@@ -422,6 +422,8 @@ class Runner:
         if got is None or isinstance(got, Crisis):
             return got
         heard, answer = got
+        if answer.intent == "control.stop":  # "stop", or "bye": then the session ends too
+            return Stop(farewell=is_farewell(heard.text))
         reading = answers.read_yes_no(heard.text)
         if reading == "yes":
             return IntentMatch(match.text, match.intent, match.confidence, match.slots)

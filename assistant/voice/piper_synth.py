@@ -76,7 +76,9 @@ class PiperSynthesizer:
             rate = voice.config.sample_rate
             if not text.strip():
                 return np.zeros(0, dtype=np.float32), rate
-            config = SynthesisConfig(length_scale=pace, volume=profile.volume)
+            config = SynthesisConfig(length_scale=pace, volume=profile.volume,
+                                     noise_scale=profile.piper.noise_scale,
+                                     noise_w_scale=profile.piper.noise_w)
             try:
                 chunks = [chunk.audio_float_array for chunk in voice.synthesize(text, config)]
             except Exception as exc:  # a broken network fails only when it runs

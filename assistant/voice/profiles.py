@@ -83,6 +83,12 @@ class PiperSettings(BaseModel):
                                 description="Pace: 1.0 is the voice's own, above 1 slower.")
     exercise_length_scale: float = Field(
         1.2, ge=0.5, le=2.0, description="Slower pace for exercise cues.")
+    noise_scale: float | None = Field(
+        None, ge=0.0, le=1.5,
+        description="Variation in the sound from one run to the next; None is the voice's own.")
+    noise_w: float | None = Field(
+        None, ge=0.0, le=1.5,
+        description="Variation in the length of each sound; None is the voice's own.")
 
     @field_validator("voice")
     @classmethod

@@ -32,6 +32,7 @@ from assistant.errors import HearthError, InputError, VoiceError
 from assistant.voice.playback import AudioSink, DeviceSink, Playback
 from assistant.voice.profiles import VoiceProfile, choose_profile, load_profiles
 from assistant.voice.engines import VoiceSynthesizer
+from assistant.voice.numbers_aloud import utterances
 from assistant.voice.spoken import spoken_form
 from assistant.voice.synth import Piece, Synthesizer, speech_pieces
 from assistant.voice.tones import CHIME_KINDS, chime
@@ -123,7 +124,7 @@ class Speaker:
         """
         profile = self.profile_for(style, voice)
         playback = Playback(text=text)
-        pieces = speech_pieces(spoken_form(text, self._spellings))
+        pieces = speech_pieces(spoken_form(text, self._spellings, mark_numbers=True))
         self._submit(_Job(playback, pieces=pieces, profile=profile, slow=slow))
         return playback
 
@@ -234,7 +235,7 @@ class Speaker:
         for index, piece in enumerate(job.pieces or []):
             if playback.stopped:
                 break
-            audio, rate = self._synth.synthesize(piece.text, job.profile, job.slow)
+            audio, rate = self._piece_audio(piece.text, job.profile, job.slow)
             if not started:
                 playback.samplerate = self._sink.samplerate_for(rate)
             if rate != playback.samplerate:
@@ -249,6 +250,25 @@ class Speaker:
         playback.end_of_audio()
         if not started:
             playback.finish()  # nothing to say (empty text)
+
+    def _piece_audio(self, text: str, profile: VoiceProfile, slow: bool
+                     ) -> tuple[np.ndarray, int]:
+        """One piece's audio: its words in one go, a phone number in it said apart and
+        slowly (numbers_aloud.py)."""
+        engine_for = getattr(self._synth, "engine_for", None)
+        said = utterances(text, engine_for(profile) if engine_for else "custom")
+        if len(said) == 1 and not said[0].careful:
+            return self._synth.synthesize(said[0].text, profile, slow)
+        chunks, rate = [], 22050
+        for index, utterance in enumerate(said):
+            audio, got = self._synth.synthesize(utterance.text, profile,
+                                                slow or utterance.careful)
+            if index == 0:
+                rate = got
+            elif got != rate:  # the engine fell back to espeak-ng half-way
+                audio = soxr.resample(audio, got, rate).astype(np.float32)
+            chunks += [np.zeros(int(utterance.pause_before * rate), np.float32), audio]
+        return np.concatenate(chunks) if chunks else np.zeros(0, np.float32), rate
 
     def _start(self, playback: Playback) -> None:
         self._last = playback

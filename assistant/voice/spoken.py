@@ -14,6 +14,10 @@ eight"), a digit and its zeros as a number ("two thousand"); counts and minutes 
 digits) are said as words. These choices were checked by ear with a recognizer as the
 listener (`hearth bench --only intelligibility`): runs of digits and zeros were misheard most.
 The text on screen and in decks/ keeps its digits.
+
+With `mark_numbers=True` each phone number is wrapped in NUMBER_START / NUMBER_END, so the
+Speaker can say it apart from the words around it, at the slower pace, with a pause between
+its groups (`number_parts` splits such text; see numbers_aloud.py).
 """
 
 from __future__ import annotations
@@ -38,6 +42,10 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:[ -]\d+)*(?![\w])")
 # Words in capitals ("START", "RESPECT") are read as words, not spelt out letter by letter.
 _SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
 
+# Private-use characters around a phone number in marked text; never reach a synthesizer.
+NUMBER_START, NUMBER_END = "\ue000", "\ue001"
+_MARKED = re.compile(f"{NUMBER_START}([^{NUMBER_END}]*){NUMBER_END}")
+
 _ORDINAL_ENDINGS = {"one": "first", "two": "second", "three": "third", "five": "fifth",
                     "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
 
@@ -59,9 +67,18 @@ def _group(group: str, in_phone_number: bool) -> str:
     return number_words(int(group))
 
 
+def _is_phone_number(groups: list[str]) -> bool:
+    """Three digits or more, not a pattern of single digits ("4-7-8"): a number to dial."""
+    return len("".join(groups)) >= 3 and not all(len(group) == 1 for group in groups)
+
+
 def _number(match: re.Match) -> str:
-    text = match.group(0)
-    groups = re.split(r"[ -]", text)
+    groups = re.split(r"[ -]", match.group(0))
+    said = _number_words(groups)
+    return f"{NUMBER_START}{said}{NUMBER_END}" if _is_phone_number(groups) else said
+
+
+def _number_words(groups: list[str]) -> str:
     if groups == ["000"]:  # Australia's emergency number has a spoken name
         return "triple zero"
     if len(groups) > 1 and groups[0] in ("0", "1") and groups[1] == "800":
@@ -104,8 +121,10 @@ def respell_names(text: str, spellings: Mapping[str, str]) -> str:
     return text
 
 
-def spoken_form(text: str, spellings: Mapping[str, str] | None = None) -> str:
-    """`text` with numbers, times and capitals written out as words, and names respelt."""
+def spoken_form(text: str, spellings: Mapping[str, str] | None = None,
+                mark_numbers: bool = False) -> str:
+    """`text` with numbers, times and capitals written out as words, and names respelt;
+    `mark_numbers`: phone numbers between NUMBER_START and NUMBER_END."""
     if spellings:
         text = respell_names(text, spellings)
     text = _ORDINAL.sub(_ordinal, text)
@@ -113,4 +132,20 @@ def spoken_form(text: str, spellings: Mapping[str, str] | None = None) -> str:
     text = _CLOCK.sub(_clock, text)
     text = _DECIMAL.sub(_decimal, text)
     text = _NUMBER.sub(_number, text)
-    return _SHOUTED.sub(lambda m: m.group(0).lower(), text)
+    text = _SHOUTED.sub(lambda m: m.group(0).lower(), text)
+    return text if mark_numbers else unmark(text)
+
+
+def unmark(text: str) -> str:
+    """Marked text as plain words."""
+    return text.replace(NUMBER_START, "").replace(NUMBER_END, "")
+
+
+def number_parts(text: str) -> list[tuple[str, bool]]:
+    """Marked text as (words, is a phone number) stretches in order, empty ones left out."""
+    parts, end = [], 0
+    for match in _MARKED.finditer(text):
+        parts += [(text[end:match.start()], False), (match.group(1), True)]
+        end = match.end()
+    parts.append((text[end:], False))
+    return [(words, number) for words, number in parts if words.strip()]

@@ -27,6 +27,7 @@ import soundfile as sf
 
 from assistant.errors import VoiceError
 from assistant.voice.profiles import VoiceProfile
+from assistant.voice.spoken import NUMBER_END, NUMBER_START
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +72,9 @@ def speech_pieces(text: str) -> list[Piece]:
         return [Piece(sentence) for sentence in sentences]
     first, rest = sentences[0], sentences[1:]
     for comma in _COMMA.finditer(first):
+        before = first[:comma.start()]
+        if before.count(NUMBER_START) > before.count(NUMBER_END):
+            continue  # never inside a phone number: it is said as one
         if comma.start() >= FIRST_PIECE_MIN_CHARS and len(first) - comma.end() >= 4:
             head, tail = first[:comma.start()], first[comma.end():]
             return [Piece(head), Piece(tail, continues=True), *map(Piece, rest)]

@@ -1,0 +1,63 @@
+"""Phone numbers said the way a person reads one out to be written down.
+
+The Speaker gives each piece of a reply (spoken form with its phone numbers marked, see
+spoken.py) to `utterances`, which cuts it into what the synthesizer makes in one go:
+
+    utterances("You can call \ue000nine eight eight\ue001, any time.", "piper")
+    -> [Utterance("You can call"), Utterance("nine eight eight", careful=True, pause_before=0.2),
+        Utterance("any time.", pause_before=0.2)]
+
+A phone number is said apart from the words around it, at the profile's slower exercise pace,
+with a short pause before and after it and between its groups ("one eight hundred, seven
+nine nine, ..."). espeak-ng also says each digit on its own: in one breath its digits run
+together ("nine nine nine" heard as "nine nine", "nine eight eight" as "I hate it").
+Checked with a recognizer as the listener (`hearth bench --only intelligibility`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.voice.spoken import number_parts
+
+NUMBER_PAUSE = 0.2  # seconds of quiet before and after a phone number
+GROUP_PAUSE = 0.25  # between its groups
+DIGIT_PAUSE = 0.15  # between its digits, for voices whose digits run together
+DIGIT_BY_DIGIT_ENGINES = frozenset({"espeak"})
+# What is said as one: "eight hundred", "two thousand", "triple zero", or a single word.
+_UNIT = re.compile(r"\w+ (?:hundred|thousand)\b|(?:double|triple) \w+|\w+")
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """Words synthesized in one go, and the quiet before them."""
+
+    text: str
+    careful: bool = False  # part of a phone number: said at the slower pace
+    pause_before: float = 0.0
+
+
+def utterances(text: str, engine: str) -> list[Utterance]:
+    """The piece `text` (phone numbers marked) as what to synthesize, in order."""
+    parts = number_parts(text)
+    if not any(number for _, number in parts):
+        return [Utterance(text)] if text.strip() else []
+    out: list[Utterance] = []
+    after_number = False
+    for words, number in parts:
+        if not number:
+            words = words.strip().lstrip(",;:").strip()
+            if words and any(ch.isalnum() for ch in words):
+                out.append(Utterance(words, pause_before=NUMBER_PAUSE if after_number else 0))
+            elif words and out:  # a full stop after the number: keep it with the number
+                out[-1] = Utterance(out[-1].text + words, out[-1].careful, out[-1].pause_before)
+            after_number = False
+            continue
+        for index, group in enumerate(g.strip() for g in words.split(",") if g.strip()):
+            pieces = _UNIT.findall(group) if engine in DIGIT_BY_DIGIT_ENGINES else [group]
+            for position, piece in enumerate(pieces):
+                pause = DIGIT_PAUSE if position else GROUP_PAUSE if index else NUMBER_PAUSE
+                out.append(Utterance(piece, careful=True, pause_before=pause if out else 0))
+        after_number = True
+    return out
