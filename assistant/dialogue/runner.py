@@ -45,7 +45,9 @@ from assistant.journal.recordings import discard_recording
 from assistant.journal.seen import BOOKKEEPING
 from assistant.safe_text import name_problem
 from assistant.understanding import answers
-from assistant.understanding.name_change import ROLE_WORDS, NameChange, name_change, names_in
+from assistant.understanding.name_change import (
+    ROLE_WORDS, NameChange, introduces, name_change, names_in,
+)
 from assistant.understanding.normalise import normalise
 from assistant.understanding.second_thoughts import final_say
 from assistant.understanding.small_talk import is_farewell, says_misread, small_talk
@@ -283,8 +285,9 @@ class Runner:
                 return got
             heard, match = got
             names = [name for name in names_in(heard.text) if name_problem(name) is None]
-            if match.intent != "none" and not names:
-                return match  # a request, not names
+            if match.intent != "none" and (not names or match.confidence >= CLEAR_REQUEST
+                                           and not introduces(heard.text)):
+                return match  # a request ("bye", "ask us something fun"), not names
             if not names:
                 question = "Sorry, I didn't catch your names. What should I call you both?"
                 continue
