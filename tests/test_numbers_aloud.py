@@ -15,7 +15,7 @@ def said(text, engine="piper"):
 
 def test_a_number_is_said_apart_in_its_groups_at_the_careful_pace():
     assert said("Women's Refuge is on 0800 733 843, any time.") == [[
-        Utterance("Women's Refuge is on"),
+        Utterance("Women's Refuge is on,"),  # a pause, not an end
         Utterance("zero eight hundred", careful=True, pause_before=NUMBER_PAUSE),
         Utterance("seven three three", careful=True, pause_before=GROUP_PAUSE),
         Utterance("eight four three", careful=True, pause_before=GROUP_PAUSE)],
@@ -25,12 +25,12 @@ def test_a_number_is_said_apart_in_its_groups_at_the_careful_pace():
 
 def test_espeak_says_each_digit_on_its_own_but_keeps_hundreds_and_thousands_whole():
     assert said("If you are in danger right now, call 999.", "espeak") == [[
-        Utterance("If you are in danger right now, call"),
+        Utterance("If you are in danger right now, call,"),
         Utterance("nine", careful=True, pause_before=NUMBER_PAUSE),
         Utterance("nine", careful=True, pause_before=DIGIT_PAUSE),
         Utterance("nine.", careful=True, pause_before=DIGIT_PAUSE)]]
     texts = [u.text for u in said("on 0808 2000 247", "espeak")[0]]
-    assert texts == ["on", "zero", "eight", "zero", "eight", "two thousand", "two", "four",
+    assert texts == ["on,", "zero", "eight", "zero", "eight", "two thousand", "two", "four",
                      "seven"]
 
 
@@ -39,7 +39,7 @@ def test_a_long_first_sentence_is_never_cut_inside_a_number():
         "The National Domestic Violence Hotline is 1-800-799-7233, or text START to 88788.",
         mark_numbers=True))
     assert [u.text for u in utterances(pieces[0].text, "piper")] == [
-        "The National Domestic Violence Hotline is", "one eight hundred", "seven nine nine",
+        "The National Domestic Violence Hotline is,", "one eight hundred", "seven nine nine",
         "seven two three three"]
 
 
@@ -66,6 +66,6 @@ def test_the_speaker_says_the_number_slowly_with_quiet_between_its_groups(tmp_pa
     with Speaker(synthesizer=synth, sink=WavSink(tmp_path / "x.wav")) as speaker:
         speaker.say("Call 116 123.").wait(10)
         audio = speaker.last_audio
-    assert synth.calls == [("Call", False), ("one one six", True), ("one two three.", True)]
+    assert synth.calls == [("Call,", False), ("one one six", True), ("one two three.", True)]
     quiet = int(NUMBER_PAUSE * 100) + int(GROUP_PAUSE * 100)
-    assert audio.size == len("Call") + len("one one six") + len("one two three.") + quiet
+    assert audio.size == len("Call,") + len("one one six") + len("one two three.") + quiet

@@ -4,10 +4,11 @@ The Speaker gives each piece of a reply (spoken form with its phone numbers mark
 spoken.py) to `utterances`, which cuts it into what the synthesizer makes in one go:
 
     utterances("You can call \ue000nine eight eight\ue001, any time.", "piper")
-    -> [Utterance("You can call"), Utterance("nine eight eight", careful=True, pause_before=0.2),
+    -> [Utterance("You can call,"), Utterance("nine eight eight", careful=True, pause_before=0.2),
         Utterance("any time.", pause_before=0.2)]
 
-A phone number is said apart from the words around it, at the profile's slower exercise pace,
+A phone number is said apart from the words around it (the words before it end on a comma,
+so the voice pauses there rather than ends), at the profile's slower exercise pace,
 with a short pause before and after it and between its groups ("one eight hundred, seven
 nine nine, ..."). espeak-ng also says each digit on its own: in one breath its digits run
 together ("nine nine nine" heard as "nine nine", "nine eight eight" as "I hate it").
@@ -45,19 +46,21 @@ def utterances(text: str, engine: str) -> list[Utterance]:
         return [Utterance(text)] if text.strip() else []
     out: list[Utterance] = []
     after_number = False
-    for words, number in parts:
+    for index, (words, number) in enumerate(parts):
         if not number:
             words = words.strip().lstrip(",;:").strip()
             if words and any(ch.isalnum() for ch in words):
+                if index + 1 < len(parts) and words[-1].isalnum():
+                    words += ","  # the number follows: said as a pause, not a sentence's end
                 out.append(Utterance(words, pause_before=NUMBER_PAUSE if after_number else 0))
             elif words and out:  # a full stop after the number: keep it with the number
                 out[-1] = Utterance(out[-1].text + words, out[-1].careful, out[-1].pause_before)
             after_number = False
             continue
-        for index, group in enumerate(g.strip() for g in words.split(",") if g.strip()):
+        for count, group in enumerate(g.strip() for g in words.split(",") if g.strip()):
             pieces = _UNIT.findall(group) if engine in DIGIT_BY_DIGIT_ENGINES else [group]
             for position, piece in enumerate(pieces):
-                pause = DIGIT_PAUSE if position else GROUP_PAUSE if index else NUMBER_PAUSE
+                pause = DIGIT_PAUSE if position else GROUP_PAUSE if count else NUMBER_PAUSE
                 out.append(Utterance(piece, careful=True, pause_before=pause if out else 0))
         after_number = True
     return out
