@@ -114,7 +114,7 @@ _SAME_WORDS = {"anytime": "any time", "goodbye": "good bye", "okay": "ok",
                "alright": "all right"}
 
 
-def _digits_from_words(words: list[str]) -> list[str]:
+def _digits_from_words(words: list[str], digit_runs: bool = True) -> list[str]:
     """Number words to digit strings the way recognizers write numbers out: "nine hundred
     eighty eight" is 988, "seven thousand two hundred thirty three" 7233, but "two thousand
     two four seven" stays 2000 then 2, 4, 7 (a group said on its own)."""
@@ -133,7 +133,7 @@ def _digits_from_words(words: list[str]) -> list[str]:
         # "eight hundred seven three three" is 800 then 7, 3, 3 (a number read digit by
         # digit), "nine hundred eight" is 908
         then = words[index + 2] if index + 2 < len(words) else ""
-        in_digit_run = bool(last and last[1] == "tens" and value and len(value) == 1
+        in_digit_run = bool(digit_runs and last and last[1] == "tens" and value and len(value) == 1
                             and len(_UNITS.get(follows, "xx")) == 1
                             and then not in ("hundred", "thousand"))
         if value is not None and len(value) == 1 and repeat == 1 and last \
@@ -177,7 +177,7 @@ def _is_number_word(words: list[str], index: int) -> bool:
     return word in ("oh", *_REPEATS) and (follows in _UNITS or follows.isdigit())
 
 
-def _numbers_as_digits(text: str) -> str:
+def _numbers_as_digits(text: str, digit_runs: bool = True) -> str:
     """Each number in `text` (words or digits) as its digits, one word per digit; a number
     never runs on past punctuation."""
     out = []
@@ -188,7 +188,7 @@ def _numbers_as_digits(text: str) -> str:
             if word and _is_number_word(words, index):
                 run.append(word)
                 continue
-            out += [digit for number in _digits_from_words(run) for digit in
+            out += [digit for number in _digits_from_words(run, digit_runs) for digit in
                     (list(number) if number.isdigit() else [number])]
             run = []
             out += [word] if word else []
@@ -209,10 +209,10 @@ def _normaliser():
     return normaliser
 
 
-def canonical_words(text: str) -> list[str]:
+def canonical_words(text: str, digit_runs: bool = True) -> list[str]:
     """Words for scoring, the same for what was said and what was heard: numbers as single
     digits, then Whisper's English normalisation, then a few compounds split."""
-    words = _normaliser()(_numbers_as_digits(text)).split()
+    words = _normaliser()(_numbers_as_digits(text, digit_runs)).split()
     words = " ".join(_SAME_WORDS.get(word, word) for word in words).split()
     words = [re.sub(r"[^a-z0-9]", "", word) for word in words]  # "8.45" -> 8, 4, 5
     return [part for word in words for part in (list(word) if word.isdigit() else [word])
@@ -223,9 +223,17 @@ def word_errors(reference: str, heard: str) -> tuple[int, int]:
     """(word edits between the two, words in the reference)."""
     from rapidfuzz.distance import Levenshtein
 
-    said, got = canonical_words(reference), canonical_words(heard)
-    said, got = _joined_as_in(said, got), _joined_as_in(got, said)
-    return Levenshtein.distance(said, got), len(said)
+    said = canonical_words(reference)
+    edits = min(Levenshtein.distance(_joined_as_in(said, got), _joined_as_in(got, said))
+                for got in _readings(heard))
+    return edits, len(said)
+
+
+def _readings(heard: str) -> list[list[str]]:
+    """What was heard, read both ways where the writing is ambiguous: "five hundred eight
+    zero eight" may be 508 0 8 (50808) or 500 8 0 8, as "eight hundred seven three three"
+    is 800 7 3 3; the listener is given the reading closer to what was said."""
+    return [canonical_words(heard), canonical_words(heard, digit_runs=False)]
 
 
 def _joined_as_in(words: list[str], other: list[str]) -> list[str]:
@@ -254,7 +262,7 @@ def _digit_runs(words: list[str]) -> list[str]:
 
 def number_intact(reference: str, heard: str) -> bool:
     """Each number of the reference came back whole: its digits in order, nothing between."""
-    heard_runs = _digit_runs(canonical_words(heard))
+    heard_runs = [run for words in _readings(heard) for run in _digit_runs(words)]
     return all(any(number in run for run in heard_runs)
                for number in _digit_runs(canonical_words(reference)))
 
