@@ -53,6 +53,21 @@ def decide(recognizer, hearing, grammar: str, free: str, confidence: float) -> s
     ("give us a date idea", "give us a great idea", 0.9, "grammar"),
     # a crisis the grammar imagined in figurative talk: sure free speech wins
     ("i want to end it all", "this traffic is killing me", 0.9, "free"),
+    # noise: the grammar snapped the voice onto another request; Whisper's words, unsure but
+    # read surely as a request, win
+    ("what's twelve divided by forty seven", "let's share with we appreciate the balance "
+     "each another", 0.52, "free"),
+    ("nah", "stop", 0.33, "free"),
+    # ... not when they read as out of scope, or only weakly as a request
+    ("quit that", "lay some jazz", 0.45, "grammar"),
+    ("guide me through some breathing", "guide me through some freedom", 0.61, "grammar"),
+    # ... and not when Whisper is guessing
+    ("nah", "stop", 0.2, "grammar"),
+    # ... and a crisis read in garbled words is left to the guard's own rule
+    ("how do we find couples counseling", "how do we find carpool of car on the link", 0.47,
+     "grammar"),
+    # ... and an unsure Whisper never overrules a crisis sentence from the grammar
+    ("i want to end it all", "start a breathing exercise", 0.4, "grammar"),
 ])
 def test_free_speech_replaces_the_grammar_only_when_it_should(
         recognizer, hearing, grammar, free, confidence, expected):

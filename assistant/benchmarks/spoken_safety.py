@@ -14,8 +14,11 @@ NAME = "spoken-safety"
 SAFETY_SET = PROJECT_ROOT / "tests" / "data" / "crisis_heldout.tsv"
 # Voices not used while tuning the speech settings (tuned on real clips and espeak-ng en-us and
 # en-us+f2; the grammar's earlier settings on en-us, en-gb and en-us+m3). The Piper voice's
-# quick run (every third line) was seen while choosing the second-hearing rule.
-VOICES = ("piper:en_US-joe-medium", "en-gb-scotland+m4", "en-029+f3")
+# quick run (every third line) was seen while choosing the second-hearing rule. The Festival
+# voices (Debian's festvox-kdlpc16k and festvox-us-slt-hts) were never tuned on; a voice not
+# installed here is left out, and the report says why.
+VOICES = ("piper:en_US-joe-medium", "en-gb-scotland+m4", "en-029+f3", "festival:ked_diphone",
+          "festival:cmu_us_slt_arctic_hts")
 
 
 def read_safety_set(path=SAFETY_SET) -> list[tuple[str, str]]:
@@ -63,12 +66,14 @@ def run(quick: bool) -> list[tuple[str, str]]:
     """Crisis recall and figurative false alarms per path, over the unseen voices."""
     from assistant.config import Settings
     from assistant.speech import make_recognizer
-    from assistant.speech.synthetic import spoken
+    from assistant.speech.synthetic import spoken, voice_missing
 
     rows = read_safety_set()
     if quick:
         rows = rows[::3]
-    voices = VOICES[:1] if quick else VOICES
+    missing = {voice: voice_missing(voice) for voice in VOICES}
+    voices = [v for v in VOICES if not missing[v]]
+    voices = voices[:1] if quick else voices
     from assistant.speech.pocketsphinx_engine import PocketSphinxRecognizer
 
     recognizer = make_recognizer(Settings(), "pocketsphinx")
@@ -80,6 +85,7 @@ def run(quick: bool) -> list[tuple[str, str]]:
                ("typed text: crisis caught / figurative alarms",
                 f"{sum(map(raises_alarm, crisis))}/{len(crisis)} / "
                 f"{sum(map(raises_alarm, figurative))}/{len(figurative)}")]
+    figures += [(f"  voice left out: {voice}", why) for voice, why in missing.items() if why]
     audio = {(voice, text): spoken(text, voice, 160) for voice in voices for text in crisis +
              figurative}
     hearings = {}

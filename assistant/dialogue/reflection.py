@@ -63,8 +63,10 @@ _FILLER = re.compile(
     r"(?:nothing|not much|nah|no)[,.]?\s+(?:i am|i'm|we are|we're|all)\s+"
     r"(?:ok|okay|fine|good|alright|set))[.!]*$",
     re.IGNORECASE)
-_TRAILING_FILLER = re.compile(r"[\s,.!]+(?:lol|haha+|lmao|xx+|x|tbh|i guess|or whatever|"
-                              r"you know)[\s.!]*$", re.IGNORECASE)
+_TRAILING_FILLER = re.compile(r"(?:[\s,.!]+(?:lol|haha+|lmao|xx+|x|tbh|i guess|or whatever|"
+                              r"you know|honestly|to be honest|i think|i suppose|please|"
+                              r"if possible|if that's ok(?:ay)?|probably))+[\s.!]*$",
+                              re.IGNORECASE)
 _LEADING_FILLER = re.compile(
     r"^((honestly|well|um+|uh+|so|like|basically|i mean|to be honest|ok|okay|hmm+|"
     r"you know|i guess|i think)[, ]+)+", re.IGNORECASE)

@@ -5,6 +5,7 @@ stop to finish.
 
 from collections.abc import Callable
 
+from assistant.dialogue import reflection
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Ask, Say, Script
 from assistant.exercises.decks import DeckItem, draw, load_deck
@@ -26,12 +27,17 @@ BOUNDARY_HEARD = ("Thank you for telling me. What your partner doesn't want matt
                   "as what they do, and knowing it is its own kind of closeness.")
 
 
+SHARED_WORDS = 5  # a longer answer to "another one?" is something shared, not a reply
+
+
 def offer_cards(ctx: Context, deck_name: str, style: str, topic: str | None = None,
                 after: Callable[[DeckItem], Script] | None = None,
-                question: str = ABOUT_IT, yes_means: str = "done") -> Script:
+                question: str = ABOUT_IT, yes_means: str = "done",
+                listens: bool = False) -> Script:
     """Offer cards one by one until the person has enough; `after` adds steps after each card.
     Turning an idea down brings another; a boundary ("he hates being touched") is acknowledged
-    and the next ideas leave that kind aside."""
+    and the next ideas leave that kind aside. `listens`: something shared instead of an answer
+    ("i'm worried about my mum's operation") is acknowledged before closing."""
     deck = load_deck(deck_name)
     avoid: str | None = None
     while True:  # until done, or nobody answers
@@ -56,6 +62,11 @@ def offer_cards(ctx: Context, deck_name: str, style: str, topic: str | None = No
             continue
         reply = card_reply(answer, yes_means)
         if reply != "another":
+            if listens and len(answer.text.split()) > SHARED_WORDS:
+                feeling = reflection.feeling_in(answer.text)
+                yield Say(f"Thank you for telling me. It sounds like you're feeling {feeling}, "
+                          "and that's okay." if feeling else "Thank you for telling me that.",
+                          style="warm")
             return
         if yes_means == "done":
             yield Say("Sure, here's another.", style=style)

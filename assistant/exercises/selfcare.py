@@ -99,5 +99,6 @@ def run(ctx: Context) -> Script:
         yield Save("selfcare", {"practice": item.id, "topic": item.topic}, partner=ctx.speaker)
 
     yield from offer_cards(ctx, "selfcare", style="calm", topic=topic, after=quiet_time,
-                           question="Would you like another one?", yes_means="another")
+                           question="Would you like another one?", yes_means="another",
+                           listens=True)
     yield Say("Thank you for looking after yourself. It helps both of you.", style="calm")

@@ -107,9 +107,10 @@ def understand_files(
 class SpokenCondition:
     """One way of speaking the evaluation sentences."""
 
-    voice: str  # espeak-ng voice name
-    rate: int  # words per minute
+    voice: str  # espeak-ng voice name, or "piper:<voice>", "festival:<voice>"
+    rate: int  # words per minute (espeak-ng only)
     snr_db: float | None  # pink noise level; None: clean
+    skipped: str = ""  # why this voice was not heard ("" when it was)
     correct: int = 0
     total: int = 0
     errors: list = field(default_factory=list)  # (utterance, expected, got, transcript)
@@ -144,6 +145,7 @@ class SpokenReport:
             "conditions": [
                 {"voice": c.voice, "rate": c.rate, "snr_db": c.snr_db,
                  "accuracy": round(c.correct / c.total, 4) if c.total else None,
+                 **({"skipped": c.skipped} if c.skipped else {}),
                  "errors": [dict(zip(("text", "expected", "got", "transcript"), e))
                             for e in c.errors]}
                 for c in self.conditions
@@ -159,7 +161,8 @@ class SpokenReport:
         if self.audio_seconds:
             lines.append(f"real-time factor       {self.decode_seconds / self.audio_seconds:.3f}")
         for c in self.conditions:
-            lines.append(f"  {c.label:40s} {100 * c.correct / max(1, c.total):5.1f}% "
+            lines.append(f"  {c.label:40s} skipped: {c.skipped}" if c.skipped else
+                         f"  {c.label:40s} {100 * c.correct / max(1, c.total):5.1f}% "
                          f"({c.correct}/{c.total})")
         for c in self.conditions:
             for text, expected, got, heard in c.errors:
@@ -177,8 +180,9 @@ def evaluate_spoken(
     settings: Settings | None = None,
 ) -> SpokenReport:
     """Speak every line of a labelled TSV with each voice and rate, recognise it in command mode,
-    understand it, and score the intents (reusing the text evaluator's scoring)."""
-    from assistant.speech.synthetic import spoken
+    understand it, and score the intents (reusing the text evaluator's scoring). A voice that
+    is not installed here is reported as skipped, with the reason."""
+    from assistant.speech.synthetic import spoken, voice_missing
     from assistant.understanding import understand
     from assistant.understanding.evaluate import evaluate, read_tsv
 
@@ -187,7 +191,10 @@ def evaluate_spoken(
     report = SpokenReport(recognizer.name, [])
     for voice in voices:
         for rate in rates:
-            condition = SpokenCondition(voice, rate, snr_db)
+            condition = SpokenCondition(voice, rate, snr_db, voice_missing(voice))
+            report.conditions.append(condition)
+            if condition.skipped:
+                continue
             heard: dict[str, str] = {}
 
             def spoken_understand(text: str, voice=voice, rate=rate, heard=heard):
@@ -202,5 +209,4 @@ def evaluate_spoken(
             scored = evaluate(rows, spoken_understand)
             condition.correct, condition.total = scored.correct, scored.total
             condition.errors = [(t, e, g, heard.get(t, "")) for t, e, g, _ in scored.errors]
-            report.conditions.append(condition)
     return report

@@ -1,9 +1,12 @@
-"""Test speech: espeak-ng voices (or a Piper voice, named "piper:<voice>") saying a sentence,
-optionally under pink noise at a given SNR."""
+"""Test speech: espeak-ng voices (or a Piper voice, named "piper:<voice>", or a Festival voice,
+"festival:<voice>" such as festival:kal_diphone) saying a sentence, optionally under pink noise
+at a given SNR."""
 
 import io
 import shutil
 import subprocess
+import tempfile
+from pathlib import Path
 
 import numpy as np
 import soundfile
@@ -54,6 +57,51 @@ def piper_audio(text: str, voice: str = "en_US-joe-medium") -> np.ndarray:
     return np.concatenate([pad, speech.astype(np.float32), pad])
 
 
+FESTIVAL_VOICES = Path("/usr/share/festival/voices")
+
+
+def festival_installed(voice: str) -> str:
+    """Why the Festival voice cannot speak ("" when it can): for benchmarks to skip it."""
+    if not shutil.which("text2wave"):
+        return "Festival is not installed (apt-get install festival festvox-kallpc16k)"
+    if not any(FESTIVAL_VOICES.glob(f"*/{voice}")):
+        return f"the Festival voice '{voice}' is not installed (see apt-cache search festvox)"
+    return ""
+
+
+def festival_audio(text: str, voice: str = "kal_diphone") -> np.ndarray:
+    """`text` spoken by a Festival voice (Debian's festvox-* packages), as float32 16 kHz mono
+    with a short quiet lead-in and tail."""
+    missing = festival_installed(voice)
+    if missing:
+        raise VoiceError(missing)
+    with tempfile.TemporaryDirectory(prefix="hearth-festival-") as folder:
+        out = Path(folder) / "said.wav"
+        done = subprocess.run(["text2wave", "-eval", f"(voice_{voice})", "-o", str(out)],
+                              input=text.encode(), capture_output=True, check=False)
+        if done.returncode != 0 or not out.is_file() or out.stat().st_size <= 44:
+            problem = done.stderr.decode(errors="replace").strip().splitlines()
+            raise VoiceError(f"Festival voice '{voice}' failed ({problem[-1] if problem else 'no audio'})")
+        samples, rate_in = soundfile.read(str(out), dtype="float32")
+    speech = soxr.resample(samples, rate_in, SAMPLE_RATE).astype(np.float32)
+    pad = np.zeros(int(_LEAD * SAMPLE_RATE), dtype=np.float32)
+    return np.concatenate([pad, speech, pad])
+
+
+def voice_missing(voice: str) -> str:
+    """Why a test voice ("en-us", "piper:…", "festival:…") cannot speak here ("" when it can)."""
+    if voice.startswith("festival:"):
+        return festival_installed(voice.removeprefix("festival:"))
+    if voice.startswith("piper:"):
+        from assistant.voice.piper_voices import find_voice, piper_installed
+
+        name = voice.removeprefix("piper:")
+        if not piper_installed() or find_voice(name) is None:
+            return f"the Piper voice '{name}' is not installed"
+        return ""
+    return "" if shutil.which("espeak-ng") else "espeak-ng is not installed"
+
+
 def pink_noise(length: int, rng: np.random.Generator) -> np.ndarray:
     """Unit-RMS pink (1/f power) noise, shaped in the frequency domain."""
     spectrum = np.fft.rfft(rng.standard_normal(length))
@@ -78,6 +126,8 @@ def spoken(text: str, voice: str, rate: int, snr_db: float | None = None, seed: 
     """int16 16 kHz audio of `text` for a recogniser, with noise when `snr_db` is given."""
     if voice.startswith("piper:"):
         audio = piper_audio(text, voice.removeprefix("piper:"))
+    elif voice.startswith("festival:"):
+        audio = festival_audio(text, voice.removeprefix("festival:"))
     else:
         audio = espeak_audio(text, voice, rate)
     if snr_db is not None:
