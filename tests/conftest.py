@@ -22,13 +22,15 @@ def pytest_sessionstart(session):
 
     ours = Path(os.environ["HEARTH_CACHE_DIR"])
     user_cache = Path(platformdirs.user_cache_dir("hearth"))
-    # The matcher's context rows of the templates (half a minute to compute) likewise.
-    for trained in [*user_cache.glob("crisis-reader-*.npz"), *user_cache.glob("context-*.npy")]:
+    # The matcher's context rows of the templates (half a minute to compute) and the intent
+    # reader trained on them (seconds) likewise.
+    for trained in [*user_cache.glob("crisis-reader-*.npz"), *user_cache.glob("context-*.npy"),
+                    *user_cache.glob("intent-reader-*.npz")]:
         if ".tmp." not in trained.name and not (ours / trained.name).exists():
             ours.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(trained, ours / trained.name)
     load_matcher().crisis_reader()
-    load_matcher().context_model()
+    load_matcher().intent_reader()
 
 
 @pytest.fixture(autouse=True)

@@ -30,3 +30,46 @@ def test_destructive_needs_unmistakable_yes():
 def test_speaker():
     assert answers.read_speaker("it's Sam here", ["Sam", "Alex"]) == "Sam"
     assert answers.read_speaker("hello", ["Sam", "Alex"]) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("yeah nah", "no"), ("nah yeah", "yes"), ("yeah, nah, not tonight", "no"),
+    ("i don't mind", "yes"), ("i wouldn't say no", "yes"), ("go on, why not", "yes"),
+    ("maybe not", "no"), ("probably not", "no"), ("i guess not", "no"),
+    ("in a bit", "no"), ("give me a minute", "no"), ("not at the moment", "no"),
+    ("not fussed", "unclear"), ("up to you", "unclear"), ("might do", "unclear"),
+    ("yeah but i'm tired", "unclear"), ("i'd love to but i can't", "no"),
+    ("by all means", "yes"), ("you bet", "yes"), ("works for me", "yes"), ("uh-uh", "no"),
+    ("i'm right thanks", "no"), ("nah all good", "no"), ("no, actually yes", "yes"),
+    ("sounds a bit much", "no"),
+])
+def test_answers_people_give(text, expected):
+    assert answers.read_yes_no(text) == expected
+
+
+@pytest.mark.parametrize("soft", ["yes but keep my notes", "yes?", "nah yeah",
+                                  "yes unless you can keep the notes", "yes hold on",
+                                  "i don't mind", "yeah i guess so"])
+def test_a_yes_with_a_condition_a_question_or_a_no_in_it_deletes_nothing(soft):
+    assert not answers.is_unmistakable_yes(soft)
+
+
+@pytest.mark.parametrize("text, score", [
+    ("knackered", 3), ("over the moon", 9), ("could be better", 4), ("tired but happy", 6),
+    ("i slept 2 hours and feel awful", 1), ("had 3 meetings, feeling great", 8),
+    ("not in a good place", 3),
+])
+def test_moods_in_everyday_words(text, score):
+    assert answers.read_mood(text).score == score
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("an hour and a half", 90), ("quarter of an hour", 15), ("1.5 hours", 90),
+    ("three quarters of an hour", 45), ("one", 1),
+])
+def test_durations_in_hours_and_parts(text, minutes):
+    assert answers.read_minutes(text) == minutes
+
+
+def test_hyphenated_names_keep_both_capitals():
+    assert answers.read_names("i'm anne-marie and he's liam") == ["Anne-Marie", "Liam"]

@@ -52,11 +52,12 @@ def test_a_sentence_is_not_a_salad():
 
 
 def test_tuned_sets_agree():
-    """The second tuning set and sets 1-3 were tuned on as well (see README); sets 4 and 5
-    are held out: figures only, no test."""
-    names = ("mirror_pairs_tune2.tsv", *(f"mirror_pairs_heldout{n}.tsv" for n in ("", "2", "3")))
+    """The second tuning set and sets 1-5 were tuned on as well (see README); set 6 is held
+    out: figures only, no test."""
+    names = ("mirror_pairs_tune2.tsv",
+             *(f"mirror_pairs_heldout{n}.tsv" for n in ("", "2", "3", "4", "5")))
     agree, total = map(sum, zip(*(agreement(name) for name in names)))
-    assert agree / total >= 0.85
+    assert agree / total >= 0.9
 
 
 def test_the_mirror_is_read_in_the_speakers_voice():
@@ -102,3 +103,34 @@ def test_a_prefix_that_negates_turns_the_meaning_round():
     check = compare_mirror("I feel respected when you ask what I think",
                            "you feel disrespected when I ask what you think")
     assert check.reason == "reversed"
+
+
+def test_a_wish_given_to_someone_else_is_not_what_was_said():
+    check = compare_mirror("I'm exhausted from the night feeds and I need you to take one",
+                           "you want to do all the night feeds yourself")
+    assert check.verdict == "wrong"
+    assert check.missed[0] == "I need you to take one"
+
+
+def test_a_wish_the_speaker_never_voiced_is_not_what_was_said():
+    check = compare_mirror("I feel pressured when you bring up having a baby every week",
+                           "you want a baby right now")
+    assert check.verdict == "wrong"
+
+
+def test_the_listeners_own_side_after_a_but_is_not_mirroring():
+    check = compare_mirror("I'm tired of always being the one who plans our dates",
+                           "you're tired of planning our dates but I plan plenty of things")
+    assert (check.verdict, check.reason) == ("wrong", "blame")
+
+
+def test_advice_in_a_mirror_is_not_mirroring():
+    check = compare_mirror("I feel ignored when you're on your phone at dinner",
+                           "you should put your phone away too")
+    assert check.verdict == "wrong"
+
+
+def test_a_part_left_out_is_missed_even_when_the_rest_is_close():
+    check = compare_mirror("I'm worried we don't have enough saved for the baby and I can't "
+                           "sleep", "you're worried about our savings")
+    assert check.verdict == "partial"

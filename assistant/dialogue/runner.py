@@ -45,7 +45,9 @@ from assistant.journal.recordings import discard_recording
 from assistant.journal.seen import BOOKKEEPING
 from assistant.safe_text import name_problem
 from assistant.understanding import answers
-from assistant.understanding.name_change import ROLE_WORDS, NameChange, name_change, names_in
+from assistant.understanding.name_change import (
+    ROLE_WORDS, NameChange, introduces, name_change, names_in,
+)
 from assistant.understanding.normalise import normalise
 from assistant.understanding.second_thoughts import final_say
 from assistant.understanding.small_talk import is_farewell, says_misread, small_talk
@@ -65,6 +67,8 @@ STOPPED = "Okay, stopping there. What would you like to do next?"
 LONGEST = 1000  # characters the matcher takes at once
 OVERLAP = 100  # consecutive parts of a longer answer overlap, so no phrase is cut in two
 CLEAR_REQUEST = 0.8  # after a crisis reply, only a request this sure ends the listening
+# A request said with the names; names alone ("Sam and my husband Alex") score under 0.5.
+REQUEST_WITH_NAMES = 0.55
 MISREAD_SORRY = ("I'm sorry, I took that the wrong way. Thank you for telling me. If you ever "
                  "want those numbers, just ask. What would you like to do?")
 
@@ -281,21 +285,28 @@ class Runner:
                 return got
             heard, match = got
             names = [name for name in names_in(heard.text) if name_problem(name) is None]
-            if match.intent != "none" and (not names or match.confidence >= CLEAR_REQUEST):
-                return match  # a request, not names
+            if match.intent != "none" and (not names or match.confidence >= CLEAR_REQUEST
+                                           and not introduces(heard.text)):
+                return match  # a request ("bye", "ask us something fun"), not names
             if not names:
                 question = "Sorry, I didn't catch your names. What should I call you both?"
                 continue
+            # Names said with a request ("i'm Jordan and this is Priya, can we check in"): the
+            # request is answered once the names are confirmed.
+            request = (match if match.intent in exercise_registry()
+                       and match.confidence >= REQUEST_WITH_NAMES else None)
             confirmed = self._confirm_names(names)
             if isinstance(confirmed, Crisis):
                 return confirmed
             if confirmed is True:
-                return None
+                return request
             names_said = confirmed if isinstance(confirmed, list) else None
             if names_said:  # "no, it's Sammy and Alex": confirm the corrected names
                 confirmed = self._confirm_names(names_said)
-                if confirmed is True or isinstance(confirmed, Crisis):
-                    return confirmed if isinstance(confirmed, Crisis) else None
+                if isinstance(confirmed, Crisis):
+                    return confirmed
+                if confirmed is True:
+                    return request
             question = "Sorry about that. What are your names?"
         return None
 

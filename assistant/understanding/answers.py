@@ -21,7 +21,7 @@ _FIXED = {
     "would not hurt": "yes", "not a bad idea": "yes", "i can not wait": "yes",
     "go for it": "yes", "i am in": "yes", "count me in": "yes", "let us do it": "yes",
     "yes no": "unclear", "no yes": "unclear", "dunno": "unclear", "i dunno": "unclear",
-    "idk": "unclear", "k": "yes", "kk": "yes",
+    "idk": "unclear", "k": "yes", "kk": "yes", "all good": "unclear", "it is all good": "unclear",
 }
 # A shake of the head in sounds ("uh-uh", "nuh-uh", "mm-mm"); read before the fillers go.
 _HEAD_SHAKE = re.compile(r"^\W*(?:uh[\s-]*uh|nuh[\s-]*uh|mm[\s-]+mm|nu[\s-]*uh)\b(?![\s-]*huh)")
@@ -41,7 +41,8 @@ _HEDGES = (
     "50 50", "fifty fifty", "on the fence", "let me think", "i will think", "who knows",
     "can not say", "can not decide", "not bothered", "not fussed", "do not care",
     "up to you", "you decide", "you choose", "your call", "either is fine", "torn",
-    "in two minds", "not fully", "half and half", "part of me",
+    "in two minds", "not fully", "half and half", "part of me", "might", "whatever",
+    "do we have to", "do i have to", "must we", "must i", "i am easy", "we are easy",
 )
 # A hedge about a later time is a polite no for now ("maybe later", "perhaps another time").
 _LATER = ("later", "another time", "another day", "some other time", "tomorrow", "next time",
@@ -54,22 +55,26 @@ _SOFT_YES = ("i guess so", "i guess", "i suppose", "i suppose so", "i think so",
              "i would say so", "i believe so", "if you want", "if we must", "fine i guess",
              "i reckon", "guess so", "suppose so", "think so", "likely", "i would think so",
              "suppose", "if you insist", "if we have to", "if you like", "if it helps",
-             "if you think so", "fair enough", "i would say yes")
+             "if you think so", "fair enough", "i would say yes", "reckon so", "if i must",
+             "we could", "i could", "we could try", "worth a try", "worth a shot")
 # A yes said through a negation ("i don't mind", "i wouldn't say no"): read as yes when
 # nothing else in the answer says no.
 _NEGATED_YES = ("do not mind", "would not mind", "would not say no", "not against it",
                 "not opposed", "no objection", "no objections", "not a problem",
                 "do not see why not", "no reason not to", "could not agree more",
                 "can not wait", "not a bad idea", "would not hurt", "no doubt",
-                "no problem", "no worries", "do not mind if i do")
+                "no problem", "no worries", "do not mind if i do", "why not", "can not hurt",
+                "could not hurt", "would not hurt")
 # Plain yes phrases with no yes-word in them.
 _YES_PHRASES = ("by all means", "you bet", "righto", "right oh", "that works", "works for me",
                 "i am down", "down for that", "sounds like a plan", "bring it on", "too right",
                 "lets go", "let us go", "go on then", "i would love", "i would like that",
                 "that would be nice", "that would be good", "sounds good", "sounds nice",
-                "sounds great", "sounds lovely", "yas", "yass", "i will", "we will")
+                "sounds great", "sounds lovely", "yas", "yass", "i will", "we will",
+                "bloody oath", "defo", "deffo", "in the mood", "give it a go", "give it a try")
 # Dislike said of the offer is a no ("i'd hate that", "sounds awful").
 _DISLIKE = ("hate that", "hate the idea", "hate it", "sounds awful", "sounds terrible",
+            "a bit much", "too much", "not in the mood",
             "sounds horrible", "sounds like hell", "dread", "god no", "hell no", "ugh")
 _YES_WORDS = {
     "yes", "yeah", "yea", "yep", "yup", "ya", "yah", "sure", "okay", "alright", "absolutely",
@@ -88,7 +93,8 @@ _REFUSALS = ("rather not", "would not", "prefer not", "let us not", "do not", "p
              "no way", "not a chance", "not interested", "no need", "skip it", "not this time",
              "not yet", "i would not", "better not", "i will pass", "i pass", "count me out",
              "not keen", "not ready", "can not", "i am out", "not on your life", "no chance",
-             "i am alright", "we are alright", "all set")
+             "i am alright", "we are alright", "all set", "i am right", "we are right",
+             "i am sweet", "we are sweet", "i am all good", "we are all good")
 # Yes-words that only mean yes on their own ("good" in "good question" is not consent).
 _WEAK_YES = {"like", "love", "good", "nice", "great", "fine", "cool", "right", "true", "do",
              "go", "want", "let", "happy", "ready", "lovely", "perfect", "awesome",
@@ -137,6 +143,10 @@ def read_yes_no(text: str) -> str:
     if said in _FIXED:
         return _FIXED[said]
     said = _settle_run(said)
+    # "no, actually yes", "on second thought, no": the answer after the change of mind counts.
+    for turn in (" actually ", " on second thought ", " on second thoughts ", " wait "):
+        if turn in f" {said} " and f" {said} ".split(turn)[-1].strip():
+            said = f" {said} ".split(turn)[-1].strip()
     words = said.split()
     says_yes = any(w in ("yes", "yeah", "yep", "yup", "sure", "okay") for w in words)
     says_no = any(w in ("no", "nope", "nah") for w in words)
@@ -149,6 +159,14 @@ def read_yes_no(text: str) -> str:
         return "yes"
     if _phrase_in(("yes and no", "yes or no", "no and yes"), said) or (says_yes and says_no
                                                                          and "but" in words):
+        return "unclear"
+    # "yeah but i'm tired": a yes with an objection after it is not decided.
+    if "but" in words and words.index("but") + 1 < len(words) \
+            and words[words.index("but") + 1] in ("i", "we", "it", "that", "you", "there"):
+        objection = " ".join(words[words.index("but") + 1:])
+        # "i'd love to but i can't": the objection says no
+        if set(objection.split()) & _NEGATORS or _phrase_in(_REFUSALS, objection):
+            return "no"
         return "unclear"
     if _phrase_in(_HEDGES, said):
         return "unclear"
@@ -250,7 +268,7 @@ FEELINGS: dict[str, int] = {
     "flat": 4, "sleepy": 4, "meh but tired": 4, "could be better": 4, "been better": 4,
     "not the best": 4, "not my best": 4, "a bit off": 4, "off": 4, "restless": 4,
     "all over the place": 4, "up and down": 5,
-    "meh": 5, "blah": 5, "eh": 5, "okay": 5, "okayish": 5, "so so": 5, "mixed": 5,
+    "meh": 5, "blah": 5, "eh": 5, "okay": 5, "ok": 5, "okayish": 5, "so so": 5, "mixed": 5,
     "average": 5, "middling": 5, "nothing special": 5, "same as usual": 5, "the usual": 5,
     "not great not terrible": 5, "neutral": 5, "so and so": 5,
     "fine": 6, "alright": 6, "decent": 6, "better": 6, "not too shabby": 6, "doing ok": 5,
@@ -264,6 +282,11 @@ FEELINGS: dict[str, int] = {
     "stoked": 9, "buzzing": 9, "over the moon": 9, "on top of the world": 9, "tip top": 9,
     "superb": 9, "thrilled": 9, "awesome": 9,
     "ecstatic": 10, "elated": 10, "incredible": 10, "never better": 10, "best ever": 10,
+    "hard day": 3, "tough": 3, "difficult": 3, "crummy": 3, "yuck": 3, "struggling": 3,
+    "long day": 4, "surviving": 4, "hanging in there": 4, "sluggish": 4, "meh ish": 5,
+    "holding up": 5, "getting by": 5, "coping": 5, "mediocre": 5, "fair": 5,
+    "could be worse": 6, "not the worst": 5, "pumped": 9, "energetic": 8, "fab": 9,
+    "fabulous": 9, "lovely": 8, "nice": 7, "positive": 7, "optimistic": 7, "proud": 8,
 }
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}

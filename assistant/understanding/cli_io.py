@@ -22,6 +22,7 @@ def _as_json(match: IntentMatch, explain: bool) -> dict:
              "semantic": None if c.semantic is None else round(c.semantic, 3),
              "fuzzy": None if c.fuzzy is None else round(c.fuzzy, 3),
              "contextual": None if c.contextual is None else round(c.contextual, 3),
+             "reader": None if c.reader is None else round(c.reader, 3),
              "template": c.template}
             for c in match.candidates[:5]
         ]

@@ -53,14 +53,17 @@ mostly basically actually probably literally totally honestly anyway
 FEELINGS = {
     "sad": {"sad", "saddens", "sadness", "unhappy", "down", "low", "blue", "upset", "upsets",
             "miserable", "depressed", "heartbroken", "gutted", "tearful", "hurt", "hurts",
-            "wounded", "stung", "sting", "stings", "pained", "crushed", "disappointed", "hopeless", "letdown"},
+            "wounded", "stung", "sting", "stings", "pained", "crushed", "disappointed", "hopeless", "letdown",
+            "saddened", "disappoints", "disappointing"},
     "angry": {"angry", "anger", "mad", "furious", "annoyed", "annoys", "annoying", "irritated",
               "irritates", "cross", "frustrated", "frustrating", "frustrates", "bothers",
-              "bother", "bothered", "bugs", "resentful", "livid"},
+              "bother", "bothered", "bugs", "resentful", "livid", "angers", "infuriates",
+              "infuriating", "irritating", "maddening"},
     "afraid": {"anxious", "anxiety", "nervous", "worried", "worry", "worries", "uneasy",
                "stressed", "stress", "tense", "scared", "afraid", "frightened", "fear", "panic",
                "fearful", "panicky", "apprehensive", "concerned", "insecure", "unsure", "dread",
-               "terrified"},
+               "terrified", "scare", "scares", "scary", "frightens", "frighten", "terrifies",
+               "stresses", "stressful", "panics", "dreads"},
     "tired": {"tired", "exhausted", "drained", "worn", "weary", "sleepy", "shattered",
               "knackered", "fatigued", "wiped", "spent"},
     "lonely": {"lonely", "alone", "isolated", "ignored", "excluded", "invisible", "unseen",
@@ -68,7 +71,8 @@ FEELINGS = {
                "shutout", "lockedout", "rejected", "abandoned"},
     "unvalued": {"unappreciated", "undervalued", "unvalued", "granted"},
     "judged": {"judged", "criticised", "criticized", "criticise", "criticize", "judge",
-               "blamed", "attacked", "belittled"},
+               "blamed", "attacked", "belittled", "small", "mocked", "mocking", "humiliated",
+               "patronised", "patronized", "dismissed"},
     "overwhelmed": {"overwhelmed", "swamped", "buried", "overloaded", "stretched"},
     "rushed": {"rushed", "hurried", "pressured", "hectic", "harried"},
     "happy": {"happy", "glad", "pleased", "joy", "joyful", "delighted", "enjoy", "enjoyed",
@@ -210,7 +214,10 @@ class MirrorCheck:
 
 
 # Feelings said in two words, read as one ("left out" is in the lonely family as "leftout").
-_TWO_WORD_FEELINGS = re.compile(r"\b(left|shut|locked) (out)\b|\b(let) (down)\b")
+_TWO_WORD_FEELINGS = re.compile(r"\b(left|shut|locked) (out)\b|\b(let) (down)\b|"
+                                r"\b(?:feel|felt|feeling) (small)\b")
+# "make fun of" is mockery, not fun.
+_MAKE_FUN = re.compile(r"\b(?:make|makes|made|making) fun of\b")
 
 
 # "rather than" says what "instead of" says: a negation ("a hug rather than solutions").
@@ -220,7 +227,7 @@ _RATHER_THAN = re.compile(r"\brather than\b")
 def words(text: str) -> list[str]:
     text = _TWO_WORD_FEELINGS.sub(lambda m: "".join(g for g in m.groups() if g),
                                   text.lower().replace("\u2019", "'"))
-    text = _RATHER_THAN.sub("instead of", text)
+    text = _MAKE_FUN.sub("mocking", _RATHER_THAN.sub("instead of", text))
     return _WORDS.findall(text)
 
 
@@ -228,10 +235,18 @@ def content(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and w not in _NEGATIONS]
 
 
+# Where a sentence that opens with "when" turns to what it does to the speaker ("When you go
+# quiet | I feel shut out", "When you make fun of my accent | it makes me feel small").
+_AFTER_OPENING = re.compile(r"^((?:when|whenever|if|every time)\b.*?)\s+(?=(?:it|that|this) "
+                            r"(?:makes|made|hurts|hurt|upsets|scares|annoys|bothers)\b|"
+                            r"i (?:feel|felt|get|got|start|am|just)\b|i'm\b)", re.IGNORECASE)
+
+
 def parts(text: str) -> list[str]:
     """The speaker's words cut into clauses; a clause too small to stand alone joins the one
     before it ("we never laugh anymore and I miss that" stays one part)."""
     found: list[str] = []
+    text = _AFTER_OPENING.sub(r"\1, ", text.strip(), count=1)
     for piece in _SPLIT.split(text.strip()):
         piece = re.sub(r"^(?:and|but|because|so|since|though|although|that)\s+", "",
                        piece.strip(),
@@ -287,7 +302,8 @@ def _stems(text: str) -> set[str]:
 
 # Saying the speaker does not care about what they raised turns it around ("it doesn't
 # matter"; "what you think doesn't matter" says the speaker's feeling back).
-_DISMISSIVE = re.compile(r"\b(?:do not|don't|doesn't|didn't|never) (?:care|mind)\b|"
+_DISMISSIVE = re.compile(r"\b(?:do not|don't|doesn't|didn't|never) (?:care|mind|bother)\b|"
+                         r"\bover nothing\b|\bfor no reason\b|"
                          r"\bno big deal\b|\b(?:it|that|this) (?:doesn't|does not) matter\b|"
                          r"\bnot bothered\b")
 
@@ -328,26 +344,74 @@ _TOGETHER = re.compile(r"\b(?:together|with (?:me|you|us)|come along|join (?:me|
                        re.IGNORECASE)
 
 
+_PAINFUL_WORDS = frozenset().union(*(FEELINGS[f] for f in PAINFUL))
+_PLEASANT_WORDS = frozenset().union(*(FEELINGS[f] for f in PLEASANT))
+# Before "like", these make it the plain verb ("you like", "don't like"), not "feel like".
+_LIKE_VERB_AFTER = {"you", "i", "we", "they", "really", "still", "just", "don't", "doesn't",
+                    "didn't", "not", "do", "does", "did", "never", "also"}
+
+
 def _valence(text: str) -> set[str]:
-    """"painful" and / or "pleasant": the kinds of feeling the words name."""
-    found = _stems(text)
-    kinds = {kind for kind, families in (("painful", PAINFUL), ("pleasant", PLEASANT))
-             if any(found & FEELINGS[f] for f in families)}
-    return kinds | ({"pleasant"} if _LIKES.search(text) else set())
+    """"painful" and / or "pleasant": the kinds of feeling the words name, a negation just
+    before a feeling turning it ("not happy" is painful, "don't like being held" too)."""
+    kinds = set()
+    for clause in _pieces(text) or [text]:
+        kinds |= _clause_valence(words(clause))
+    return kinds
 
 
-def _feeling_negations(text: str) -> int:
-    """Negations in the clauses that name a feeling ("I don't feel heard"), not elsewhere
-    ("when you make plans without asking me")."""
-    return sum(_negations(clause) for clause in parts(text) if _valence(clause))
+# Words that name a feeling only after a linking word ("I feel down", not "shutting down").
+_LINKED_ONLY = {"down", "low", "blue", "cross", "spent", "worn", "close", "near", "held",
+                "fine", "hurt", "together", "team", "value", "judge", "bother", "sting"}
+_LINKS = {"feel", "feels", "feeling", "felt", "so", "bit", "really", "am", "i'm", "was", "been",
+          "pretty", "quite", "very", "you're", "are", "is", "get", "getting", "little", "too",
+          "more", "less", "and", "it", "me", "i", "you", "we", "us", "we're", "were", "be"}
+FEELING_NEGATED = 5  # a negation at most this many words before a feeling, in its clause, turns it
+
+
+_SUBJECTS = {"i", "i'm", "we", "we're", "they", "they're", "he", "she", "it", "it's", "you're"}
+
+
+def _negation_before(said: list[str], at: int) -> bool:
+    """A negation shortly before word `at`, with no new subject between ("without texting I
+    start to worry": the worry is not denied; "I don't want you to feel left out": it is)."""
+    for k in range(at - 1, max(0, at - FEELING_NEGATED) - 1, -1):
+        if _negation(said[k]):
+            return True
+        # "you" begins a clause unless an infinitive follows ("want you to feel")
+        if said[k] in _SUBJECTS or said[k] == "you" and said[k + 1] != "to":
+            return False
+    return False
+
+
+def _clause_valence(said: list[str]) -> set[str]:
+    kinds = set()
+    for k, word in enumerate(said):
+        keys = {word, key_of(word)}
+        if word in ("like", "likes", "liked"):
+            before = said[k - 1] if k else ""
+            after = said[k + 1] if k + 1 < len(said) else ""
+            kind = "pleasant" if before in _LIKE_VERB_AFTER and after != "to" else None
+        elif word in _LINKED_ONLY and (k == 0 or said[k - 1] not in _LINKS):
+            continue  # "shutting down", "cross the road": not a feeling here
+        elif keys & _PAINFUL_WORDS:
+            kind = "painful"
+        elif keys & _PLEASANT_WORDS:
+            kind = "pleasant"
+        else:
+            continue
+        if kind and _negation_before(said, k):
+            kind = "pleasant" if kind == "painful" else "painful"
+        if kind:
+            kinds.add(kind)
+    return kinds
 
 
 def turned_overall(speaker: str, mirror: str) -> bool:
     """The mirror as a whole says the other side: only pleasant feelings for only painful ones
-    (or the reverse, with as many negations on both sides), or alone for together."""
+    or the reverse (a negated feeling counts as its opposite), or alone for together."""
     said, heard = _valence(speaker), _valence(mirror)
-    evened = _feeling_negations(speaker) % 2 == _feeling_negations(mirror) % 2
-    if len(said) == 1 and len(heard) == 1 and said != heard and evened:
+    if len(said) == 1 and len(heard) == 1 and said != heard:
         return True
     return any(bool(one.search(speaker)) and not two.search(speaker)
                and bool(two.search(mirror)) and not one.search(mirror)
@@ -380,10 +444,37 @@ def _reverses(part: str, clause: str, mirror: str, evened: bool,
         return True
     if not pairs and not all(w in _FEELING_WORDS for w in content(part)):
         return False  # nothing in common: the mirror speaks of something else
-    flipped = _negated(part) != _negated(clause) and not evened
+    flipped = (_negated(part) != _negated(clause) and not evened
+               and not _worry_kept(part, clause))
     if _opposite_words(part, clause) and _same_matter(part, clause):
         return not flipped
-    return kept and flipped
+    return kept and flipped and _denied_said_back(part, clause)
+
+
+def _worry_kept(part: str, clause: str) -> bool:
+    """The negation is what the feeling is about ("I'm worried we don't have enough saved"),
+    and the mirror names that feeling ("you're worried about our savings"): the worry is said
+    back, nothing is turned round."""
+    said = words(part)
+    at = next((k for k, w in enumerate(said) if _negation(w)), None)
+    if at is None:
+        return False
+    before = {key_of(w) for w in said[:at] if w in _FEELING_WORDS}
+    return bool(before & {key_of(w) for w in words(clause) if w in _FEELING_WORDS})
+
+
+def _denied_said_back(part: str, clause: str) -> bool:
+    """What the negation denies ("enough saved" in "we don't have enough saved") is said on
+    the other side too: "you're worried about money" left it out, it did not turn it round.
+    A negation that denies no content word ("they don't like me") is not checked here."""
+    negated, other = (part, clause) if _negated(part) else (clause, part)
+    said = words(negated)
+    at = next(k for k, w in enumerate(said) if _negation(w))
+    scope = [("enjoy" if w in ("like", "likes", "liked") else w) for w in said[at + 1:]
+             if (w not in STOPWORDS or w in ("like", "likes", "liked")) and w not in _NEGATIONS][:3]
+    others = content(other) + (["enjoy"] if _LIKES.search(other)
+                               or re.search(r"\b\w+s? like (?:you|me|it|us|them)\b", other) else [])
+    return bool(scope) and any(_match(w, others) for w in scope)
 
 
 # The mirror turned into the speaker's voice ("you feel" -> "I feel", "my phone" -> "your
@@ -413,10 +504,15 @@ def in_speakers_voice(mirror: str) -> str:
     return "".join(out).replace("I were", "I was")
 
 
+ONLY_FEELING_WORDS = 4  # a longer stretch says more than a feeling, even in small words
+
+
 def _only_feeling(text: str) -> bool:
-    """The words name a feeling and nothing else ("you're nervous")."""
+    """The words name a feeling and nothing else ("you're nervous", not "I'd like you to say
+    you love me more")."""
     said = content(text)
-    return bool(said) and all(w in _FEELING_WORDS for w in said)
+    return (bool(said) and len(words(text)) <= ONLY_FEELING_WORDS
+            and all(w in _FEELING_WORDS for w in said))
 
 
 def _meaning(spoken: list[str], mirror: str) -> tuple[list[float], list[str], list[float]]:
@@ -496,35 +592,91 @@ def added_blame(speaker: str, mirror: str) -> list[str]:
                            rows[2 * len(clauses):])
     blame = (plain @ _blame_rows().T).max(axis=1)
     near = (voiced @ said.T).max(axis=1)
-    return [c for k, (c, b, n) in enumerate(zip(clauses, blame, near))
-            if (b >= BLAME_CLOSE and (n < ADDED_FAR or b >= n + BLAME_OVER)
-                and not _feeling_said_back(c, speaker))
-            or (n < ADDED_FAR and k > 0 and _DEFENCE.search(c))]
+    added = [c for k, (c, b, n) in enumerate(zip(clauses, blame, near))
+             if (b >= BLAME_CLOSE and (n < ADDED_FAR or b >= n + BLAME_OVER)
+                 and not _feeling_said_back(c, speaker))
+             or (n < ADDED_FAR and k > 0 and _DEFENCE.search(c))]
+    return added or _answered_back(speaker, mirror)
+
+
+# The listener's own side after a "but" ("..., but I plan plenty of things"), or "you do it
+# too": an answer, not a mirror.
+_ANSWER_BACK = re.compile(
+    r"\b(?:but|though|although|yet)\s+(?P<own>(?:i|i'm|i've|i'd|i was|i am|my|me)\b[^,.;!?]*)|"
+    r"\b(?:but|though|although|yet)\s+(?P<too>(?:you|you're|you are|you do|you did)\b[^,.;!?]*"
+    r"\b(?:too|as well|either|all the time)\b)", re.IGNORECASE)
+OWN_SAID_BACK = 0.6  # the listener's "but I ..." this close to the speaker's words says them back
+
+
+def _answered_back(speaker: str, mirror: str) -> list[str]:
+    """The listener's own side added after a "but", or advice ("you should ..."), that the
+    speaker did not say."""
+    found = []
+    for match in _ANSWER_BACK.finditer(mirror):
+        if match["too"]:
+            found.append(match["too"])
+            continue
+        rows = load_contextual().embed([in_speakers_voice(match["own"]), speaker])
+        if float(rows[0] @ rows[1]) < OWN_SAID_BACK:
+            found.append(match["own"])
+    advice = ADVICE.search(mirror)
+    if advice and in_speakers_voice(advice.group(0)).lower() not in speaker.lower():
+        found.append(next((c for c in _pieces(mirror) if advice.group(0).lower() in c.lower()),
+                          mirror))
+    return found
 
 
 def _feeling_said_back(clause: str, speaker: str) -> bool:
-    """The clause only names feelings of the families the speaker named ("you're nervous" for
-    "I'm nervous about ..."): a feeling said back, however close to "you're too sensitive"."""
+    """The clause only uses the speaker's own words or feelings of the families they named
+    ("you're nervous" for "I'm nervous about ...", "you need time" for "I need some quiet
+    time"): said back, however close to "you're too sensitive" or "you need to get over it"."""
     said = content(clause)
     spoken = {key_of(w) for w in words(speaker)}
-    return bool(said) and all(w in _FEELING_WORDS and key_of(w) in spoken for w in said)
+    return bool(said) and all(key_of(w) in spoken for w in said)
 
 
 # A wish, said by the speaker ("I need you to ...", "I'd like us to ...", "I don't want ...")
 # and heard by the listener ("you'd like me to ...", "you want ...").
-_WISH_SAID = re.compile(r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:do not |don't )?(?:want|need|wish|"
+_WISH_SAID = re.compile(r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:do not |don't |never )?(?:want|need|wish|"
                         r"would like|would love|hope|would rather|miss)\b|"
                         r"\bi'd (?:like|rather|love)\b", re.IGNORECASE)
-_WISH_HEARD = re.compile(r"\byou\s+(?:really\s+|just\s+)?(?:do not |don't )?(?:want|need|wish|"
+_WISH_HEARD = re.compile(r"\byou\s+(?:really\s+|just\s+)?(?:do not |don't |never )?(?:want|need|wish|"
                          r"would like|would love|hope|would rather)\b|\byou'd (?:like|rather|love)\b",
                          re.IGNORECASE)
 WISH_FAR = 0.3  # context-model similarity below which the wish heard is not the wish said
 
 
+# Who the wish is for: "I need you to" (the partner), "I want us to" (both), "I want to" (the
+# speaker); heard back as "you want me to", "you want us to", "you want to".
+_WISH_FOR_SAID = re.compile(r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:want|need|would like|"
+                            r"would love)\s+(you|us|to)\b|\bi'd (?:like|love) (you|us|to)\b|"
+                            r"\bi wish (you|we)\b", re.IGNORECASE)
+_WISH_FOR_HEARD = re.compile(r"\byou\s+(?:really\s+|just\s+)?(?:want|need|would like|"
+                             r"would love)\s+(me|us|to)\b|\byou'd (?:like|love) (me|us|to)\b|"
+                             r"\byou wish (i|we)\b", re.IGNORECASE)
+_WISHED_FOR = {"you": "partner", "me": "partner", "i": "partner", "us": "both", "we": "both",
+               "to": "self"}
+
+
+# (said, heard): whose wish it was and whose the mirror makes it, when that takes it away.
+_WISH_TAKEN_FROM = {("both", "self"), ("partner", "self"), ("self", "partner"),
+                    ("both", "partner")}
+
+
+def _wish_denied(wish: str) -> bool:
+    return bool(re.search(r"\b(?:not|don't|never)\b", wish, re.IGNORECASE))
+
+
+def _wished_for(pattern: re.Pattern, text: str) -> str | None:
+    found = pattern.search(text)
+    return _WISHED_FOR[next(g for g in found.groups() if g).lower()] if found else None
+
+
 def wish_put_in_mouth(speaker: str, mirror: str) -> str | None:
     """The wish the mirror gives the speaker when it is not theirs: the speaker voiced no wish
-    ("I feel pressured when you bring up a baby" -> "you want a baby right now"), or a wish far
-    from theirs ("I want us to share it" -> "you want to plan the wedding on your own").
+    ("I feel pressured when you bring up a baby" -> "you want a baby right now"), a wish far
+    from theirs, or theirs for someone else ("I want us to share it" -> "you want to plan the
+    wedding on your own").
     Returns what the speaker did say, to set beside it (their wish, else their first words)."""
     heard = _WISH_HEARD.search(mirror)
     if heard is None:
@@ -533,18 +685,33 @@ def wish_put_in_mouth(speaker: str, mirror: str) -> str | None:
     spoken = parts(speaker) or [speaker]
     if said is None:
         return spoken[0]
-    rows = load_contextual().embed([speaker[said.start():],
-                                    in_speakers_voice(mirror[heard.start():])])
-    if float(rows[0] @ rows[1]) >= WISH_FAR:
+    for_said, for_heard = _wished_for(_WISH_FOR_SAID, speaker), _wished_for(_WISH_FOR_HEARD, mirror)
+    # The same wish for someone else ("I need you to take one" -> "you want to do them all");
+    # a wish of one's own heard as one for both ("... and you'd like us to do that more") is
+    # fair.
+    other_one = (for_said, for_heard) in _WISH_TAKEN_FROM
+    # A wish heard as its opposite ("I wish you'd tell me" -> "you don't want me to say it").
+    denied = (_wish_denied(speaker[said.start():said.end() + 5])
+              != _wish_denied(mirror[heard.start():heard.end() + 5]))
+    wished = speaker[said.start():]
+    rows = load_contextual().embed([wished, in_speakers_voice(mirror[heard.start():]),
+                                    in_speakers_voice(mirror)])
+    if (max(float(rows[0] @ rows[1]), float(rows[0] @ rows[2])) >= WISH_FAR
+            and not other_one and not denied):
         return None
     return next((p for p in spoken if _WISH_SAID.search(p)), speaker[said.start():])
 
 
 # How listeners begin a mirror; not part of what they heard.
 _MIRROR_LEAD = re.compile(
-    r"^(?:so,? )?(?:what i (?:heard|hear)(?: you say(?:ing)?)?(?: is| was)?|i (?:heard|hear) you "
-    r"say(?:ing)?|you(?:'re| are) saying|you said|it sounds like|i think you said)"
-    r"(?: that)?[,:]?\s+", re.IGNORECASE)
+    r"^(?:(?:so|okay|ok|right|alright)[,.]? )*(?:what i (?:heard|hear)(?: you say(?:ing)?)?"
+    r"(?: is| was)?|i (?:heard|hear) you say(?:ing)?|what you(?:'re| are) saying is|"
+    r"you(?:'re| are) saying|you said|it sounds like|i think you said|"
+    r"if i (?:heard|understood|understand|got) (?:you|that|it)(?: right| correctly)?|"
+    r"let me (?:see if i (?:got|have|understand) (?:it|that|this)(?: right)?|check(?: i got it)?|"
+    r"make sure i (?:got|understand) (?:it|that|you))|"
+    r"i'm hearing|i am hearing|you're telling me|you are telling me|i hear that)"
+    r"(?: that)?[,:.]?\s+", re.IGNORECASE)
 
 
 def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
@@ -566,9 +733,9 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
         wanted = content(part)
         pairs = [(w, m) for w in wanted if (m := _match(w, mirror_words))]
         share = len(pairs) / len(wanted) if wanted else 1.0
-        kept = ((share >= PART_KEPT or close >= PART_CLOSE
-                 or (lean >= PART_LEANS and close >= PART_NEAR))
-                and lean > PART_LEFT_OUT)
+        # (a speaker's single part has no share to lean on: it is the whole)
+        leans = len(spoken) > 1 and lean >= PART_LEANS and close >= PART_NEAR
+        kept = (share >= PART_KEPT or close >= PART_CLOSE or leans) and lean > PART_LEFT_OUT
         if _reverses(part, clause, mirror, evened, pairs, kept):
             turned.append(part)
         elif kept:

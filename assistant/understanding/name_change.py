@@ -51,6 +51,7 @@ def name_change(text: str) -> NameChange | None:
 # the name ("this is my wife Priya").
 _CUES = {"i'm", "im", "we're", "it's", "its", "is", "am", "are", "me", "us", "called", "named",
          "here's", "meet", "she's", "he's", "they're"}
+_CALLED = {"me", "us"}  # cues only after "call": "call us Sam and Alex", not "ask us something"
 _JOINS = {"and", "&", "plus", "with"}
 _BETWEEN = {"my", "our", "the", "this", "that", "and", "is", "just", "me", "only"} | ROLE_WORDS
 _GREETINGS = {"hi", "hello", "hey", "here", "hiya"}
@@ -60,6 +61,17 @@ def names_in(text: str, most: int = 2) -> list[str]:
     """Names said in an introduction ("I'm Jordan and this is my wife Priya" -> Jordan, Priya;
     "dana and mo" -> Dana, Mo). A sentence that introduces no one ("we keep snapping at each
     other") has none: the words of a request are not names."""
+    return _read_names(text, most)[0]
+
+
+def introduces(text: str) -> bool:
+    """Whether the words introduce someone by name ("i'm Jordan", "call us Sam and Alex"),
+    not just say a word that could be one ("bye", "something fun")."""
+    return _read_names(text, 2)[1]
+
+
+def _read_names(text: str, most: int) -> tuple[list[str], bool]:
+    """The names, and whether they came after an introduction's cue."""
     def plausible(name: str) -> bool:
         return (name.lower() not in ROLE_WORDS and name.lower() not in _NOT_NAMES
                 and answers.read_yes_no(name) == "unclear"  # "yep" and "nope" are not names
@@ -72,12 +84,13 @@ def names_in(text: str, most: int = 2) -> list[str]:
     # husband Alex"): a plain list of names.
     if candidates and all(t in _JOINS | _BETWEEN | _GREETINGS or t.capitalize() in candidates
                           for t in said):
-        return candidates[:most]
+        return candidates[:most], False
     # Otherwise, only what stands right after an introduction's cue, or joined to such a name.
     introduced: list[str] = []
     expecting = False
-    for token in said:
-        if token in _CUES or (introduced and token in _JOINS):
+    for before, token in zip([None, *said], said):
+        cue = token in _CUES and (token not in _CALLED or before in ("call", "called"))
+        if cue or (introduced and token in _JOINS):
             expecting = True
         elif expecting and token.capitalize() in candidates:
             if token.capitalize() not in introduced:
@@ -85,4 +98,4 @@ def names_in(text: str, most: int = 2) -> list[str]:
             expecting = False
         elif not (expecting and token in _BETWEEN):
             expecting = False
-    return introduced[:most]
+    return introduced[:most], bool(introduced)

@@ -14,6 +14,7 @@ class Candidate:
     fuzzy: float | None = None  # rapidfuzz character ratio, in [0, 1]
     indirect: bool = False  # the template tells a need or situation rather than asking
     contextual: float | None = None  # cosine in context (MiniLM), when the match was re-read
+    reader: float | None = None  # the intent reader's probability, when the match was re-read
 
 
 @dataclass(frozen=True)
