@@ -38,7 +38,9 @@ CRISIS_TEMPLATE_FLOOR = 0.80  # a safety.crisis template this close counts as a 
 CRISIS_MEANING_FLOOR = 0.86  # an utterance this close in meaning to a crisis example counts
 CORRECTION_CUTOFF = 80  # how close a misheard word must be to a catalogue word to stand for it
 CRISIS_CORRECTION_CUTOFF = 90  # ... when that word belongs only to crisis phrases
-BATCH = 512  # utterances embedded and searched together by `understand_many`
+BATCH = 256  # utterances embedded and searched together by `understand_many` (no more, so the
+# context model's memory of recent lines, RECENT, holds what the crisis reader read: a line the
+# matcher re-reads is then not read twice)
 # Re-reading in context (context_index.py, intent_reader.py): when the best blended score is
 # below the gate, every intent is scored again from the sentence read by MiniLM: its nearest
 # template there and the intent reader's probability (a classifier trained on the templates)
