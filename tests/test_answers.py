@@ -73,3 +73,16 @@ def test_durations_in_hours_and_parts(text, minutes):
 
 def test_hyphenated_names_keep_both_capitals():
     assert answers.read_names("i'm anne-marie and he's liam") == ["Anne-Marie", "Liam"]
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("mm hm", "yes"), ("uh huh", "yes"), ("what do you mean", "unclear"),
+    ("let me get back to you", "unclear"), ("sorry, yes please", "yes"),
+])
+def test_hums_questions_and_deferrals(text, reading):
+    assert answers.read_yes_no(text) == reading
+
+
+def test_a_couple_of_minutes_and_a_greeting_is_no_name():
+    assert answers.read_minutes("just a couple") == 2
+    assert answers.read_names("hiya, kate here with my boyfriend liam") == ["Kate", "Liam"]

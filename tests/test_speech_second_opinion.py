@@ -45,6 +45,9 @@ def decide(recognizer, hearing, grammar: str, free: str, confidence: float) -> s
     ("tell me a joke about computers", "i took all my pills an hour ago", 0.3, "free"),
     # talk the grammar snapped onto a far sentence: sure free speech wins
     ("leave a quick note to him", "can we do a quick check in", 0.74, "free"),
+    # ... but Whisper's garbled words in noise, fairly sure and reading as nothing, do not
+    ("start the breathing exercise", "it's hard to feel free to mess our sides", 0.585,
+     "grammar"),
     # ... unsure free speech (Whisper inventing words) does not
     ("give us a date idea", "good luck sunday it's time to hear", 0.40, "grammar"),
     # ... nor when only the guard's reading in context finds it heavy: no crisis phrase in it
@@ -75,14 +78,21 @@ def test_free_speech_replaces_the_grammar_only_when_it_should(
     assert heard == (free if expected == "free" else grammar)
 
 
-def test_a_users_own_grammar_gives_way_only_to_a_crisis(hearing, tmp_path):
+def test_a_users_own_grammar_gives_way_to_a_crisis_or_to_another_sentence_of_it(
+        hearing, tmp_path):
     (tmp_path / "coffee.yaml").write_text(
-        "intents:\n  order:\n    data:\n      - sentences: ['(get|make) me a (latte|mocha)']\n")
+        "intents:\n  order:\n    data:\n      - sentences: ['(get|make) me a {drink}']\n"
+        "lists:\n  drink:\n    values: [latte, mocha]\n")
     own = PocketSphinxRecognizer(tmp_path, dictation=hearing)
     assert decide(own, hearing, "get me a latte", "i'd like a cup of tea", 0.9) == \
         "get me a latte"
     assert decide(own, hearing, "get me a latte", "i want to kill myself", 0.9) == \
         "i want to kill myself"
+    # Whisper's words are a sentence of the grammar with another meaning: they win when sure
+    assert decide(own, hearing, "get me a latte", "make me a mocha", 0.8) == "make me a mocha"
+    assert decide(own, hearing, "get me a latte", "make me a mocha", 0.4) == "get me a latte"
+    # ... the same meaning in other words: the grammar's sentence stands
+    assert decide(own, hearing, "get me a latte", "make me a latte", 0.9) == "get me a latte"
 
 
 def test_short_sounds_are_not_heard_twice(recognizer, hearing):

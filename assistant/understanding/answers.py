@@ -128,6 +128,13 @@ def _settle_run(said: str) -> str:
     return " ".join(words[run - 1:])
 
 
+# A hummed yes ("mm hm", "uh huh"), which the word cleaner drops as filler.
+_HUM_YES = re.compile(r"^\s*(?:mm+[ -]?hm+|mhm+|uh[ -]?huh|mm+ yeah|yeah mm+)\s*[.!]*\s*$")
+_ASKING = {"what", "huh", "pardon", "who", "which", "how", "when", "where", "eh"}
+_DEFERRALS = ("get back to you", "let you know", "i will think about it", "think it over",
+              "sleep on it", "come back to it", "ask me again")
+
+
 def read_yes_no(text: str) -> str:
     """"yes", "no" or "unclear" for an answer to a yes/no question.
 
@@ -137,6 +144,8 @@ def read_yes_no(text: str) -> str:
     """
     if _HEAD_SHAKE.search(text.lower()):
         return "no"
+    if _HUM_YES.match(text.lower()):
+        return "yes"
     said = plain_words(text)
     if not said:
         return "unclear"
@@ -148,6 +157,9 @@ def read_yes_no(text: str) -> str:
         if turn in f" {said} " and f" {said} ".split(turn)[-1].strip():
             said = f" {said} ".split(turn)[-1].strip()
     words = said.split()
+    # "what do you mean?", "let me get back to you": a question or a deferral decides nothing.
+    if words[0] in _ASKING or _phrase_in(_DEFERRALS, said):
+        return "unclear"
     says_yes = any(w in ("yes", "yeah", "yep", "yup", "sure", "okay") for w in words)
     says_no = any(w in ("no", "nope", "nah") for w in words)
     # "yes but not right now", "yes, maybe later": the yes is for some other time.
@@ -270,7 +282,8 @@ FEELINGS: dict[str, int] = {
     "all over the place": 4, "up and down": 5,
     "meh": 5, "blah": 5, "eh": 5, "okay": 5, "ok": 5, "okayish": 5, "so so": 5, "mixed": 5,
     "average": 5, "middling": 5, "nothing special": 5, "same as usual": 5, "the usual": 5,
-    "not great not terrible": 5, "neutral": 5, "so and so": 5,
+    "not great not terrible": 5, "neutral": 5, "so and so": 5, "middle of the road": 5,
+    "in the middle": 5, "somewhere in the middle": 5,
     "fine": 6, "alright": 6, "decent": 6, "better": 6, "not too shabby": 6, "doing ok": 5,
     "calm": 7, "relaxed": 7, "content": 7, "good": 7, "peaceful": 7, "hopeful": 7, "well": 7,
     "chilled": 7, "chill": 7, "mellow": 7, "grand": 7, "at peace": 7, "in a good place": 7,
@@ -344,7 +357,7 @@ def read_mood(text: str) -> Mood | None:
 # ---------------------------------------------------------------------------------------- names
 # Words around names in introductions; what is left, if it looks like a name, is a name.
 _NOT_NAMES = set("""
-i am im me my mine we are us our this is it its and plus with also here there hi hello hey
+i am im me my mine we are us our this is it its and plus with also here there hi hello hey hiya
 name names called call the a an just only both of two us together speaking say said partner
 wife husband boyfriend girlfriend fiance fiancee spouse other half better love lover darling
 dear honey babe baby friend roommate named goes by yes yeah no okay ok so well um uh oh that
@@ -403,6 +416,10 @@ def read_minutes(text: str) -> int | None:
     if value is not None:
         return value
     words = said.split()
+    if re.search(r"\ba couple\b|^(?:just |only )?couple$", said):  # "just a couple"
+        return 2
+    if re.search(r"\ba few\b", said):
+        return 3
     bare = [int(w) if w.isdigit() else _NUMBER_WORDS[w] for w in words
             if w.isdigit() or w in _NUMBER_WORDS]
     if len(bare) == 1 and len(words) <= 4:
