@@ -59,6 +59,18 @@ def test_length_scale_sets_the_pace(warm):
     assert len(slow) > len(normal) * 1.3
 
 
+def test_the_noise_settings_reach_the_voice(warm):
+    synth = VoiceSynthesizer()
+    text = "Call or text nine eight eight."
+    still = warm.model_copy(update={"piper": PiperSettings(noise_scale=0.0, noise_w=0.0)})
+    first, _ = synth.synthesize(text, still)
+    again, _ = synth.synthesize(text, still)
+    assert len(first) == len(again) and np.allclose(first, again, atol=1e-3)  # no variation
+    lively, _ = synth.synthesize(text, warm.model_copy(
+        update={"piper": PiperSettings(noise_scale=1.0, noise_w=1.0)}))
+    assert len(lively) != len(first) or not np.allclose(lively, first, atol=1e-3)
+
+
 def test_the_config_switch_and_an_espeak_profile_use_espeak(warm):
     assert VoiceSynthesizer("espeak").engine_for(warm) == "espeak"
     robot = warm.model_copy(update={"engine": "espeak"})

@@ -45,6 +45,8 @@ def test_unknown_default_voice_names_the_choices():
     ("name: slow\nengine: festival\n", "engine"),
     ("name: slow\npiper:\n  voice: robot\n", "piper.voice"),
     ("name: slow\npiper:\n  length_scale: 3\n", "piper.length_scale"),
+    ("name: slow\npiper:\n  noise_scale: 2\n", "piper.noise_scale"),
+    ("name: slow\nespeak:\n  noise_w: 0.5\n", "espeak.noise_w"),
     ("name: slow\npiper:\n  length_scale: 1.3\n  exercise_length_scale: 1.0\n",
      "exercise_length_scale"),
     ("name: slow\nrate: 150\n", "'rate': belongs under piper: or espeak:"),

@@ -1,16 +1,22 @@
 """Phone numbers said the way a person reads one out to be written down.
 
 The Speaker gives each piece of a reply (spoken form with its phone numbers marked, see
-spoken.py) to `utterances`, which cuts it into what the synthesizer makes in one go:
+spoken.py) to `utterances`, which says what the synthesizer makes in one go.
 
-    utterances("You can call \ue000nine eight eight\ue001, any time.", "piper")
-    -> [Utterance("You can call"), Utterance("nine eight eight", careful=True, pause_before=0.2),
-        Utterance("any time.", pause_before=0.2)]
+A neural voice (Piper) says the piece in one go, with a comma before the number, so it pauses
+there and at the commas between the number's groups ("one eight hundred, seven nine nine").
+Said apart, a short stretch came back garbled from Piper ("or" as "r", "Men's Aid on" as "a
+dawn", "thirteen" as "birking").
 
-A phone number is said apart from the words around it, at the profile's slower exercise pace,
-with a short pause before and after it and between its groups ("one eight hundred, seven
-nine nine, ..."). espeak-ng also says each digit on its own: in one breath its digits run
-together ("nine nine nine" heard as "nine nine", "nine eight eight" as "I hate it").
+espeak-ng says the number apart from the words around it, at the profile's slower exercise
+pace, each digit on its own with short pauses, longer ones between groups: in one breath its
+digits run together ("nine nine nine" heard as "nine nine", "nine eight eight" as "I hate it"):
+
+    utterances("call \ue000nine one one\ue001.", "espeak")
+    -> [Utterance("call,"), Utterance("nine", careful=True, pause_before=0.2),
+        Utterance("one", careful=True, pause_before=0.15),
+        Utterance("one.", careful=True, pause_before=0.15)]
+
 Checked with a recognizer as the listener (`hearth bench --only intelligibility`).
 """
 
@@ -43,21 +49,32 @@ def utterances(text: str, engine: str) -> list[Utterance]:
     parts = number_parts(text)
     if not any(number for _, number in parts):
         return [Utterance(text)] if text.strip() else []
+    if engine not in DIGIT_BY_DIGIT_ENGINES:
+        # A neural voice says the piece in one go, pausing at a comma before the number and
+        # at its groups' commas: said apart, its short stretches ("or", "Men's Aid on")
+        # came back garbled ("r", "a dawn").
+        said = ""
+        for words, number in parts:
+            if number and said.strip() and said.rstrip()[-1] not in ",;:":
+                said = said.rstrip() + ", "
+            said += words
+        return [Utterance(said)]
     out: list[Utterance] = []
     after_number = False
-    for words, number in parts:
+    for index, (words, number) in enumerate(parts):
         if not number:
             words = words.strip().lstrip(",;:").strip()
             if words and any(ch.isalnum() for ch in words):
+                if index + 1 < len(parts) and words[-1].isalnum():
+                    words += ","  # the number follows: said as a pause, not a sentence's end
                 out.append(Utterance(words, pause_before=NUMBER_PAUSE if after_number else 0))
             elif words and out:  # a full stop after the number: keep it with the number
                 out[-1] = Utterance(out[-1].text + words, out[-1].careful, out[-1].pause_before)
             after_number = False
             continue
-        for index, group in enumerate(g.strip() for g in words.split(",") if g.strip()):
-            pieces = _UNIT.findall(group) if engine in DIGIT_BY_DIGIT_ENGINES else [group]
-            for position, piece in enumerate(pieces):
-                pause = DIGIT_PAUSE if position else GROUP_PAUSE if index else NUMBER_PAUSE
+        for count, group in enumerate(g.strip() for g in words.split(",") if g.strip()):
+            for position, piece in enumerate(_UNIT.findall(group)):
+                pause = DIGIT_PAUSE if position else GROUP_PAUSE if count else NUMBER_PAUSE
                 out.append(Utterance(piece, careful=True, pause_before=pause if out else 0))
         after_number = True
     return out

@@ -68,8 +68,10 @@ def _group(group: str, in_phone_number: bool) -> str:
 
 
 def _is_phone_number(groups: list[str]) -> bool:
-    """Three digits or more, not a pattern of single digits ("4-7-8"): a number to dial."""
-    return len("".join(groups)) >= 3 and not all(len(group) == 1 for group in groups)
+    """Three digits or more, not a pattern of single digits ("4-7-8") nor a number with a
+    spoken name ("000", "triple zero": said slowly on its own it came back "trepled")."""
+    return (len("".join(groups)) >= 3 and not all(len(group) == 1 for group in groups)
+            and groups != ["000"])
 
 
 def _number(match: re.Match) -> str:
