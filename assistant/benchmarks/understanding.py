@@ -49,6 +49,8 @@ CRISIS_SETS = (
      "tuned; in the corpus"),
     ("crisis held-out 9, written blind", DATA / "crisis_heldout9.tsv", "held-out"),
     ("everyday held-out 9, written blind", DATA / "everyday_heldout9.tsv", "held-out"),
+    ("everyday answers inside exercises, written blind", DATA / "everyday_answers_heldout.tsv",
+     "held-out"),
 )
 ANSWER_SETS = (
     ("answers tuning", DATA / "answers_tune.tsv", "tuned"),
