@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.understanding.catalogue import cache_dir, keep_in_cache
+from assistant.understanding.linear import Softmax
 
 
 CONCERNS = ("none", "self_harm", "abuse", "violence", "partner_at_risk", "support_other")
@@ -51,18 +52,6 @@ VERSION = 6  # bump when training changes in a way the key below does not see
 
 
 @dataclass
-class _Softmax:
-    weights: np.ndarray
-    bias: np.ndarray
-
-    def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        z = rows @ self.weights + self.bias
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        return p / p.sum(axis=1, keepdims=True)
-
-
-@dataclass
 class _Network:
     """One hidden layer of rectified units under the softmax. A straight line through MiniLM's
     space cannot keep "he hit me" apart from "he hit me with the worst pun"; one bend can
@@ -70,7 +59,7 @@ class _Network:
     lines caught instead of 69%)."""
     hidden: np.ndarray
     hidden_bias: np.ndarray
-    out: _Softmax
+    out: Softmax
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         return self.out.probabilities(np.maximum(rows @ self.hidden + self.hidden_bias, 0.0))
@@ -94,7 +83,7 @@ class _Networks:
 
     @classmethod
     def from_arrays(cls, a) -> "_Networks":
-        return cls([_Network(hw, hb, _Softmax(rw, rb))
+        return cls([_Network(hw, hb, Softmax(rw, rb))
                     for hw, hb, rw, rb in zip(a["hw"], a["hb"], a["rw"], a["rb"])])
 
 
@@ -118,7 +107,7 @@ def _targets(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return targets, weight / weight.sum()
 
 
-def train_softmax(rows: np.ndarray, labels: np.ndarray) -> _Softmax:
+def train_softmax(rows: np.ndarray, labels: np.ndarray) -> Softmax:
     """Softmax regression (the first look: a few thousand rows, seconds)."""
     rows = rows.astype(np.float32)
     targets, weight = _targets(labels)
@@ -126,10 +115,10 @@ def train_softmax(rows: np.ndarray, labels: np.ndarray) -> _Softmax:
               np.zeros(len(CONCERNS), np.float32)]
 
     def gradients(p):
-        error = (_Softmax(*p).probabilities(rows) - targets) * weight[:, None]
+        error = (Softmax(*p).probabilities(rows) - targets) * weight[:, None]
         return [rows.T @ error + L2 * p[0], error.sum(axis=0)]
     _adam(params, gradients, EPOCHS, STEP)
-    return _Softmax(*params)
+    return Softmax(*params)
 
 
 def train_networks(rows: np.ndarray, labels: np.ndarray) -> _Networks:
@@ -151,12 +140,12 @@ def train_network(rows: np.ndarray, labels: np.ndarray, seed: int) -> _Network:
     def gradients(p):
         before = rows @ p[0] + p[1]
         after = np.maximum(before, 0.0)
-        error = (_Softmax(p[2], p[3]).probabilities(after) - targets) * weight[:, None]
+        error = (Softmax(p[2], p[3]).probabilities(after) - targets) * weight[:, None]
         back = (error @ p[2].T) * (before > 0)
         return [rows.T @ back + L2 * p[0], back.sum(axis=0),
                 after.T @ error + L2 * p[2], error.sum(axis=0)]
     _adam(params, gradients, NETWORK_EPOCHS, NETWORK_STEP)
-    return _Network(params[0], params[1], _Softmax(params[2], params[3]))
+    return _Network(params[0], params[1], Softmax(params[2], params[3]))
 
 
 def clauses(text: str) -> list[str]:
@@ -185,7 +174,7 @@ class Reading:
 class CrisisReader:
     """Reads utterances for danger by their meaning; see the module docstring."""
 
-    def __init__(self, load_contextual, first_look: _Softmax, reader: _Networks,
+    def __init__(self, load_contextual, first_look: Softmax, reader: _Networks,
                  examples: np.ndarray, labels: np.ndarray):
         self._load_contextual = load_contextual  # called on the first reading: 0.3 s to load
         self._first_look = first_look
@@ -281,7 +270,7 @@ def load_crisis_reader(semantic) -> CrisisReader:
     path = cache_dir() / f"crisis-reader-{_fingerprint(folder)}.npz"
     try:
         with np.load(path) as cached:
-            return CrisisReader(load_contextual, _Softmax(cached["fw"], cached["fb"]),
+            return CrisisReader(load_contextual, Softmax(cached["fw"], cached["fb"]),
                                 _Networks.from_arrays(cached), cached["examples"],
                                 cached["labels"])
     except (OSError, ValueError, KeyError):
