@@ -431,8 +431,11 @@ def _means_other_request(heard: str, grammar: str) -> bool:
     from assistant.understanding import understand
 
     whisper, snapped = understand(heard), understand(grammar)
+    # An in-scope sentence the matcher is surer of than of Whisper's words stays: "slower
+    # please" (1.0) is not overruled by "so we're pleased" (gratitude, 0.71).
     return (whisper.intent not in ("none", "safety.crisis", snapped.intent)
             and whisper.concern is None and whisper.confidence >= MEANS_OTHER_REQUEST
+            and (snapped.intent == "none" or whisper.confidence >= snapped.confidence)
             and snapped.concern is None and snapped.intent != "safety.crisis")
 
 
