@@ -64,7 +64,7 @@ _NEGATED_YES = ("do not mind", "would not mind", "would not say no", "not agains
                 "do not see why not", "no reason not to", "could not agree more",
                 "can not wait", "not a bad idea", "would not hurt", "no doubt",
                 "no problem", "no worries", "do not mind if i do", "why not", "can not hurt",
-                "could not hurt", "would not hurt")
+                "could not hurt")
 # Plain yes phrases with no yes-word in them.
 _YES_PHRASES = ("by all means", "you bet", "righto", "right oh", "that works", "works for me",
                 "i am down", "down for that", "sounds like a plan", "bring it on", "too right",

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.understanding.catalogue import cache_dir, keep_in_cache
-from assistant.understanding.linear import Softmax
+from assistant.understanding.linear import Softmax, adam, train_softmax
 
 
 CONCERNS = ("none", "self_harm", "abuse", "violence", "partner_at_risk", "support_other")
@@ -87,19 +87,6 @@ class _Networks:
                     for hw, hb, rw, rb in zip(a["hw"], a["hb"], a["rw"], a["rb"])])
 
 
-def _adam(params: list[np.ndarray], gradients, epochs: int, step: float) -> None:
-    """Full-batch Adam on `params` in place; `gradients(params)` gives one array per param."""
-    first = [np.zeros_like(p) for p in params]
-    second = [np.zeros_like(p) for p in params]
-    for t in range(1, epochs + 1):
-        for p, g, m, v in zip(params, gradients(params), first, second):
-            m *= 0.9
-            m += 0.1 * g
-            v *= 0.999
-            v += 0.001 * g * g
-            p -= step * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
-
-
 def _targets(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """One-hot targets and per-row weights (a crisis line counts CRISIS_WEIGHT times)."""
     targets = np.eye(len(CONCERNS), dtype=np.float32)[labels]
@@ -107,18 +94,10 @@ def _targets(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return targets, weight / weight.sum()
 
 
-def train_softmax(rows: np.ndarray, labels: np.ndarray) -> Softmax:
+def train_first_look(rows: np.ndarray, labels: np.ndarray) -> Softmax:
     """Softmax regression (the first look: a few thousand rows, seconds)."""
-    rows = rows.astype(np.float32)
-    targets, weight = _targets(labels)
-    params = [np.zeros((rows.shape[1], len(CONCERNS)), np.float32),
-              np.zeros(len(CONCERNS), np.float32)]
-
-    def gradients(p):
-        error = (Softmax(*p).probabilities(rows) - targets) * weight[:, None]
-        return [rows.T @ error + L2 * p[0], error.sum(axis=0)]
-    _adam(params, gradients, EPOCHS, STEP)
-    return Softmax(*params)
+    weight = np.where(labels == 0, 1.0, CRISIS_WEIGHT)
+    return train_softmax(rows, labels, len(CONCERNS), weight, L2, EPOCHS, STEP)
 
 
 def train_networks(rows: np.ndarray, labels: np.ndarray) -> _Networks:
@@ -144,7 +123,7 @@ def train_network(rows: np.ndarray, labels: np.ndarray, seed: int) -> _Network:
         back = (error @ p[2].T) * (before > 0)
         return [rows.T @ back + L2 * p[0], back.sum(axis=0),
                 after.T @ error + L2 * p[2], error.sum(axis=0)]
-    _adam(params, gradients, NETWORK_EPOCHS, NETWORK_STEP)
+    adam(params, gradients, NETWORK_EPOCHS, NETWORK_STEP)
     return _Network(params[0], params[1], Softmax(params[2], params[3]))
 
 
@@ -278,7 +257,7 @@ def load_crisis_reader(semantic) -> CrisisReader:
     rows = training_rows(load_catalogue(folder), read_corpus(folder / CORPUS))
     texts = [text for text, _ in rows]
     labels = np.array([CONCERNS.index(concern) for _, concern in rows])
-    first_look = train_softmax(semantic.embed(texts), labels)
+    first_look = train_first_look(semantic.embed(texts), labels)
     examples = load_contextual().embed_many(texts)
     reader = train_networks(examples, labels)
     keep_in_cache(path, lambda to: np.savez(to, fw=first_look.weights, fb=first_look.bias,

@@ -1,7 +1,8 @@
 """Softmax regression in numpy: a linear classifier over sentence embeddings.
 
 Small enough to train in seconds on a few thousand rows (full batch, Adam), with no library
-beyond numpy; the intent reader (intent_reader.py) uses it over MiniLM rows of the templates.
+beyond numpy; the intent reader (intent_reader.py) uses it over MiniLM rows of the templates,
+and the crisis reader for its first look and (through `adam`) its small networks.
 """
 
 from dataclasses import dataclass
@@ -24,6 +25,19 @@ class Softmax:
         return p / p.sum(axis=1, keepdims=True)
 
 
+def adam(params: list[np.ndarray], gradients, epochs: int, step: float) -> None:
+    """Full-batch Adam on `params` in place; `gradients(params)` gives one array per param."""
+    first = [np.zeros_like(p) for p in params]
+    second = [np.zeros_like(p) for p in params]
+    for n in range(1, epochs + 1):
+        for p, g, m, v in zip(params, gradients(params), first, second):
+            m *= 0.9
+            m += 0.1 * g
+            v *= 0.999
+            v += 0.001 * g * g
+            p -= step * (m / (1 - 0.9 ** n)) / (np.sqrt(v / (1 - 0.999 ** n)) + 1e-8)
+
+
 def train_softmax(rows: np.ndarray, labels: np.ndarray, classes: int,
                   sample_weight: np.ndarray, l2: float, epochs: int,
                   step: float = 0.05) -> Softmax:
@@ -35,15 +49,9 @@ def train_softmax(rows: np.ndarray, labels: np.ndarray, classes: int,
     weight = (sample_weight / sample_weight.sum()).astype(np.float32)[:, None]
     params = [np.zeros((rows.shape[1], classes), dtype=np.float32),
               np.zeros(classes, dtype=np.float32)]
-    first = [np.zeros_like(p) for p in params]
-    second = [np.zeros_like(p) for p in params]
-    for n in range(1, epochs + 1):
-        error = (Softmax(*params).probabilities(rows) - targets) * weight
-        grads = [rows.T @ error + l2 * params[0], error.sum(axis=0)]
-        for p, g, m, v in zip(params, grads, first, second):
-            m *= 0.9
-            m += 0.1 * g
-            v *= 0.999
-            v += 0.001 * g * g
-            p -= step * (m / (1 - 0.9 ** n)) / (np.sqrt(v / (1 - 0.999 ** n)) + 1e-8)
+
+    def gradients(p):
+        error = (Softmax(*p).probabilities(rows) - targets) * weight
+        return [rows.T @ error + l2 * p[0], error.sum(axis=0)]
+    adam(params, gradients, epochs, step)
     return Softmax(*params)

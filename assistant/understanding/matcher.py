@@ -195,7 +195,9 @@ class Matcher:
         model, index = self._model()
         vectors = model.embed([as_sentence(entry[3]) for entry in chunk])
         out: list[IntentMatch | None] = []
-        undecided = []  # [position in out, text, norm, query, meaning vector, ranked]
+        # [position in out, text, norm, query, meaning vector, ranking (replaced when read again),
+        #  danger, the fast ranking]
+        undecided = []
         norms = [entry[2] for entry in chunk]
         tentative = [entry[4] for entry in chunk]
         meanings = self.crisis.concerns_by_meaning(norms, vectors, CRISIS_MEANING_FLOOR)
