@@ -49,6 +49,26 @@ def test_out_of_scope_is_none(text):
     assert understand(text).intent == "none"
 
 
+@pytest.mark.parametrize("text", [
+    # everyday requests that share words with Hearth's exercises
+    "check in for my flight to denver", "play the next episode", "skip this ad",
+    "breathe new life into the garden", "slow down the video",
+    "what's the progress on my delivery", "what's a good movie for date night",
+])
+def test_a_request_sharing_hearths_words_is_still_out_of_scope(text):
+    assert understand(text).intent == "none"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("hang on a sec", "control.pause"), ("hold that thought", "control.pause"),
+    ("come again?", "control.repeat"), ("could you run that by me again", "control.repeat"),
+    ("that's enough for now", "control.stop"), ("let's leave it there", "control.stop"),
+    ("you're rushing me", "control.slower"), ("can we do a different question", "control.skip"),
+])
+def test_control_intents_said_naturally(text, intent):
+    assert understand(text).intent == intent
+
+
 @pytest.mark.parametrize("text, concern", [
     ("i want to kill myself", "self_harm"),
     ("sometimes I think everyone would be better off without me", "self_harm"),
@@ -138,7 +158,7 @@ def test_meaning_finds_a_synonym_no_template_has():
     # recall comes first, so the request floor allows for them.
     ("indirect_tune.tsv", 0.94), ("indirect_tune2.tsv", 0.9), ("offtopic_tune.tsv", 1.0),
     ("requests_heldout.tsv", 0.9), ("requests_heldout2.tsv", 0.9),
-    ("requests_heldout3.tsv", 0.9),
+    ("requests_heldout3.tsv", 0.9), ("offtopic_tune2.tsv", 0.97), ("controls_tune.tsv", 0.9),
 ])
 def test_labelled_request_sets_stay_above_their_floor(name, floor):
     from labelled import rows

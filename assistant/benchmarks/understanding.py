@@ -26,6 +26,8 @@ REQUEST_SETS = (
     ("indirect requests", DATA / "indirect_tune.tsv", "tuned"),
     ("indirect requests 2", DATA / "indirect_tune2.tsv", "tuned"),
     ("off-topic lines", DATA / "offtopic_tune.tsv", "tuned"),
+    ("off-topic lines 2 (everyday requests, shared words)", DATA / "offtopic_tune2.tsv", "tuned"),
+    ("control intents said naturally", DATA / "controls_tune.tsv", "tuned"),
     ("requests held-out 1", DATA / "requests_heldout.tsv", "held-out"),
     ("requests held-out 2", DATA / "requests_heldout2.tsv", "held-out"),
     ("requests held-out 3", DATA / "requests_heldout3.tsv", "held-out"),
