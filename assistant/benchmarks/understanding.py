@@ -28,6 +28,8 @@ REQUEST_SETS = (
     ("off-topic lines", DATA / "offtopic_tune.tsv", "tuned"),
     ("off-topic lines 2 (everyday requests, shared words)", DATA / "offtopic_tune2.tsv", "tuned"),
     ("control intents said naturally", DATA / "controls_tune.tsv", "tuned"),
+    ("own off-topic held-out (scored before the last off-topic batch)",
+     DATA / "offtopic_heldout_own.tsv", "tuned after scoring"),
     ("requests held-out 1", DATA / "requests_heldout.tsv", "held-out"),
     ("requests held-out 2", DATA / "requests_heldout2.tsv", "held-out"),
     ("requests held-out 3", DATA / "requests_heldout3.tsv", "held-out"),
