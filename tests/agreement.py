@@ -13,19 +13,19 @@ from assistant.understanding.mirror import compare_mirror
 
 DATA = Path(__file__).parent / "data"
 # Tuned on: the rules and thresholds were set looking at these.
-# Sets 4 and 5 were held out until scored at the end of earlier work; tuning data since.
+# Sets 4, 5 and 6 were held out until scored at the end of earlier work; tuning data since.
 TUNED = ("mirror_pairs_tune.tsv", "mirror_pairs_tune2.tsv", "mirror_pairs_heldout.tsv",
          "mirror_pairs_heldout2.tsv", "mirror_pairs_heldout3.tsv", "mirror_pairs_heldout4.tsv",
-         "mirror_pairs_heldout5.tsv")
+         "mirror_pairs_heldout5.tsv", "mirror_pairs_heldout6.tsv")
 # Held out: written blind before the changes they measure, never tuned on.
-HELD_OUT = ("mirror_pairs_heldout6.tsv",)
+HELD_OUT = ("mirror_pairs_heldout7.tsv",)
 FILES = TUNED + HELD_OUT
 
 
 def labelled(name: str) -> list[tuple[str, str, str]]:
     rows = []
     for line in (DATA / name).read_text().splitlines():
-        if line.strip() and not line.startswith("#"):
+        if line.strip() and not line.startswith("#") and line != "speaker\tmirror\tverdict":
             speaker, mirror, label = line.split("\t")
             rows.append((speaker, mirror, label))
     return rows
