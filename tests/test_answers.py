@@ -94,3 +94,23 @@ def test_hums_questions_and_deferrals(text, reading):
 def test_a_couple_of_minutes_and_a_greeting_is_no_name():
     assert answers.read_minutes("just a couple") == 2
     assert answers.read_names("hiya, kate here with my boyfriend liam") == ["Kate", "Liam"]
+
+
+LEANING_YES = ("yes", "yeah", "sure", "okay", "i guess so", "i think so", "probably",
+               "i suppose", "we could", "sounds good", "go on then", "why not", "of course",
+               "definitely", "fine", "i would love to", "count me in", "that works", "alright",
+               "i don't mind", "no problem", "aye", "cheers")
+TAKEN_BACK = (", no", " but no", ", not really", " ... actually no", ", or maybe not",
+              " but not tonight", " but i'd rather not", ", nah", ", never mind",
+              " but i can't", ", i don't think so", ", wait, no", " but maybe later",
+              " but i'm not sure", " but we'll see")
+
+
+@pytest.mark.parametrize("yes", LEANING_YES)
+def test_a_yes_taken_back_is_never_yes(yes):
+    """A yes with a no, a hedge or a later after it ("i guess so but no") is not a yes."""
+    for tail in TAKEN_BACK:
+        assert answers.read_yes_no(yes + tail) != "yes", yes + tail
+        assert not answers.is_unmistakable_yes(yes + tail), yes + tail
+    for head in ("not ", "i'm not sure ", "maybe ", "i doubt "):
+        assert answers.read_yes_no(head + yes) != "yes", head + yes

@@ -24,6 +24,8 @@ _FIXED = {
     "idk": "unclear", "k": "yes", "kk": "yes", "all good": "unclear", "it is all good": "unclear",
     # Scots: "no bother" is "no problem"
     "nae bother": "yes", "no bother": "yes", "aye nae bother": "yes",
+    # said in disbelief ("aye right" is a Scots no), so not a yes
+    "yeah right": "unclear", "aye right": "unclear", "yes right": "unclear",
 }
 # A shake of the head in sounds ("uh-uh", "nuh-uh", "mm-mm"); read before the fillers go.
 _HEAD_SHAKE = re.compile(r"^\W*(?:uh[\s-]*uh|nuh[\s-]*uh|mm[\s-]+mm|nu[\s-]*uh)\b(?![\s-]*huh)")
@@ -34,7 +36,7 @@ _NO_SOUNDS = {"no", "nope", "nah", "nay", "naw", "nae"}
 # A no said softly is still a no ("maybe not", "probably not", "i think not").
 _HEDGED_NO = ("maybe not", "perhaps not", "probably not", "possibly not", "i think not",
               "i guess not", "i suppose not", "i do not think so",
-              "i do not think", "i would say no", "i doubt it")
+              "i do not think", "i would say no", "i doubt it", "i doubt", "we doubt")
 # Phrases that doubt: the person has not decided, so ask again rather than guess.
 _HEDGES = (
     "not sure", "not so sure", "not too sure", "not really sure", "not quite sure",
@@ -71,7 +73,8 @@ _NEGATED_YES = ("do not mind", "would not mind", "would not say no", "not agains
                 "can not wait", "not a bad idea", "would not hurt", "no doubt",
                 "no problem", "no worries", "do not mind if i do", "why not", "can not hurt",
                 "could not hurt", "not going to say no", "can not say no", "could not say no",
-                "nothing would make me happier", "could not be happier", "would not miss it")
+                "nothing would make me happier", "could not be happier", "would not miss it",
+                "no bother", "not a bother", "nae bother")
 # Plain yes phrases with no yes-word in them.
 _YES_PHRASES = ("by all means", "you bet", "righto", "right oh", "that works", "works for me",
                 "i am down", "down for that", "up for it", "up for that", "i am game", "count us in", "sounds like a plan", "bring it on", "too right",
@@ -93,7 +96,7 @@ _YES_WORDS = {
     "agreed", "affirmative", "correct", "right", "exactly", "true", "love", "like", "lovely",
     "great", "good", "nice", "perfect", "fine", "cool", "awesome", "brilliant", "wonderful",
     "aye", "yess", "yesss", "positive", "do", "go", "ahead", "want", "let", "happy", "keen",
-    "confirm", "confirmed", "certain", "delete", "wipe",
+    "confirm", "confirmed", "certain", "delete", "wipe", "grand", "sound", "cheers",
 }
 _NO_WORDS = {"no", "nope", "nah", "nay", "naw", "nae", "never", "negative", "pass", "stop",
              "cancel"}
@@ -112,7 +115,8 @@ _REFUSALS = ("rather not", "would not", "prefer not", "let us not", "do not", "p
 _WEAK_YES = {"like", "love", "good", "nice", "great", "fine", "cool", "right", "true", "do",
              "go", "want", "let", "happy", "ready", "lovely", "perfect", "awesome",
              "brilliant", "wonderful", "keen", "ahead", "course", "please", "exactly",
-             "correct", "indeed", "positive", "certain", "delete", "wipe"}
+             "correct", "indeed", "positive", "certain", "delete", "wipe", "grand", "sound",
+             "cheers"}
 
 
 def _phrase_in(phrases, text: str) -> bool:
@@ -191,7 +195,8 @@ def read_yes_no(text: str) -> str:
         return "no"
     if _phrase_in(_UNDECIDED, said):  # "i could be persuaded": not "i could"
         return "unclear"
-    if (_phrase_in(_SOFT_YES, said) and not _phrase_in(("do not", "not"), said)
+    # (a no-word anywhere undoes a leaning yes: "i guess so but no", "probably nah")
+    if (_phrase_in(_SOFT_YES, said) and not set(words) & (_NEGATORS | _NO_WORDS)
             and not _phrase_in(("maybe", "perhaps", "might", "but then"), said)):
         return "yes"
     if _phrase_in(("yes and no", "yes or no", "no and yes"), said) or (
