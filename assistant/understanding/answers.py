@@ -48,9 +48,11 @@ _HEDGES = (
     "in two minds", "not fully", "half and half", "part of me", "might", "whatever",
     "do we have to", "do i have to", "must we", "must i", "i am easy", "we are easy",
     "could be persuaded", "might be persuaded", "we will see", "we shall see",
+    "dunno", "idk", "kinda", "sorta", "kind of", "sort of",
 )
 # Undecided answers that hold a yes phrase ("we will" in "we will see").
-_UNDECIDED = ("could be persuaded", "might be persuaded", "we will see", "we shall see")
+_UNDECIDED = ("could be persuaded", "might be persuaded", "we will see", "we shall see",
+              "not saying no", "not saying yes")
 # A hedge about a later time is a polite no for now ("maybe later", "perhaps another time").
 _LATER = ("later", "another time", "another day", "some other time", "tomorrow", "next time",
           "not now", "not tonight", "not today", "not right now", "in a bit", "in a minute",
@@ -84,7 +86,8 @@ _YES_PHRASES = ("by all means", "you bet", "righto", "right oh", "that works", "
                 "bloody oath", "defo", "deffo", "in the mood", "give it a go", "give it a try",
                 "fine by me", "fine by us", "fine with me", "fine with us", "okay by me",
                 "okay with me", "i do want", "i really do", "we do want", "i want to",
-                "we want to", "i am feeling it", "feeling it")
+                "we want to", "i am feeling it", "feeling it", "go ahead", "let us do it",
+                "let us do this", "would really like", "would love that", "like that a lot")
 # Dislike said of the offer is a no ("i'd hate that", "sounds awful").
 _DISLIKE = ("hate that", "hate the idea", "hate it", "sounds awful", "sounds terrible",
             "a bit much", "too much", "not in the mood",
@@ -148,6 +151,8 @@ def _settle_run(said: str) -> str:
 # A hummed yes ("mm hm", "uh huh"), which the word cleaner drops as filler.
 _HUM_YES = re.compile(r"^\s*(?:mm+[ -]?hm+|mhm+|uh[ -]?huh|mm+ yeah|yeah mm+)\s*[.!]*\s*$")
 _ASKING = {"what", "huh", "pardon", "who", "which", "how", "when", "where", "eh"}
+_OBJECTION_FILLERS = ("honestly", "to be honest", "then", "really", "actually", "like", "tbh",
+                      "i mean", "you know", "then again")
 # A yes said only as a wish, before a "but": a polite no ("i'd love to but i've got work").
 _WISHED_ONLY = ("i would love to", "i would like to", "i wish i could", "i would if i could",
                 "we would love to", "i would have loved to", "would love to")
@@ -197,7 +202,7 @@ def read_yes_no(text: str) -> str:
         return "unclear"
     # (a no-word anywhere undoes a leaning yes: "i guess so but no", "probably nah")
     if (_phrase_in(_SOFT_YES, said) and not set(words) & (_NEGATORS | _NO_WORDS)
-            and not _phrase_in(("maybe", "perhaps", "might", "but then"), said)):
+            and "but" not in words and not _phrase_in(_HEDGES, said)):
         return "yes"
     if _phrase_in(("yes and no", "yes or no", "no and yes"), said) or (
             says_yes and says_no and ("but" in words or "and" in words)):
@@ -210,12 +215,15 @@ def read_yes_no(text: str) -> str:
                     set(before.split()) & _NEGATORS) and read_yes_no(before) == "yes":
                 return "yes"
     # "yeah but i'm tired": a yes with an objection after it is not decided.
-    if "but" in words and words.index("but") + 1 < len(words) \
-            and words[words.index("but") + 1] in ("i", "we", "it", "that", "you", "there"):
-        objection = " ".join(words[words.index("but") + 1:])
+    # (fillers after the "but" do not hide it: "but honestly i would rather sleep")
+    objection = _without(_OBJECTION_FILLERS, " ".join(words[words.index("but") + 1:])).split() \
+        if "but" in words else []
+    if objection and objection[0] in ("i", "we", "it", "that", "you", "there"):
+        objection = " ".join(objection)
         # "i'd love to but i can't": the objection says no; so does any objection to a wish
-        # said in the conditional ("i'd love to but i've got work")
+        # said in the conditional ("i'd love to but i've got work"), or a preference
         if (set(objection.split()) & _NEGATORS or _phrase_in(_REFUSALS, objection)
+                or _phrase_in(("would rather", "would prefer", "rather just"), objection)
                 or _phrase_in(_WISHED_ONLY, " ".join(words[:words.index("but")]))):
             return "no"
         return "unclear"
@@ -248,7 +256,8 @@ def read_yes_no(text: str) -> str:
 _STRONG_YES = {"yes", "yeah", "yep", "yup", "absolutely", "definitely", "certainly", "confirm",
                "confirmed", "affirmative", "certain"}
 _WAVERING = ("guess", "suppose", "think", "probably", "why not", "whatever", "if you want",
-             "maybe", "kind of", "sort of", "i reckon", "fine", "okay then", "mind")
+             "maybe", "kind of", "sort of", "i reckon", "fine", "okay then", "mind", "almost",
+             "hopefully", "pretty much", "fairly", "dunno", "kinda", "sorta", "hope")
 # A yes with a condition or a pause in it is not a yes to deleting everything.
 _CONDITIONS = ("but", "unless", "except", "only if", "as long as", "apart from", "other than",
                "wait", "hold on", "hang on", "actually", "although", "though", "if")
