@@ -348,9 +348,11 @@ FEELINGS: dict[str, int] = {
     "holding up": 5, "getting by": 5, "coping": 5, "mediocre": 5, "fair": 5,
     "could be worse": 6, "not the worst": 5, "pumped": 9, "energetic": 8, "fab": 9,
     "fabulous": 9, "lovely": 8, "nice": 7, "positive": 7, "optimistic": 7, "proud": 8,
-    "the worst": 1, "all right": 6, "top of the world": 9,
+    "the worst": 1, "all right": 6, "top of the world": 9, "high": 8, "lost": 3,
+    "could be a lot better": 3, "could be much better": 3, "could be way better": 3,
+    "worst day": 1, "best day": 9,
 }
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+_NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
 _MOOD_NEGATORS = ("not", "never", "hardly", "not too", "not so", "not very", "not that",
                   "not feeling", "not really", "not particularly", "not at all")
@@ -377,6 +379,8 @@ def read_mood(text: str) -> Mood | None:
     but happy" (the feelings averaged); None when neither a 1-10 number nor a feeling word
     was said. The word kept is the first feeling said."""
     number = first_number(text)
+    if number is None and first_number(text, low=0, high=0) == 0:
+        number = 1  # "zero": below the scale, so its lowest point
     said = re.sub(r"\b(?:low key|lowkey|ish)\b", " ", plain_words(text))
     padded = f" {said} "
     found: list[tuple[int, int, str]] = []  # (position, value, word as said)
@@ -453,7 +457,8 @@ _SMALL_HOURS = {"an": 1, "a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3,
 def read_minutes(text: str) -> int | None:
     """A duration in minutes: "five minutes" -> 5, "half an hour" -> 30, "an hour and a half"
     -> 90, "quarter of an hour" -> 15, "1.5 hours" -> 90, a bare "15" or "one" -> 15, 1."""
-    low = text.lower().replace("-", " ")
+    # "a good hour", "a full half hour": the hour is the same
+    low = re.sub(r"\b(?:good|full|whole|solid)\s+(?=hour|half)", "", text.lower().replace("-", " "))
     if match := _HOURS_AND_HALF.search(low):
         hours = _SMALL_HOURS.get(match.group(1) or match.group(2) or "one", 1)
         return hours * 60 + 30
@@ -461,7 +466,7 @@ def read_minutes(text: str) -> int | None:
         return 45 if (match.group(1) or match.group(2)) else 15
     if (match := _DECIMAL_HOURS.search(low)) and "." in match.group(1):
         return round(float(match.group(1)) * 60)
-    said = normalise(text)
+    said = normalise(low)
     value = minutes_in(said)
     if value is not None:
         return value
@@ -471,7 +476,7 @@ def read_minutes(text: str) -> int | None:
     if re.search(r"\ba few\b", said):
         return 3
     bare = [int(w) if w.isdigit() else _NUMBER_WORDS[w] for w in words
-            if w.isdigit() or w in _NUMBER_WORDS]
+            if w.isdigit() or w in _NUMBER_WORDS and w != "zero"]
     if len(bare) == 1 and len(words) <= 4:
         return bare[0]
     if len(bare) == 2 and len(words) <= 5 and "or" in words:  # "ten or fifteen": the first
