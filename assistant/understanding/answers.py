@@ -414,7 +414,7 @@ _NOT_NAMES = set("""
 i am im me my mine we are us our this is it its and plus with also here there hi hello hey hiya
 name names called call the a an just only both of two us together speaking say said partner
 wife husband boyfriend girlfriend fiance fiancee spouse other half better love lover darling
-dear honey babe baby friend roommate named goes by yes yeah no okay ok so well um uh oh that
+dear honey babe baby friend roommate named goes go by yes yeah no okay ok so well um uh oh that
 be who you your they them their he she his her him these those im myself too as well all
 """.split())
 _NAME = re.compile(r"[A-Za-z][A-Za-z'\-]*")
