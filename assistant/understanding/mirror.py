@@ -13,6 +13,11 @@ keyword salad and never counts as listening.
 
 Parts are compared by meaning with the context model (contextual.py, MiniLM), the mirror first
 turned into the speaker's voice; words are matched with a small lexicon and WordLlama.
+
+Those rules fit the pairs they were written for better than a blind writer's, so they do not
+decide the verdict alone: what they find (VERDICT_FEATURES) is weighed by a softmax regression
+trained on every labelled tuning pair (mirror_verdict.json; `tests/agreement.py --train`), and
+the parts named follow its verdict. Keyword salad and empty mirrors stay with the rules.
 """
 
 import json
