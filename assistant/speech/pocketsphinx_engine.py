@@ -80,9 +80,12 @@ MEANS_FLOOR = 0.3
 # espeak-ng en-gb-scotland+m4 and en-029+f3, Festival ked_diphone and Piper en_US-joe-medium).
 # When the grammar snapped (its sentence under SNAPPED_BELOW from Whisper's words, Whisper at
 # least MEANS_FLOOR sure), its sentence is no hearing of the words: the guard's reading of
-# Whisper's words counts as if Whisper were sure (a crisis line snapped onto a harmless request),
-# and a crisis sentence of the grammar does not stand against Whisper's words that raise none
-# (figurative talk snapped onto a crisis sentence).
+# Whisper's words counts when Whisper is nearly sure (SNAPPED_READING; a crisis line snapped
+# onto a harmless request; below it garbled words of a request read as heavy, "good luck
+# someday it's time to hear", 0.4, for "give us a date idea"), and a crisis sentence of the
+# grammar does not stand against Whisper's words, nearly sure, that raise none (figurative talk
+# snapped onto a crisis sentence; below it Whisper may have garbled a crisis).
+SNAPPED_READING = 0.45
 # A sure Whisper's veto of the grammar's crisis sentence needs its words this far from it:
 # (unless Whisper is very sure: "i'm scared of the dark", 0.91, against the grammar's "i'm scared
 # of my partner"; the words it kept the crisis for came with 0.68-0.80).
@@ -265,7 +268,8 @@ class PocketSphinxRecognizer:
         # sentence, and is no hearing of what was said, harmless request or crisis alike.
         snapped = self._neural is not None and confidence >= MEANS_FLOOR and \
             fuzz.ratio(heard.text, grammar) < SNAPPED_BELOW
-        if _raises_alarm(heard.text, reading_counts=sure or snapped or self._neural is None):
+        reading_counts = sure or (snapped and confidence >= SNAPPED_READING)
+        if _raises_alarm(heard.text, reading_counts=reading_counts or self._neural is None):
             return True  # recall first: a false alarm costs one gentle question
         if self._neural is None:
             return False  # PocketSphinx's free speech garbles real voices: never trusted more
@@ -273,7 +277,7 @@ class PocketSphinxRecognizer:
                 _means_other_request(heard.text, grammar):
             return True
         if not sure:
-            return snapped and _raises_alarm(grammar)
+            return snapped and confidence >= SNAPPED_READING and _raises_alarm(grammar)
         if _raises_alarm(grammar):
             # A sure Whisper vetoes the grammar's crisis sentence, but not when its words are
             # close to it: then they differ in the word that makes the crisis, and the grammar,
