@@ -38,12 +38,18 @@ def register(sub) -> None:
 
 
 def cmd_understand(args) -> int:
-    from assistant.understanding.cli_io import understand_lines, understand_text
+    import gc
 
     if args.audio:
         from assistant.cli.speech import understand_audio
 
         return understand_audio(args)
+    # Loading allocates the catalogue and the models' tables, a hundred thousand containers
+    # kept to the end: the cycle collector would walk them over and over for nothing (a tenth
+    # of a cold start). One utterance and exit needs no collector; --jsonl turns it on once
+    # loaded.
+    gc.disable()
+    from assistant.understanding.cli_io import understand_lines, understand_text
     if args.jsonl:
         return understand_lines(sys.stdin.buffer, sys.stdout, sys.stderr, explain=args.explain)
     print(json.dumps(understand_text(" ".join(args.text), explain=args.explain)))
