@@ -6,7 +6,10 @@ spoken.py) to `utterances`, which says what the synthesizer makes in one go.
 A neural voice (Piper) says the piece in one go, with a comma before the number, so it pauses
 there and at the commas between the number's groups ("one eight hundred, seven nine nine").
 Said apart, a short stretch came back garbled from Piper ("or" as "r", "Men's Aid on" as "a
-dawn", "thirteen" as "birking").
+dawn", "thirteen" as "birking"). The piece is said `steady`: without Piper's random variation
+(`steady_profile`), so a number is said the same clear way every time; with it, one run in
+three or so lost a digit somewhere ("nine eight eight" as "man eight eight", "five five four"
+as "five four").
 
 espeak-ng says the number apart from the words around it, at the profile's slower exercise
 pace, each digit on its own (a "double five" as one) with short pauses, longer ones between
@@ -48,6 +51,7 @@ class Utterance:
     text: str
     careful: bool = False  # part of a phone number: said at the slower pace
     pause_before: float = 0.0
+    steady: bool = False  # carries a phone number: said without random variation
 
 
 def utterances(text: str, engine: str) -> list[Utterance]:
@@ -64,7 +68,7 @@ def utterances(text: str, engine: str) -> list[Utterance]:
             if number and said.strip() and said.rstrip()[-1] not in ",;:":
                 said = said.rstrip() + ", "
             said += words
-        return [Utterance(said)]
+        return [Utterance(said, steady=True)]
     out: list[Utterance] = []
     after_number = False
     for index, (words, number) in enumerate(parts):
@@ -96,3 +100,11 @@ def trimmed(audio, samplerate: int, threshold: float = 0.01):
     if loud.size == 0:
         return audio
     return audio[loud[0]:loud[-1] + 1 + int(KEPT_QUIET * samplerate)]
+
+
+def steady_profile(profile):
+    """The profile with Piper's random variation off (noise scale and noise width 0): the
+    voice's most likely rendering, the same every time. Used only for pieces that carry a
+    phone number, so everyday speech keeps its variety."""
+    return profile.model_copy(update={"piper": profile.piper.model_copy(
+        update={"noise_scale": 0.0, "noise_w": 0.0})})
