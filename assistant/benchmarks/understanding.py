@@ -29,11 +29,14 @@ REQUEST_SETS = (
     ("requests held-out 1", DATA / "requests_heldout.tsv", "held-out"),
     ("requests held-out 2", DATA / "requests_heldout2.tsv", "held-out"),
     ("requests held-out 3", DATA / "requests_heldout3.tsv", "held-out"),
+    ("requests held-out 4, written blind", DATA / "requests_heldout4.tsv", "held-out"),
     ("indirect held-out 1", DATA / "indirect_heldout.tsv", "tuned after scoring"),
     ("indirect held-out 2", DATA / "indirect_heldout2.tsv", "tuned after scoring"),
     ("indirect held-out 3", DATA / "indirect_heldout3.tsv", "tuned after scoring"),
     ("indirect held-out 4", DATA / "indirect_heldout4.tsv", "tuned after scoring"),
-    ("indirect held-out 5, written blind", DATA / "indirect_heldout5.tsv", "held-out"),
+    ("indirect held-out 5, written blind", DATA / "indirect_heldout5.tsv",
+     "tuned after scoring"),
+    ("indirect held-out 6, written blind", DATA / "indirect_heldout6.tsv", "held-out"),
 )
 CRISIS_SETS = (
     ("crisis tuning", DATA / "crisis_tune.tsv", "tuned; in the reader's corpus"),

