@@ -21,9 +21,10 @@ from assistant.understanding.evaluate import answer_label
 # Tuned on: the interpreter's rules were shaped with these in view (set 2 and the first
 # held-out set were scored after earlier work and are tuning data from then on).
 TUNED = ("answers_tune.tsv", "answers_heldout.tsv", "answers_heldout2.tsv",
-         "answers_heldout3.tsv")  # set 3: held out until its final score, its misses read since
+         "answers_heldout3.tsv",  # set 3: held out until its final score, its misses read since
+         "answers_tune2.tsv")
 # Held out: written blind, scored before and after the changes they measure, never tuned on.
-HELD_OUT: tuple[str, ...] = ()
+HELD_OUT = ("answers_heldout4.tsv",)
 BANDS = {"low": range(1, 5), "middling": range(5, 7), "high": range(7, 11)}
 
 

@@ -48,3 +48,22 @@ def test_a_text_read_moments_ago_is_not_read_again(monkeypatch):
     again = model.embed_many(["he makes me ask before i eat anything", "a new line"])
     assert calls == [1]  # only the new line was read
     assert np.allclose(again[0], first[0])
+
+
+def test_the_optimised_graph_is_kept_and_a_damaged_one_rebuilt(tmp_path, monkeypatch):
+    import assistant.understanding.contextual as contextual
+
+    texts = ["he grabbed my arm so hard it bruised", "can we do a check in"]
+    monkeypatch.setenv("HEARTH_CACHE_DIR", str(tmp_path))
+    contextual.load_contextual.cache_clear()
+    try:
+        optimised_now = contextual.load_contextual().embed(texts)
+        folder, = tmp_path.glob("context-model-*")
+        contextual.load_contextual.cache_clear()
+        assert np.array_equal(contextual.load_contextual().embed(texts), optimised_now)
+        (folder / "model.onnx").write_bytes(b"not a model")
+        contextual.load_contextual.cache_clear()
+        assert np.array_equal(contextual.load_contextual().embed(texts), optimised_now)
+        assert (folder / "model.onnx").stat().st_size > 1000  # rebuilt
+    finally:
+        contextual.load_contextual.cache_clear()

@@ -22,17 +22,21 @@ _FIXED = {
     "go for it": "yes", "i am in": "yes", "count me in": "yes", "let us do it": "yes",
     "yes no": "unclear", "no yes": "unclear", "dunno": "unclear", "i dunno": "unclear",
     "idk": "unclear", "k": "yes", "kk": "yes", "all good": "unclear", "it is all good": "unclear",
+    # Scots: "no bother" is "no problem"
+    "nae bother": "yes", "no bother": "yes", "aye nae bother": "yes",
+    # said in disbelief ("aye right" is a Scots no), so not a yes
+    "yeah right": "unclear", "aye right": "unclear", "yes right": "unclear",
 }
 # A shake of the head in sounds ("uh-uh", "nuh-uh", "mm-mm"); read before the fillers go.
 _HEAD_SHAKE = re.compile(r"^\W*(?:uh[\s-]*uh|nuh[\s-]*uh|mm[\s-]+mm|nu[\s-]*uh)\b(?![\s-]*huh)")
 # Yes- and no-words that may run together: "yeah nah" is a no, "nah yeah" a yes (Australian
 # and British speech): the last word of the run is the answer.
-_YES_SOUNDS = {"yes", "yeah", "yea", "yep", "yup", "ya", "yah", "aye"}
-_NO_SOUNDS = {"no", "nope", "nah", "nay"}
+_YES_SOUNDS = {"yes", "yeah", "yea", "yep", "yup", "ya", "yah", "aye", "yeh", "yis"}
+_NO_SOUNDS = {"no", "nope", "nah", "nay", "naw", "nae"}
 # A no said softly is still a no ("maybe not", "probably not", "i think not").
 _HEDGED_NO = ("maybe not", "perhaps not", "probably not", "possibly not", "i think not",
               "i guess not", "i suppose not", "i do not think so",
-              "i do not think", "i would say no", "i doubt it")
+              "i do not think", "i would say no", "i doubt it", "i doubt", "we doubt")
 # Phrases that doubt: the person has not decided, so ask again rather than guess.
 _HEDGES = (
     "not sure", "not so sure", "not too sure", "not really sure", "not quite sure",
@@ -43,7 +47,10 @@ _HEDGES = (
     "up to you", "you decide", "you choose", "your call", "either is fine", "torn",
     "in two minds", "not fully", "half and half", "part of me", "might", "whatever",
     "do we have to", "do i have to", "must we", "must i", "i am easy", "we are easy",
+    "could be persuaded", "might be persuaded", "we will see", "we shall see",
 )
+# Undecided answers that hold a yes phrase ("we will" in "we will see").
+_UNDECIDED = ("could be persuaded", "might be persuaded", "we will see", "we shall see")
 # A hedge about a later time is a polite no for now ("maybe later", "perhaps another time").
 _LATER = ("later", "another time", "another day", "some other time", "tomorrow", "next time",
           "not now", "not tonight", "not today", "not right now", "in a bit", "in a minute",
@@ -56,7 +63,8 @@ _SOFT_YES = ("i guess so", "i guess", "i suppose", "i suppose so", "i think so",
              "i reckon", "guess so", "suppose so", "think so", "likely", "i would think so",
              "suppose", "if you insist", "if we have to", "if you like", "if it helps",
              "if you think so", "fair enough", "i would say yes", "reckon so", "if i must",
-             "we could", "i could", "we could try", "worth a try", "worth a shot")
+             "we could", "i could", "we could try", "worth a try", "worth a shot", "we should",
+             "i think we should")
 # A yes said through a negation ("i don't mind", "i wouldn't say no"): read as yes when
 # nothing else in the answer says no.
 _NEGATED_YES = ("do not mind", "would not mind", "would not say no", "not against it",
@@ -64,27 +72,34 @@ _NEGATED_YES = ("do not mind", "would not mind", "would not say no", "not agains
                 "do not see why not", "no reason not to", "could not agree more",
                 "can not wait", "not a bad idea", "would not hurt", "no doubt",
                 "no problem", "no worries", "do not mind if i do", "why not", "can not hurt",
-                "could not hurt")
+                "could not hurt", "not going to say no", "can not say no", "could not say no",
+                "nothing would make me happier", "could not be happier", "would not miss it",
+                "no bother", "not a bother", "nae bother")
 # Plain yes phrases with no yes-word in them.
 _YES_PHRASES = ("by all means", "you bet", "righto", "right oh", "that works", "works for me",
-                "i am down", "down for that", "sounds like a plan", "bring it on", "too right",
+                "i am down", "down for that", "up for it", "up for that", "i am game", "count us in", "sounds like a plan", "bring it on", "too right",
                 "lets go", "let us go", "go on then", "i would love", "i would like that",
                 "that would be nice", "that would be good", "sounds good", "sounds nice",
                 "sounds great", "sounds lovely", "yas", "yass", "i will", "we will",
-                "bloody oath", "defo", "deffo", "in the mood", "give it a go", "give it a try")
+                "bloody oath", "defo", "deffo", "in the mood", "give it a go", "give it a try",
+                "fine by me", "fine by us", "fine with me", "fine with us", "okay by me",
+                "okay with me", "i do want", "i really do", "we do want", "i want to",
+                "we want to", "i am feeling it", "feeling it")
 # Dislike said of the offer is a no ("i'd hate that", "sounds awful").
 _DISLIKE = ("hate that", "hate the idea", "hate it", "sounds awful", "sounds terrible",
             "a bit much", "too much", "not in the mood",
-            "sounds horrible", "sounds like hell", "dread", "god no", "hell no", "ugh")
+            "sounds horrible", "sounds like hell", "dread", "god no", "hell no", "ugh",
+            "rather die", "over my dead body")
 _YES_WORDS = {
-    "yes", "yeah", "yea", "yep", "yup", "ya", "yah", "sure", "okay", "alright", "absolutely",
+    "yes", "yeah", "yea", "yep", "yup", "ya", "yah", "yeh", "yis", "sure", "okay", "alright", "absolutely",
     "definitely", "certainly", "indeed", "please", "gladly", "totally", "course", "ready",
     "agreed", "affirmative", "correct", "right", "exactly", "true", "love", "like", "lovely",
     "great", "good", "nice", "perfect", "fine", "cool", "awesome", "brilliant", "wonderful",
     "aye", "yess", "yesss", "positive", "do", "go", "ahead", "want", "let", "happy", "keen",
-    "confirm", "confirmed", "certain", "delete", "wipe",
+    "confirm", "confirmed", "certain", "delete", "wipe", "grand", "sound", "cheers",
 }
-_NO_WORDS = {"no", "nope", "nah", "nay", "never", "negative", "pass", "stop", "cancel"}
+_NO_WORDS = {"no", "nope", "nah", "nay", "naw", "nae", "never", "negative", "pass", "stop",
+             "cancel"}
 # Words that turn what follows (or, for "not" after a yes-word, what came before) around.
 _NEGATORS = {"not", "no", "never", "nope", "nah", "without", "neither", "nor", "hardly"}
 _REFUSALS = ("rather not", "would not", "prefer not", "let us not", "do not", "please do not",
@@ -94,12 +109,14 @@ _REFUSALS = ("rather not", "would not", "prefer not", "let us not", "do not", "p
              "not yet", "i would not", "better not", "i will pass", "i pass", "count me out",
              "not keen", "not ready", "can not", "i am out", "not on your life", "no chance",
              "i am alright", "we are alright", "all set", "i am right", "we are right",
-             "i am sweet", "we are sweet", "i am all good", "we are all good")
+             "i am sweet", "we are sweet", "i am all good", "we are all good", "leave it",
+             "let us leave it", "give it a miss", "give that a miss", "give this a miss")
 # Yes-words that only mean yes on their own ("good" in "good question" is not consent).
 _WEAK_YES = {"like", "love", "good", "nice", "great", "fine", "cool", "right", "true", "do",
              "go", "want", "let", "happy", "ready", "lovely", "perfect", "awesome",
              "brilliant", "wonderful", "keen", "ahead", "course", "please", "exactly",
-             "correct", "indeed", "positive", "certain", "delete", "wipe"}
+             "correct", "indeed", "positive", "certain", "delete", "wipe", "grand", "sound",
+             "cheers"}
 
 
 def _phrase_in(phrases, text: str) -> bool:
@@ -131,8 +148,12 @@ def _settle_run(said: str) -> str:
 # A hummed yes ("mm hm", "uh huh"), which the word cleaner drops as filler.
 _HUM_YES = re.compile(r"^\s*(?:mm+[ -]?hm+|mhm+|uh[ -]?huh|mm+ yeah|yeah mm+)\s*[.!]*\s*$")
 _ASKING = {"what", "huh", "pardon", "who", "which", "how", "when", "where", "eh"}
+# A yes said only as a wish, before a "but": a polite no ("i'd love to but i've got work").
+_WISHED_ONLY = ("i would love to", "i would like to", "i wish i could", "i would if i could",
+                "we would love to", "i would have loved to", "would love to")
 _DEFERRALS = ("get back to you", "let you know", "i will think about it", "think it over",
-              "sleep on it", "come back to it", "ask me again")
+              "sleep on it", "come back to it", "ask me again", "let me ask", "let me check",
+              "check with", "ask her first", "ask him first", "ask them first")
 
 
 def read_yes_no(text: str) -> str:
@@ -153,11 +174,16 @@ def read_yes_no(text: str) -> str:
         return _FIXED[said]
     said = _settle_run(said)
     # "no, actually yes", "on second thought, no": the answer after the change of mind counts.
+    # (unless what follows decides nothing: "i wouldn't mind actually, it's been ages")
     for turn in (" actually ", " on second thought ", " on second thoughts ", " wait "):
-        if turn in f" {said} " and f" {said} ".split(turn)[-1].strip():
-            said = f" {said} ".split(turn)[-1].strip()
+        after = f" {said} ".split(turn)[-1].strip()
+        if turn in f" {said} " and after:
+            said = after if read_yes_no(after) != "unclear" else _without((turn.strip(),), said)
     words = said.split()
     # "what do you mean?", "let me get back to you": a question or a deferral decides nothing.
+    if words[0] == "eh" and len(words) > 1:  # "eh, why not": a filler, not "eh?"
+        words = words[1:]
+        said = " ".join(words)
     if words[0] in _ASKING or _phrase_in(_DEFERRALS, said):
         return "unclear"
     says_yes = any(w in ("yes", "yeah", "yep", "yup", "sure", "okay") for w in words)
@@ -167,17 +193,30 @@ def read_yes_no(text: str) -> str:
         return "no"
     if _phrase_in(_HEDGED_NO, said) or _phrase_in(_DISLIKE, said):
         return "no"
-    if _phrase_in(_SOFT_YES, said) and not _phrase_in(("do not", "not"), said):
-        return "yes"
-    if _phrase_in(("yes and no", "yes or no", "no and yes"), said) or (says_yes and says_no
-                                                                         and "but" in words):
+    if _phrase_in(_UNDECIDED, said):  # "i could be persuaded": not "i could"
         return "unclear"
+    # (a no-word anywhere undoes a leaning yes: "i guess so but no", "probably nah")
+    if (_phrase_in(_SOFT_YES, said) and not set(words) & (_NEGATORS | _NO_WORDS)
+            and not _phrase_in(("maybe", "perhaps", "might", "but then"), said)):
+        return "yes"
+    if _phrase_in(("yes and no", "yes or no", "no and yes"), said) or (
+            says_yes and says_no and ("but" in words or "and" in words)):
+        return "unclear"  # "she says yes and i say no"
+    # "yeah sure, as long as it doesn't take long": the condition's own negation is no "no"
+    if says_yes and not says_no:
+        for condition in (" as long as ", " so long as ", " provided ", " if "):
+            before, _, _ = f" {said} ".partition(condition)
+            if condition in f" {said} " and before.split() and not (
+                    set(before.split()) & _NEGATORS) and read_yes_no(before) == "yes":
+                return "yes"
     # "yeah but i'm tired": a yes with an objection after it is not decided.
     if "but" in words and words.index("but") + 1 < len(words) \
             and words[words.index("but") + 1] in ("i", "we", "it", "that", "you", "there"):
         objection = " ".join(words[words.index("but") + 1:])
-        # "i'd love to but i can't": the objection says no
-        if set(objection.split()) & _NEGATORS or _phrase_in(_REFUSALS, objection):
+        # "i'd love to but i can't": the objection says no; so does any objection to a wish
+        # said in the conditional ("i'd love to but i've got work")
+        if (set(objection.split()) & _NEGATORS or _phrase_in(_REFUSALS, objection)
+                or _phrase_in(_WISHED_ONLY, " ".join(words[:words.index("but")]))):
             return "no"
         return "unclear"
     if _phrase_in(_HEDGES, said):
@@ -300,6 +339,7 @@ FEELINGS: dict[str, int] = {
     "holding up": 5, "getting by": 5, "coping": 5, "mediocre": 5, "fair": 5,
     "could be worse": 6, "not the worst": 5, "pumped": 9, "energetic": 8, "fab": 9,
     "fabulous": 9, "lovely": 8, "nice": 7, "positive": 7, "optimistic": 7, "proud": 8,
+    "the worst": 1, "all right": 6, "top of the world": 9,
 }
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
@@ -350,7 +390,8 @@ def read_mood(text: str) -> Mood | None:
     if not found:
         return Mood(number, None) if number is not None else None
     found.sort()
-    value = round(sum(v for _, v, _ in found) / len(found))
+    # (half up: "tired but okay" sits in the middle, not low)
+    value = int(sum(v for _, v, _ in found) / len(found) + 0.5)
     return Mood(number if number is not None else value, found[0][2])
 
 
@@ -423,5 +464,7 @@ def read_minutes(text: str) -> int | None:
     bare = [int(w) if w.isdigit() else _NUMBER_WORDS[w] for w in words
             if w.isdigit() or w in _NUMBER_WORDS]
     if len(bare) == 1 and len(words) <= 4:
+        return bare[0]
+    if len(bare) == 2 and len(words) <= 5 and "or" in words:  # "ten or fifteen": the first
         return bare[0]
     return None

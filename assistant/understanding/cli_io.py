@@ -1,5 +1,6 @@
 """Text in, JSON out: the shapes `hearth understand` prints, with clear errors for bad input."""
 
+import gc
 import json
 from typing import BinaryIO, TextIO
 
@@ -57,6 +58,9 @@ def understand_lines(stream: BinaryIO, out: TextIO, err: TextIO, explain: bool =
             status = max(status, _answer(lines, number, out, err, explain))
             number += len(lines)
             out.flush()
+            if not gc.isenabled():  # loaded: what is there now stays, the collector skips it
+                gc.freeze()
+                gc.enable()
         if not chunk:
             return status
 

@@ -15,15 +15,18 @@ Parts are compared by meaning with the context model (contextual.py, MiniLM), th
 turned into the speaker's voice; words are matched with a small lexicon and WordLlama.
 """
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from assistant.understanding.contextual import load_contextual
+from assistant.understanding.linear import Softmax
 from assistant.understanding.semantic import load_semantic
 
 Verdict = Literal["good", "partial", "wrong"]
@@ -183,7 +186,8 @@ _JOINERS = {"and", "but", "because", "so", "since", "though", "although", "that"
 _SENTENCE_WORDS = {"i", "you", "we", "they", "he", "she", "it", "me", "us", "my", "your", "our",
                    "the", "a", "an", "to", "of", "in", "on", "at", "with", "about", "for",
                    "is", "are", "was", "were", "be", "i'm", "you're", "it's", "that", "when",
-                   "and", "but", "because"}
+                   "and", "but", "because", "i've", "you've", "we're", "we've", "they're",
+                   "i'd", "you'd", "i'll", "you'll", "he's", "she's", "don't", "didn't"}
 _NEGATIONS = {"not", "no", "never", "without", "nothing", "instead", "nobody", "none",
               "hardly", "neither", "nor", "barely"}
 # Words whose polarity hides in time ("used to", "anymore"): a negation test would misfire.
@@ -433,22 +437,23 @@ def _negations(text: str) -> int:
 
 
 def _reverses(part: str, clause: str, mirror: str, evened: bool,
-              pairs: list[tuple[str, str]], kept: bool) -> bool:
-    """The mirror turns the part around: dismisses it, or, speaking of the same matter (a word
-    in common, or the part is only a feeling: "I love it"), answers it with an opposite word
-    (a negation on one side turns that back: "not alone" is "together") or adds or drops a
-    negation ("worried" / "not worried"). `clause` is the mirror clause that says the part
-    back; `evened`: the mirror holds as many negations as the speaker's words, so a negation
-    that moved between clauses ("not having a plan makes you uneasy") is no turn."""
+              pairs: list[tuple[str, str]], kept: bool) -> str | None:
+    """How the mirror turns the part around, or None: "dismissed" (it says the speaker does
+    not care), "opposite" (speaking of the same matter, a word in common or the part only a
+    feeling, it answers with an opposite word; a negation on one side turns that back: "not
+    alone" is "together") or "negation" (a negation added or dropped: "worried" / "not
+    worried"). `clause` is the mirror clause that says the part back; `evened`: the mirror
+    holds as many negations as the speaker's words, so a negation that moved between clauses
+    ("not having a plan makes you uneasy") is no turn."""
     if _DISMISSIVE.search(mirror.lower()) and not _DISMISSIVE.search(part.lower()):
-        return True
+        return "dismissed"
     if not pairs and not all(w in _FEELING_WORDS for w in content(part)):
-        return False  # nothing in common: the mirror speaks of something else
+        return None  # nothing in common: the mirror speaks of something else
     flipped = (_negated(part) != _negated(clause) and not evened
                and not _worry_kept(part, clause))
     if _opposite_words(part, clause) and _same_matter(part, clause):
-        return not flipped
-    return kept and flipped and _denied_said_back(part, clause)
+        return None if flipped else "opposite"
+    return "negation" if kept and flipped and _denied_said_back(part, clause) else None
 
 
 def _worry_kept(part: str, clause: str) -> bool:
@@ -714,30 +719,35 @@ _MIRROR_LEAD = re.compile(
     r"(?: that)?[,:.]?\s+", re.IGNORECASE)
 
 
-def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
-    """Compare the listener's mirror with what the speaker said, by meaning."""
-    mirror = _MIRROR_LEAD.sub("", mirror.strip())
+def _by_rules(speaker: str, mirror: str) -> tuple[MirrorCheck, dict[str, float], list[float]]:
+    """The rules' verdict, with the parts caught, missed and turned; what they found as
+    numbers for the verdict model (VERDICT_FEATURES); and how near in meaning the mirror came
+    to each of the speaker's parts. `mirror` has its lead-in dropped."""
     spoken = parts(speaker)
     if not spoken or not words(mirror):
-        return MirrorCheck("wrong", "empty", missed=spoken)
+        return MirrorCheck("wrong", "empty", missed=spoken), {}, []
     if is_keyword_salad(mirror):
-        return MirrorCheck("wrong", "keywords", missed=spoken)
+        return MirrorCheck("wrong", "keywords", missed=spoken), {}, []
     mirror_words = content(mirror) + (["enjoy"] if _LIKES.search(mirror) else [])
     # ("like" is a stop word; as a plain verb, "you really like that ...", it is a pleasure)
     added = added_blame(speaker, mirror)
-    caught, missed, turned = [], [], []
+    caught, missed, turned, turns = [], [], [], set()
     felt = False  # a missed part whose feeling the mirror still named
     closeness, aligned, leaning = _meaning(spoken, mirror)
     evened = _negations(" ".join(spoken)) == _negations(mirror)
+    shares = []
     for part, close, clause, lean in zip(spoken, closeness, aligned, leaning):
         wanted = content(part)
         pairs = [(w, m) for w in wanted if (m := _match(w, mirror_words))]
         share = len(pairs) / len(wanted) if wanted else 1.0
+        shares.append(share)
         # (a speaker's single part has no share to lean on: it is the whole)
         leans = len(spoken) > 1 and lean >= PART_LEANS and close >= PART_NEAR
         kept = (share >= PART_KEPT or close >= PART_CLOSE or leans) and lean > PART_LEFT_OUT
-        if _reverses(part, clause, mirror, evened, pairs, kept):
+        turn = _reverses(part, clause, mirror, evened, pairs, kept)
+        if turn:
             turned.append(part)
+            turns.add(turn)
         elif kept:
             caught.append(part)
         else:
@@ -745,22 +755,138 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
             if any(w in _FEELING_WORDS for w, _ in pairs):
                 felt = True  # the feeling came through, the rest did not: a start
     score = len(caught) / len(spoken)
-    if not turned and caught and turned_overall(speaker, mirror):
+    overall = not turned and bool(caught) and turned_overall(speaker, mirror)
+    wish = wish_put_in_mouth(speaker, mirror)
+    said_words = content(speaker)
+    heard = content(mirror)
+    own = {key_of(w) for w in words(speaker)} | set(words(speaker))
+    feelings_said = {key_of(w) for w in words(speaker) if w in _FEELING_WORDS}
+    signals = {
+        "close_mean": float(np.mean(closeness)),
+        "words_kept": float(np.mean(shares)),
+        "words_new": (sum(key_of(w) not in own and not _match(w, said_words) for w in heard)
+                      / len(heard) if heard else 0.0),
+        "length": float(np.log(len(words(mirror)) / len(words(speaker)))),
+        "parts_kept": score,
+        "feeling_named": float(bool(feelings_said & {key_of(w) for w in words(mirror)
+                                                     if w in _FEELING_WORDS})),
+        "turned_overall": float(overall),
+        "opposite": float(bool(turns & {"opposite", "dismissed"})),
+        "negation_moved": float("negation" in turns),
+        "blame": float(bool(added)),
+        "blame_near": _blame_nearness(mirror),
+        "wish_not_theirs": float(wish is not None),
+        "listener_only": float(not re.search(r"\byou", mirror, re.IGNORECASE)),
+    }
+    if overall:
         turned = [spoken[0]]  # the mirror's whole sense runs against what was said
     if turned:
-        return MirrorCheck("wrong", "reversed", caught, missed, turned, added, score)
-    if added:
-        return MirrorCheck("wrong", "blame", caught, missed, turned, added, score)
-    wish = wish_put_in_mouth(speaker, mirror)
-    if wish is not None:
+        check = MirrorCheck("wrong", "reversed", caught, missed, turned, added, score)
+    elif added:
+        check = MirrorCheck("wrong", "blame", caught, missed, turned, added, score)
+    elif wish is not None:
         missed = [wish, *(p for p in missed if p != wish)]
-        return MirrorCheck("wrong", "off", [p for p in caught if p != wish], missed, turned,
-                           added, score)
-    if not caught and not felt:
-        return MirrorCheck("wrong", "off", caught, missed, turned, added, score)
-    if missed:
-        return MirrorCheck("partial", "missed", caught, missed, turned, added, score)
-    return MirrorCheck("good", "kept", caught, missed, turned, added, score)
+        check = MirrorCheck("wrong", "off", [p for p in caught if p != wish], missed, turned,
+                            added, score)
+    elif not caught and not felt:
+        check = MirrorCheck("wrong", "off", caught, missed, turned, added, score)
+    elif missed:
+        check = MirrorCheck("partial", "missed", caught, missed, turned, added, score)
+    else:
+        check = MirrorCheck("good", "kept", caught, missed, turned, added, score)
+    return check, signals, closeness
+
+
+def _blame_nearness(mirror: str) -> float:
+    """How close (context model) the mirror's nearest clause is to a blame line."""
+    rows = load_contextual().embed(_pieces(mirror) or [mirror])
+    return float((rows @ _blame_rows().T).max())
+
+
+# The numbers the verdict model weighs, in its order (mirror_verdict.json). Each is general:
+# how near in meaning each of the speaker's parts is to the mirror (the mean of the best
+# stretch per part); the share of the speaker's content words said back and of the mirror's words
+# that are new; the mirror's length against the speaker's; the share of parts the rules kept;
+# whether the speaker's feeling is named; a feeling turned overall, a part answered with its
+# opposite or dismissed, a negation added or dropped; blame or a defence added and how near the
+# nearest blame line is; a wish that is not theirs; a mirror that never says "you".
+VERDICT_FEATURES = ("close_mean", "words_kept", "words_new", "length", "parts_kept",
+                    "feeling_named", "turned_overall", "opposite", "negation_moved", "blame",
+                    "blame_near", "wish_not_theirs", "listener_only")
+VERDICT_MODEL = Path(__file__).with_name("mirror_verdict.json")
+VERDICTS: tuple[Verdict, ...] = ("good", "partial", "wrong")
+
+
+@dataclass(frozen=True)
+class VerdictModel:
+    """Softmax regression over the standardised VERDICT_FEATURES (trained by
+    tests/agreement.py --train on the labelled pairs)."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    model: Softmax
+
+    def probabilities(self, signals: dict[str, float]) -> np.ndarray:
+        row = np.array([[signals[name] for name in VERDICT_FEATURES]], dtype=np.float32)
+        return self.model.probabilities((row - self.mean) / self.scale)[0]
+
+    def to_json(self) -> str:
+        return json.dumps({"features": list(VERDICT_FEATURES), "classes": list(VERDICTS),
+                           "mean": self.mean.round(6).tolist(),
+                           "scale": self.scale.round(6).tolist(),
+                           "weights": self.model.weights.round(6).tolist(),
+                           "bias": self.model.bias.round(6).tolist()}, indent=1) + "\n"
+
+
+@cache
+def verdict_model() -> VerdictModel | None:
+    """The trained verdict model, or None when its file is absent or made for other features
+    (the rules' verdict stands then)."""
+    try:
+        saved = json.loads(VERDICT_MODEL.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if saved.get("features") != list(VERDICT_FEATURES):
+        return None
+    as_array = lambda key: np.array(saved[key], dtype=np.float32)  # noqa: E731
+    return VerdictModel(as_array("mean"), as_array("scale"),
+                        Softmax(as_array("weights"), as_array("bias")))
+
+
+def mirror_signals(speaker: str, mirror: str) -> dict[str, float]:
+    """The verdict model's inputs for one pair ({} for an empty mirror or keyword salad)."""
+    return _by_rules(speaker, _MIRROR_LEAD.sub("", mirror.strip()))[1]
+
+
+def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
+    """Compare the listener's mirror with what the speaker said, by meaning: the rules find
+    what was caught, missed, turned or added, the verdict model weighs what they found, and
+    the parts named follow its verdict."""
+    check, signals, closeness = _by_rules(speaker, _MIRROR_LEAD.sub("", mirror.strip()))
+    model = verdict_model()
+    if not signals or model is None:
+        return check
+    return following(check, VERDICTS[int(np.argmax(model.probabilities(signals)))],
+                     parts(speaker), closeness)
+
+
+def following(check: MirrorCheck, verdict: Verdict, spoken: list[str],
+              closeness: list[float]) -> MirrorCheck:
+    """The rules' check told with the model's verdict: a part the rules thought turned or
+    missed is missed in a partial mirror; a wrong mirror the rules saw no fault in is off the
+    point, and the feedback says what was said."""
+    if verdict == check.verdict:
+        return check
+    if verdict == "good":
+        return MirrorCheck("good", "kept", list(spoken), score=check.score)
+    if verdict == "partial":
+        missed = [p for p in spoken if p in check.missed or p in check.reversed]
+        if not missed:  # the rules kept every part: the one said back least is missed
+            missed = [spoken[int(np.argmin(closeness))]]
+        return MirrorCheck("partial", "missed", [p for p in spoken if p not in missed], missed,
+                           score=check.score)
+    missed = [p for p in spoken if p not in check.caught] or list(spoken)
+    return MirrorCheck("wrong", "off", list(check.caught), missed, score=check.score)
 
 
 def sounds_like_advice(text: str) -> bool:
