@@ -879,7 +879,7 @@ def following(check: MirrorCheck, verdict: Verdict, spoken: list[str],
               closeness: list[float]) -> MirrorCheck:
     """The rules' check told with the model's verdict: a part the rules thought turned or
     missed is missed in a partial mirror; a wrong mirror the rules saw no fault in is off the
-    point, and the feedback says what was said."""
+    point, and the feedback says again what was said, from the start."""
     if verdict == check.verdict:
         return check
     if verdict == "good":
@@ -890,8 +890,8 @@ def following(check: MirrorCheck, verdict: Verdict, spoken: list[str],
             missed = [spoken[int(np.argmin(closeness))]]
         return MirrorCheck("partial", "missed", [p for p in spoken if p not in missed], missed,
                            score=check.score)
-    missed = [p for p in spoken if p not in check.caught] or list(spoken)
-    return MirrorCheck("wrong", "off", list(check.caught), missed, score=check.score)
+    # (the speaker's words from the start, so the listener hears the whole of it again)
+    return MirrorCheck("wrong", "off", [], list(spoken), score=check.score)
 
 
 def sounds_like_advice(text: str) -> bool:
