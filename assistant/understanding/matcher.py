@@ -52,8 +52,10 @@ CONTEXT_WEIGHTS = (0.2, 0.1, 0.2, 0.5)  # WordLlama meaning, rapidfuzz spelling,
 CONTEXT_FLOOR = 0.5  # FLOOR for re-read scores
 CONTEXT_SOFT_FLOOR = 0.55  # SOFT_FLOOR for re-read scores
 # In context, the best intent must be this much closer than the known off-topic requests
-# (intent "none") ...
-CONTEXT_OVER_NONE = 0.1
+# (intent "none") ... (0.05 since none.yaml holds requests that share Hearth's words, "check in
+# for my flight": at 0.1, "i'm jordan and this is priya, can we do a check-in" was out of scope;
+# 0.05 changed no other line of the tuning sets but one need line of set 5, now right)
+CONTEXT_OVER_NONE = 0.05
 READER_SURE = 0.7  # ... unless the intent reader gives it at least this probability
 _NUMBER_ONLY = frozenset("N one two three four five six seven eight nine ten a an".split())
 
