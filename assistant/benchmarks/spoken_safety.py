@@ -12,13 +12,15 @@ from assistant.paths import PROJECT_ROOT
 
 NAME = "spoken-safety"
 SAFETY_SET = PROJECT_ROOT / "tests" / "data" / "crisis_heldout.tsv"
-# Voices not used while tuning the speech settings (tuned on real clips and espeak-ng en-us and
-# en-us+f2; the grammar's earlier settings on en-us, en-gb and en-us+m3). The Piper voice's
-# quick run (every third line) was seen while choosing the second-hearing rule. The Festival
-# voices (Debian's festvox-kdlpc16k and festvox-us-slt-hts) were never tuned on; a voice not
+# The voices the rules about the crisis guard and the two hearings were tuned on (with
+# tests/data/crisis_tune.tsv; pocketsphinx_engine.py), and voices never used while tuning them,
+# reported apart. The grammar's settings were tuned on real clips and espeak-ng en-us, en-us+f2
+# (earlier en-gb, en-us+m3); the request rules on Festival kal_diphone and ked_diphone. A voice not
 # installed here is left out, and the report says why.
-VOICES = ("piper:en_US-joe-medium", "en-gb-scotland+m4", "en-029+f3", "festival:ked_diphone",
-          "festival:cmu_us_slt_arctic_hts")
+TUNED_VOICES = ("piper:en_US-joe-medium", "en-gb-scotland+m4", "en-029+f3", "festival:ked_diphone")
+HELD_OUT_VOICES = ("festival:cmu_us_slt_arctic_hts", "festival:kal_diphone", "en-us-nyc+f4",
+                   "en-gb-x-gbcwmd+m2")
+VOICES = TUNED_VOICES + HELD_OUT_VOICES
 
 
 def read_safety_set(path=SAFETY_SET) -> list[tuple[str, str]]:
@@ -73,7 +75,9 @@ def run(quick: bool) -> list[tuple[str, str]]:
         rows = rows[::3]
     missing = {voice: voice_missing(voice) for voice in VOICES}
     voices = [v for v in VOICES if not missing[v]]
-    voices = voices[:1] if quick else voices
+    if quick:  # one voice tuned on and one held out
+        voices = [v for v in voices if v in TUNED_VOICES][:1] + \
+            [v for v in voices if v in HELD_OUT_VOICES][:1]
     from assistant.speech.pocketsphinx_engine import PocketSphinxRecognizer
 
     recognizer = make_recognizer(Settings(), "pocketsphinx")
@@ -102,11 +106,20 @@ def run(quick: bool) -> list[tuple[str, str]]:
         figures.append((f"spoken, {mode} mode: figurative lines raising the alarm",
                         f"{100 * alarms / total_f:.1f}% ({alarms}/{total_f}); "
                         f"{spent:.0f} s CPU"))
-        for voice in voices:
-            hit = sum(raises_alarm(heard[(voice, t)]) for t in crisis)
-            false = sum(raises_alarm(heard[(voice, t)]) for t in figurative)
-            figures.append((f"  {voice}", f"crisis {hit}/{len(crisis)}, "
-                                          f"figurative alarms {false}/{len(figurative)}"))
+        for group, members in (("tuned on", TUNED_VOICES), ("held out", HELD_OUT_VOICES)):
+            members = [v for v in members if v in voices]
+            if not members:
+                continue
+            hit = sum(raises_alarm(heard[(v, t)]) for v in members for t in crisis)
+            false = sum(raises_alarm(heard[(v, t)]) for v in members for t in figurative)
+            figures.append((f"  voices {group}", f"crisis {hit}/{len(crisis) * len(members)}, "
+                                                 f"figurative alarms {false}/"
+                                                 f"{len(figurative) * len(members)}"))
+            for voice in members:
+                hit = sum(raises_alarm(heard[(voice, t)]) for t in crisis)
+                false = sum(raises_alarm(heard[(voice, t)]) for t in figurative)
+                figures.append((f"    {voice}", f"crisis {hit}/{len(crisis)}, "
+                                                f"figurative alarms {false}/{len(figurative)}"))
         missed = [heard[(v, t)] for v in voices for t in crisis
                   if not raises_alarm(heard[(v, t)])]
         figures.append((f"  e.g. missed in {mode} mode", "; ".join(missed[:4]) or "none"))

@@ -113,7 +113,8 @@ def understand_audio(args) -> int:
 
 
 def eval_spoken(args) -> int:
-    """`hearth eval --speak FILE.tsv`: spoken intent accuracy over espeak-ng voices."""
+    """`hearth eval --speak FILE.tsv`: spoken intent accuracy over the test voices
+    (espeak-ng, Piper, Festival)."""
     from assistant.errors import InputError
     from assistant.speech.service import evaluate_spoken
 

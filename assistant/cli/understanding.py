@@ -20,8 +20,11 @@ def register(sub) -> None:
     p.add_argument("file", type=Path, help="utterance<TAB>intent<TAB>slots, with a header")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--speak", action="store_true",
-                   help="speak each line with espeak-ng and recognise it (spoken accuracy)")
-    p.add_argument("--voices", default="en-us,en-gb,en-us+m3", help="espeak-ng voices, comma-separated")
+                   help="speak each line with the --voices and recognise it (spoken accuracy)")
+    p.add_argument("--voices", default="en-us,en-gb,en-us+m3",
+                   help="voices, comma-separated: espeak-ng names (en-us, en-gb-scotland+m4), "
+                        "piper:NAME (piper:en_US-joe-medium) or festival:NAME "
+                        "(festival:kal_diphone)")
     p.add_argument("--rates", default="160", help="speaking rates in words/min, comma-separated")
     p.add_argument("--snr", type=float, help="add pink noise at this signal-to-noise ratio (dB)")
     p.add_argument("--engine", choices=("pocketsphinx", "vosk"), help="speech engine for --speak")

@@ -76,6 +76,21 @@ WHISPER_SURE = 0.5
 # less. Below MEANS_FLOOR Whisper is guessing.
 MEANS_OTHER_REQUEST = 0.7
 MEANS_FLOOR = 0.3
+# The crisis guard and the two hearings (spoken-safety tuning: tests/data/crisis_tune.tsv said by
+# espeak-ng en-gb-scotland+m4 and en-029+f3, Festival ked_diphone and Piper en_US-joe-medium).
+# When the grammar snapped (its sentence under SNAPPED_BELOW from Whisper's words, Whisper at
+# least MEANS_FLOOR sure), its sentence is no hearing of the words: the guard's reading of
+# Whisper's words counts when Whisper is nearly sure (SNAPPED_READING; a crisis line snapped
+# onto a harmless request; below it garbled words of a request read as heavy, "good luck
+# someday it's time to hear", 0.4, for "give us a date idea"), and a crisis sentence of the
+# grammar does not stand against Whisper's words, nearly sure, that raise none (figurative talk
+# snapped onto a crisis sentence; below it Whisper may have garbled a crisis).
+SNAPPED_READING = 0.45
+# A sure Whisper's veto of the grammar's crisis sentence needs its words this far from it:
+# (unless Whisper is very sure: "i'm scared of the dark", 0.91, against the grammar's "i'm scared
+# of my partner"; the words it kept the crisis for came with 0.68-0.80).
+CLOSE_TO_CRISIS = 70
+VERY_SURE = 0.85
 MAX_PAUSE_FRAMES = 80  # 10 ms frames between two words
 MAX_EDGE_FRAMES = 150  # ... before the first word or after the last, within the voice
 COMMAND_OPTIONS: dict = {"bestpath": False, "fwdflat": False, "ds": 1, "topn": 8, "lw": 3.0,
@@ -247,18 +262,28 @@ class PocketSphinxRecognizer:
         hearing it, Hearth's own catalogue) talk the grammar snapped onto a sentence far from
         Whisper's words. Otherwise the grammar stands: it is right more often on requests it
         holds (real-speech benchmark), and Whisper invents words when unsure."""
-        sure = (heard.confidence or 0.0) >= WHISPER_SURE
-        if _raises_alarm(heard.text, reading_counts=sure or self._neural is None):
+        confidence = heard.confidence or 0.0
+        sure = confidence >= WHISPER_SURE
+        # The grammar's sentence far from Whisper's words: it snapped the voice onto its nearest
+        # sentence, and is no hearing of what was said, harmless request or crisis alike.
+        snapped = self._neural is not None and confidence >= MEANS_FLOOR and \
+            fuzz.ratio(heard.text, grammar) < SNAPPED_BELOW
+        reading_counts = sure or (snapped and confidence >= SNAPPED_READING)
+        if _raises_alarm(heard.text, reading_counts=reading_counts or self._neural is None):
             return True  # recall first: a false alarm costs one gentle question
         if self._neural is None:
             return False  # PocketSphinx's free speech garbles real voices: never trusted more
-        if not self._custom_grammar and (heard.confidence or 0.0) >= MEANS_FLOOR and \
+        if not self._custom_grammar and confidence >= MEANS_FLOOR and \
                 _means_other_request(heard.text, grammar):
             return True
         if not sure:
-            return False
+            return snapped and confidence >= SNAPPED_READING and _raises_alarm(grammar)
         if _raises_alarm(grammar):
-            return True
+            # A sure Whisper vetoes the grammar's crisis sentence, but not when its words are
+            # close to it: then they differ in the word that makes the crisis, and the grammar,
+            # which chose between its sentences on the sounds, may have it right ("i've been
+            # cutting myself" against Whisper's "i've been part of myself").
+            return confidence >= VERY_SURE or fuzz.ratio(heard.text, grammar) < CLOSE_TO_CRISIS
         if self._custom_grammar:
             return self._other_command(heard.text, grammar)
         # The grammar's sentence far from Whisper's words: it snapped talk it does not hold onto

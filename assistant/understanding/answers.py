@@ -48,9 +48,11 @@ _HEDGES = (
     "in two minds", "not fully", "half and half", "part of me", "might", "whatever",
     "do we have to", "do i have to", "must we", "must i", "i am easy", "we are easy",
     "could be persuaded", "might be persuaded", "we will see", "we shall see",
+    "dunno", "idk", "kinda", "sorta", "kind of", "sort of",
 )
 # Undecided answers that hold a yes phrase ("we will" in "we will see").
-_UNDECIDED = ("could be persuaded", "might be persuaded", "we will see", "we shall see")
+_UNDECIDED = ("could be persuaded", "might be persuaded", "we will see", "we shall see",
+              "not saying no", "not saying yes")
 # A hedge about a later time is a polite no for now ("maybe later", "perhaps another time").
 _LATER = ("later", "another time", "another day", "some other time", "tomorrow", "next time",
           "not now", "not tonight", "not today", "not right now", "in a bit", "in a minute",
@@ -84,7 +86,8 @@ _YES_PHRASES = ("by all means", "you bet", "righto", "right oh", "that works", "
                 "bloody oath", "defo", "deffo", "in the mood", "give it a go", "give it a try",
                 "fine by me", "fine by us", "fine with me", "fine with us", "okay by me",
                 "okay with me", "i do want", "i really do", "we do want", "i want to",
-                "we want to", "i am feeling it", "feeling it")
+                "we want to", "i am feeling it", "feeling it", "go ahead", "let us do it",
+                "let us do this", "would really like", "would love that", "like that a lot")
 # Dislike said of the offer is a no ("i'd hate that", "sounds awful").
 _DISLIKE = ("hate that", "hate the idea", "hate it", "sounds awful", "sounds terrible",
             "a bit much", "too much", "not in the mood",
@@ -148,6 +151,8 @@ def _settle_run(said: str) -> str:
 # A hummed yes ("mm hm", "uh huh"), which the word cleaner drops as filler.
 _HUM_YES = re.compile(r"^\s*(?:mm+[ -]?hm+|mhm+|uh[ -]?huh|mm+ yeah|yeah mm+)\s*[.!]*\s*$")
 _ASKING = {"what", "huh", "pardon", "who", "which", "how", "when", "where", "eh"}
+_OBJECTION_FILLERS = ("honestly", "to be honest", "then", "really", "actually", "like", "tbh",
+                      "i mean", "you know", "then again")
 # A yes said only as a wish, before a "but": a polite no ("i'd love to but i've got work").
 _WISHED_ONLY = ("i would love to", "i would like to", "i wish i could", "i would if i could",
                 "we would love to", "i would have loved to", "would love to")
@@ -197,7 +202,7 @@ def read_yes_no(text: str) -> str:
         return "unclear"
     # (a no-word anywhere undoes a leaning yes: "i guess so but no", "probably nah")
     if (_phrase_in(_SOFT_YES, said) and not set(words) & (_NEGATORS | _NO_WORDS)
-            and not _phrase_in(("maybe", "perhaps", "might", "but then"), said)):
+            and "but" not in words and not _phrase_in(_HEDGES, said)):
         return "yes"
     if _phrase_in(("yes and no", "yes or no", "no and yes"), said) or (
             says_yes and says_no and ("but" in words or "and" in words)):
@@ -210,12 +215,15 @@ def read_yes_no(text: str) -> str:
                     set(before.split()) & _NEGATORS) and read_yes_no(before) == "yes":
                 return "yes"
     # "yeah but i'm tired": a yes with an objection after it is not decided.
-    if "but" in words and words.index("but") + 1 < len(words) \
-            and words[words.index("but") + 1] in ("i", "we", "it", "that", "you", "there"):
-        objection = " ".join(words[words.index("but") + 1:])
+    # (fillers after the "but" do not hide it: "but honestly i would rather sleep")
+    objection = _without(_OBJECTION_FILLERS, " ".join(words[words.index("but") + 1:])).split() \
+        if "but" in words else []
+    if objection and objection[0] in ("i", "we", "it", "that", "you", "there"):
+        objection = " ".join(objection)
         # "i'd love to but i can't": the objection says no; so does any objection to a wish
-        # said in the conditional ("i'd love to but i've got work")
+        # said in the conditional ("i'd love to but i've got work"), or a preference
         if (set(objection.split()) & _NEGATORS or _phrase_in(_REFUSALS, objection)
+                or _phrase_in(("would rather", "would prefer", "rather just"), objection)
                 or _phrase_in(_WISHED_ONLY, " ".join(words[:words.index("but")]))):
             return "no"
         return "unclear"
@@ -248,7 +256,8 @@ def read_yes_no(text: str) -> str:
 _STRONG_YES = {"yes", "yeah", "yep", "yup", "absolutely", "definitely", "certainly", "confirm",
                "confirmed", "affirmative", "certain"}
 _WAVERING = ("guess", "suppose", "think", "probably", "why not", "whatever", "if you want",
-             "maybe", "kind of", "sort of", "i reckon", "fine", "okay then", "mind")
+             "maybe", "kind of", "sort of", "i reckon", "fine", "okay then", "mind", "almost",
+             "hopefully", "pretty much", "fairly", "dunno", "kinda", "sorta", "hope")
 # A yes with a condition or a pause in it is not a yes to deleting everything.
 _CONDITIONS = ("but", "unless", "except", "only if", "as long as", "apart from", "other than",
                "wait", "hold on", "hang on", "actually", "although", "though", "if")
@@ -339,9 +348,11 @@ FEELINGS: dict[str, int] = {
     "holding up": 5, "getting by": 5, "coping": 5, "mediocre": 5, "fair": 5,
     "could be worse": 6, "not the worst": 5, "pumped": 9, "energetic": 8, "fab": 9,
     "fabulous": 9, "lovely": 8, "nice": 7, "positive": 7, "optimistic": 7, "proud": 8,
-    "the worst": 1, "all right": 6, "top of the world": 9,
+    "the worst": 1, "all right": 6, "top of the world": 9, "high": 8, "lost": 3,
+    "could be a lot better": 3, "could be much better": 3, "could be way better": 3,
+    "worst day": 1, "best day": 9,
 }
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+_NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
 _MOOD_NEGATORS = ("not", "never", "hardly", "not too", "not so", "not very", "not that",
                   "not feeling", "not really", "not particularly", "not at all")
@@ -368,6 +379,8 @@ def read_mood(text: str) -> Mood | None:
     but happy" (the feelings averaged); None when neither a 1-10 number nor a feeling word
     was said. The word kept is the first feeling said."""
     number = first_number(text)
+    if number is None and first_number(text, low=0, high=0) == 0:
+        number = 1  # "zero": below the scale, so its lowest point
     said = re.sub(r"\b(?:low key|lowkey|ish)\b", " ", plain_words(text))
     padded = f" {said} "
     found: list[tuple[int, int, str]] = []  # (position, value, word as said)
@@ -401,7 +414,7 @@ _NOT_NAMES = set("""
 i am im me my mine we are us our this is it its and plus with also here there hi hello hey hiya
 name names called call the a an just only both of two us together speaking say said partner
 wife husband boyfriend girlfriend fiance fiancee spouse other half better love lover darling
-dear honey babe baby friend roommate named goes by yes yeah no okay ok so well um uh oh that
+dear honey babe baby friend roommate named goes go by yes yeah no okay ok so well um uh oh that
 be who you your they them their he she his her him these those im myself too as well all
 """.split())
 _NAME = re.compile(r"[A-Za-z][A-Za-z'\-]*")
@@ -444,7 +457,8 @@ _SMALL_HOURS = {"an": 1, "a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3,
 def read_minutes(text: str) -> int | None:
     """A duration in minutes: "five minutes" -> 5, "half an hour" -> 30, "an hour and a half"
     -> 90, "quarter of an hour" -> 15, "1.5 hours" -> 90, a bare "15" or "one" -> 15, 1."""
-    low = text.lower().replace("-", " ")
+    # "a good hour", "a full half hour": the hour is the same
+    low = re.sub(r"\b(?:good|full|whole|solid)\s+(?=hour|half)", "", text.lower().replace("-", " "))
     if match := _HOURS_AND_HALF.search(low):
         hours = _SMALL_HOURS.get(match.group(1) or match.group(2) or "one", 1)
         return hours * 60 + 30
@@ -452,7 +466,7 @@ def read_minutes(text: str) -> int | None:
         return 45 if (match.group(1) or match.group(2)) else 15
     if (match := _DECIMAL_HOURS.search(low)) and "." in match.group(1):
         return round(float(match.group(1)) * 60)
-    said = normalise(text)
+    said = normalise(low)
     value = minutes_in(said)
     if value is not None:
         return value
@@ -462,7 +476,7 @@ def read_minutes(text: str) -> int | None:
     if re.search(r"\ba few\b", said):
         return 3
     bare = [int(w) if w.isdigit() else _NUMBER_WORDS[w] for w in words
-            if w.isdigit() or w in _NUMBER_WORDS]
+            if w.isdigit() or w in _NUMBER_WORDS and w != "zero"]
     if len(bare) == 1 and len(words) <= 4:
         return bare[0]
     if len(bare) == 2 and len(words) <= 5 and "or" in words:  # "ten or fifteen": the first

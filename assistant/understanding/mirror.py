@@ -13,6 +13,11 @@ keyword salad and never counts as listening.
 
 Parts are compared by meaning with the context model (contextual.py, MiniLM), the mirror first
 turned into the speaker's voice; words are matched with a small lexicon and WordLlama.
+
+Those rules fit the pairs they were written for better than a blind writer's, so they do not
+decide the verdict alone: what they find (VERDICT_FEATURES) is weighed by a softmax regression
+trained on every labelled tuning pair (mirror_verdict.json; `tests/agreement.py --train`), and
+the parts named follow its verdict. Keyword salad and empty mirrors stay with the rules.
 """
 
 import json
@@ -874,7 +879,7 @@ def following(check: MirrorCheck, verdict: Verdict, spoken: list[str],
               closeness: list[float]) -> MirrorCheck:
     """The rules' check told with the model's verdict: a part the rules thought turned or
     missed is missed in a partial mirror; a wrong mirror the rules saw no fault in is off the
-    point, and the feedback says what was said."""
+    point, and the feedback says again what was said, from the start."""
     if verdict == check.verdict:
         return check
     if verdict == "good":
@@ -885,8 +890,8 @@ def following(check: MirrorCheck, verdict: Verdict, spoken: list[str],
             missed = [spoken[int(np.argmin(closeness))]]
         return MirrorCheck("partial", "missed", [p for p in spoken if p not in missed], missed,
                            score=check.score)
-    missed = [p for p in spoken if p not in check.caught] or list(spoken)
-    return MirrorCheck("wrong", "off", list(check.caught), missed, score=check.score)
+    # (the speaker's words from the start, so the listener hears the whole of it again)
+    return MirrorCheck("wrong", "off", [], list(spoken), score=check.score)
 
 
 def sounds_like_advice(text: str) -> bool:
