@@ -60,6 +60,22 @@ def test_word_errors_count_numbers_the_same_however_written(said, heard, errors)
     # a phone number as the dictation recognizer writes it (spoken_words), group by group
     ("0808 2000 247", "zero eight zero eight two zero zero zero two four seven", True),
     ("Men's Aid on 01 554 3811", "men's aid on zero one fifty four three eight one one", False),
+    # "double" and "triple" start a new digit, never finish a number: 800 7 99, 700 11
+    ("Hotline 1-800-799-7233", "hotline one eight hundred seven double nine seven two double three",
+     True),
+    ("Call 1-844-700-1177", "call one eight double four seven hundred double one double seven", True),
+    ("Men's Aid on 01 554 3811", "men's aid on zero one double five four thirty eight double one",
+     True),
 ])
 def test_a_crisis_number_is_intact_only_when_it_comes_back_whole(line, heard, intact):
     assert number_intact(line, heard) is intact
+
+
+def test_the_scoring_reads_every_number_as_hearth_says_it():
+    """Heard exactly as spoken, each line loses no word and no number ("double" included)."""
+    from assistant.voice.spoken import spoken_form
+
+    for line in hearth_lines():
+        said = spoken_form(line.text)
+        assert number_intact(line.text, said), said
+        assert word_errors(said, said)[0] == 0, said

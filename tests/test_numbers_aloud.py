@@ -14,9 +14,10 @@ def said(text, engine="piper"):
 
 
 def test_a_neural_voice_says_the_piece_in_one_go_pausing_before_the_number():
-    assert said("Call 112 or 999 now.") == [[Utterance("Call, one one two or, nine nine nine now.")]]
+    assert said("Call 112 or 999 now.") == [[
+        Utterance("Call, one one two or, nine nine nine now.", steady=True)]]
     assert said("Lifeline on 13 11 14, any time.") == [[
-        Utterance("Lifeline on, thirteen, eleven, fourteen, any time.")]]
+        Utterance("Lifeline on, thirteen, eleven, fourteen, any time.", steady=True)]]
 
 
 def test_espeak_says_a_number_apart_in_its_groups_at_the_careful_pace():
@@ -78,3 +79,45 @@ def test_the_speaker_says_the_number_slowly_with_quiet_between_its_groups(tmp_pa
                            ("two", True), ("three.", True)]
     quiet = int(NUMBER_PAUSE * 100) + 3 * int(DIGIT_PAUSE * 100) + int(GROUP_PAUSE * 100)
     assert audio.size == len("Call,oneonesixtwothree.") + quiet
+
+
+class QuietTailSynthesizer(PacedSynthesizer):
+    """Like espeak-ng: every utterance ends with a stretch of quiet."""
+
+    def synthesize(self, text, profile, slow=False):
+        audio, rate = super().synthesize(text, profile, slow)
+        return np.concatenate([audio, np.zeros(60, np.float32)]), rate
+
+
+def test_the_gaps_in_a_number_are_its_own_pauses_not_the_voices_trailing_quiet(tmp_path):
+    from assistant.voice import Speaker, WavSink
+    from assistant.voice.numbers_aloud import KEPT_QUIET
+
+    synth = QuietTailSynthesizer()
+    synth.engine_for = lambda profile: "espeak"
+    with Speaker(synthesizer=synth, sink=WavSink(tmp_path / "x.wav")) as speaker:
+        speaker.say("Call 116 23.").wait(10)
+        audio = speaker.last_audio
+    digits = ["one", "one", "six", "two", "three."]
+    quiet = (int(NUMBER_PAUSE * 100) + 3 * int(DIGIT_PAUSE * 100) + int(GROUP_PAUSE * 100)
+             + len(digits) * int(KEPT_QUIET * 100))
+    # the words before the number keep their own quiet; each digit keeps only a little
+    assert audio.size == len("Call,") + 60 + len("".join(digits)) + quiet
+
+
+def test_a_neural_voice_says_a_piece_with_a_phone_number_without_random_variation(tmp_path):
+    from assistant.voice import Speaker, WavSink
+
+    noise = []
+
+    class NoiseRecorder(PacedSynthesizer):
+        def synthesize(self, text, profile, slow=False):
+            noise.append((text, profile.piper.noise_scale, profile.piper.noise_w))
+            return super().synthesize(text, profile, slow)
+
+    synth = NoiseRecorder()
+    synth.engine_for = lambda profile: "piper"
+    with Speaker(synthesizer=synth, sink=WavSink(tmp_path / "x.wav")) as speaker:
+        speaker.say("Call 988. Sleep well.", style="calm").wait(10)
+    assert noise[0] == ("Call, nine eight eight.", 0.0, 0.0)
+    assert noise[1][0] == "Sleep well." and noise[1][1:] == (0.333, 0.333)  # the profile's own

@@ -14,6 +14,8 @@ from assistant.voice.spoken import spoken_form
     ("1-800-799-7233", "one eight hundred, seven nine nine, seven two three three"),
     ("text START to 88788", "text start to eight eight seven, eight eight"),
     ("Samaritans free on 116 123", "Samaritans free on one one six, one two three"),
+    # like digits in a row stay digits: "double five" was heard as "zero five" from Piper
+    ("Men's Aid on 01 554 3811", "Men's Aid on zero one, five five four, three eight one one"),
     ("0808 2000 247", "zero eight zero eight, two thousand, two four seven"),
     ("1800 341 900", "one eight hundred, three four one, nine hundred"),
     ("Lifeline on 13 11 14", "Lifeline on thirteen, eleven, fourteen"),

@@ -6,16 +6,21 @@ spoken.py) to `utterances`, which says what the synthesizer makes in one go.
 A neural voice (Piper) says the piece in one go, with a comma before the number, so it pauses
 there and at the commas between the number's groups ("one eight hundred, seven nine nine").
 Said apart, a short stretch came back garbled from Piper ("or" as "r", "Men's Aid on" as "a
-dawn", "thirteen" as "birking").
+dawn", "thirteen" as "birking"). The piece is said `steady`: without Piper's random variation
+(`steady_profile`), so a number is said the same clear way every time; with it, one run in
+three or so lost a digit somewhere ("nine eight eight" as "man eight eight", "five five four"
+as "five four").
 
 espeak-ng says the number apart from the words around it, at the profile's slower exercise
-pace, each digit on its own with short pauses, longer ones between groups: in one breath its
-digits run together ("nine nine nine" heard as "nine nine", "nine eight eight" as "I hate it"):
+pace, each digit on its own (a "double five" as one) with short pauses, longer ones between
+groups: in one breath its digits run together ("nine nine nine" heard as "nine nine", "nine
+eight eight" as "I hate it"). The Speaker cuts the quiet espeak-ng puts after each digit
+(`trimmed`), so these pauses are the gaps heard:
 
     utterances("call \ue000nine one one\ue001.", "espeak")
-    -> [Utterance("call,"), Utterance("nine", careful=True, pause_before=0.2),
-        Utterance("one", careful=True, pause_before=0.15),
-        Utterance("one.", careful=True, pause_before=0.15)]
+    -> [Utterance("call,"), Utterance("nine", careful=True, pause_before=0.35),
+        Utterance("one", careful=True, pause_before=0.25),
+        Utterance("one.", careful=True, pause_before=0.25)]
 
 Checked with a recognizer as the listener (`hearth bench --only intelligibility`).
 """
@@ -27,9 +32,13 @@ from dataclasses import dataclass
 
 from assistant.voice.spoken import number_parts
 
-NUMBER_PAUSE = 0.2  # seconds of quiet before and after a phone number
-GROUP_PAUSE = 0.25  # between its groups
-DIGIT_PAUSE = 0.15  # between its digits, for voices whose digits run together
+# Seconds of quiet (each digit's own trailing quiet is cut first, see `trimmed`): digits close
+# enough to be heard as one group, groups clearly apart, as a number is read out to be
+# written down.
+NUMBER_PAUSE = 0.35  # before and after a phone number
+GROUP_PAUSE = 0.6  # between its groups
+DIGIT_PAUSE = 0.25  # between its digits, for voices whose digits run together
+KEPT_QUIET = 0.03  # of the quiet a synthesizer puts after each digit
 DIGIT_BY_DIGIT_ENGINES = frozenset({"espeak"})
 # What is said as one: "eight hundred", "two thousand", "triple zero", or a single word.
 _UNIT = re.compile(r"\w+ (?:hundred|thousand)\b|(?:double|triple) \w+|\w+")
@@ -42,6 +51,7 @@ class Utterance:
     text: str
     careful: bool = False  # part of a phone number: said at the slower pace
     pause_before: float = 0.0
+    steady: bool = False  # carries a phone number: said without random variation
 
 
 def utterances(text: str, engine: str) -> list[Utterance]:
@@ -58,7 +68,7 @@ def utterances(text: str, engine: str) -> list[Utterance]:
             if number and said.strip() and said.rstrip()[-1] not in ",;:":
                 said = said.rstrip() + ", "
             said += words
-        return [Utterance(said)]
+        return [Utterance(said, steady=True)]
     out: list[Utterance] = []
     after_number = False
     for index, (words, number) in enumerate(parts):
@@ -78,3 +88,23 @@ def utterances(text: str, engine: str) -> list[Utterance]:
                 out.append(Utterance(piece, careful=True, pause_before=pause if out else 0))
         after_number = True
     return out
+
+
+def trimmed(audio, samplerate: int, threshold: float = 0.01):
+    """A digit's audio without the quiet around it: espeak-ng ends each utterance with about
+    0.6 s of quiet, which made every gap in a number ~0.8 s long, so its groups could not be
+    heard apart."""
+    import numpy as np
+
+    loud = np.flatnonzero(np.abs(audio) > threshold)
+    if loud.size == 0:
+        return audio
+    return audio[loud[0]:loud[-1] + 1 + int(KEPT_QUIET * samplerate)]
+
+
+def steady_profile(profile):
+    """The profile with Piper's random variation off (noise scale and noise width 0): the
+    voice's most likely rendering, the same every time. Used only for pieces that carry a
+    phone number, so everyday speech keeps its variety."""
+    return profile.model_copy(update={"piper": profile.piper.model_copy(
+        update={"noise_scale": 0.0, "noise_w": 0.0})})
