@@ -52,6 +52,8 @@ def test_who_it_is_about_chooses_the_concern(text, concern):
     ("she will kill me if i come home late", False),  # also "... without the bread again"
     ("i took an overdose", False),  # also "the overdose scene in the show"
     ("he choked me", True),
+    ("my husband choked me out at judo", False),  # also a sport
+    ("she kicked me out of the kitchen so she could bake", False),
 ])
 def test_phrases_that_are_also_everyday_talk_are_tentative(text, sure):
     from assistant.understanding import load_matcher
@@ -65,6 +67,8 @@ def test_phrases_that_are_also_everyday_talk_are_tentative(text, sure):
     "she said she'll kill me if i ever leave",
     "i took an overdose an hour ago",
     "everyone would be better off without me",
+    "he kicked me out of the house at midnight with no shoes on",
+    "she's cut me off from all my friends and my sister",
 ])
 def test_tentative_phrases_in_danger_are_confirmed_by_the_reader(text):
     assert understand(text).intent == "safety.crisis"
@@ -76,6 +80,8 @@ def test_tentative_phrases_in_danger_are_confirmed_by_the_reader(text):
     "i can't go on eating this much cheese",
     "he hit me with the news that his mum is coming for a month",  # a harmless reading
     "we watched a film with an overdose scene and it was intense",
+    "he dragged me to a pottery class and i loved it",
+    "we signed a goodbye card for the receptionist who's leaving",
 ])
 def test_tentative_phrases_in_everyday_talk_are_left_alone(text):
     # Not every such line: the reader still sees danger in "she won't let me leave until

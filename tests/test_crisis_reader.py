@@ -26,7 +26,8 @@ def test_long_answers_are_also_read_clause_by_clause():
 
 
 @pytest.mark.parametrize("name, at_least", [("crisis_heldout8.tsv", 0.99),  # in the corpus now
-                                             ("crisis_heldout9.tsv", 0.91)])  # blind
+                                             ("crisis_heldout9.tsv", 0.92),  # tuned after scoring
+                                             ("crisis_heldout10.tsv", 0.89)])  # blind
 def test_crisis_set_recall(name, at_least):
     crises = [(t, c) for t, c in rows(name)]
     caught = [t for t, _ in crises if understand(t).intent == "safety.crisis"]
@@ -34,7 +35,10 @@ def test_crisis_set_recall(name, at_least):
 
 
 @pytest.mark.parametrize("name, at_most", [("everyday_heldout8.tsv", 0.06),  # in the corpus now
-                                           ("everyday_heldout9.tsv", 0.16)])  # blind
+                                           ("everyday_heldout9.tsv", 0.14),  # tuned after scoring
+                                           ("everyday_answers_heldout.tsv", 0.09),
+                                           ("everyday_heldout10.tsv", 0.10),  # blind
+                                           ("everyday_answers_heldout2.tsv", 0.05)])
 def test_everyday_set_alarms_stay_bounded(name, at_most):
     # The reader trades false alarms on lines built to look like crises for recall; the
     # README reports the figures. This keeps them from growing unnoticed.

@@ -81,30 +81,6 @@ def test_the_speaker_says_the_number_slowly_with_quiet_between_its_groups(tmp_pa
     assert audio.size == len("Call,oneonesixtwothree.") + quiet
 
 
-class QuietTailSynthesizer(PacedSynthesizer):
-    """Like espeak-ng: every utterance ends with a stretch of quiet."""
-
-    def synthesize(self, text, profile, slow=False):
-        audio, rate = super().synthesize(text, profile, slow)
-        return np.concatenate([audio, np.zeros(60, np.float32)]), rate
-
-
-def test_the_gaps_in_a_number_are_its_own_pauses_not_the_voices_trailing_quiet(tmp_path):
-    from assistant.voice import Speaker, WavSink
-    from assistant.voice.numbers_aloud import KEPT_QUIET
-
-    synth = QuietTailSynthesizer()
-    synth.engine_for = lambda profile: "espeak"
-    with Speaker(synthesizer=synth, sink=WavSink(tmp_path / "x.wav")) as speaker:
-        speaker.say("Call 116 23.").wait(10)
-        audio = speaker.last_audio
-    digits = ["one", "one", "six", "two", "three."]
-    quiet = (int(NUMBER_PAUSE * 100) + 3 * int(DIGIT_PAUSE * 100) + int(GROUP_PAUSE * 100)
-             + len(digits) * int(KEPT_QUIET * 100))
-    # the words before the number keep their own quiet; each digit keeps only a little
-    assert audio.size == len("Call,") + 60 + len("".join(digits)) + quiet
-
-
 def test_a_neural_voice_says_a_piece_with_a_phone_number_without_random_variation(tmp_path):
     from assistant.voice import Speaker, WavSink
 

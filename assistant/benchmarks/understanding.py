@@ -51,10 +51,14 @@ CRISIS_SETS = (
     ("crisis held-out 8, written blind", DATA / "crisis_heldout8.tsv", "tuned; in the corpus"),
     ("everyday held-out 8, written blind", DATA / "everyday_heldout8.tsv",
      "tuned; in the corpus"),
-    ("crisis held-out 9, written blind", DATA / "crisis_heldout9.tsv", "held-out"),
-    ("everyday held-out 9, written blind", DATA / "everyday_heldout9.tsv", "held-out"),
+    ("crisis held-out 9, written blind", DATA / "crisis_heldout9.tsv", "tuned after scoring"),
+    ("everyday held-out 9, written blind", DATA / "everyday_heldout9.tsv", "tuned after scoring"),
     ("everyday answers inside exercises, written blind", DATA / "everyday_answers_heldout.tsv",
-     "held-out"),
+     "tuned after scoring"),
+    ("crisis held-out 10, written blind", DATA / "crisis_heldout10.tsv", "held-out"),
+    ("everyday held-out 10, written blind", DATA / "everyday_heldout10.tsv", "held-out"),
+    ("everyday answers inside exercises 2, written blind",
+     DATA / "everyday_answers_heldout2.tsv", "held-out"),
 )
 ANSWER_SETS = (
     ("answers tuning", DATA / "answers_tune.tsv", "tuned"),

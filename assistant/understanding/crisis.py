@@ -33,14 +33,20 @@ SUPPORT_ASKS = ("how can i", "how do i", "how should i", "how could i", "what ca
                 "support him", "be there for")
 # Words that make a crisis phrase everyday talk as often as not: "she'll kill me if i forget the
 # bread", "he hit me with the worst pun", "an overdose scene in the show", "he won't let me leave
-# until i've tried his chili", "i'm not a burden, am i". A crisis phrase that overlaps one of
-# these only raises the alarm when the reader in context also sees danger, at a low bar
-# (crisis_reader.CONFIRM); on its own it is a tentative finding. Normalised word sequences.
+# until i've tried his chili", "i'm not a burden, am i", "she choked me out at judo". A crisis
+# phrase that overlaps one of these only raises the alarm when the reader in context also sees
+# danger, at a low bar (crisis_reader.CONFIRM); on its own it is a tentative finding.
+# Normalised word sequences.
 NEEDS_READING = tuple(phrase.split() for phrase in (
     "kill me", "kill him", "kill her", "strangle him", "strangle her", "murder him", "murder her",
     "hit me", "in bed", "disappear", "vanish", "overdose", "overdoses", "overdosed",
     "burden", "let me", "allowed to", "password", "eggshells", "go on", "without me",
     "without asking", "without permission", "wake up",
+    # Sport, chores, phones and goodbyes at work (cross-validated, folds by source: fewer
+    # alarms, every crisis line with these words still confirmed by the reader)
+    "choked me out", "kicked me out", "dragged me to", "grabbed my hair", "cut me off",
+    "i was hurt", "keeps the cards", "checked my phone", "passwords", "scared to go home",
+    "goodbye card", "goodbye to everyone",
 ))
 PAST_MARKERS = ("was", "were", "used to", "as a child", "as a kid", "as a teen", "years ago",
                 "in the past", "growing up", "her ex", "his ex", "last boyfriend",

@@ -32,7 +32,7 @@ from assistant.errors import HearthError, InputError, VoiceError
 from assistant.voice.playback import AudioSink, DeviceSink, Playback
 from assistant.voice.profiles import VoiceProfile, choose_profile, load_profiles
 from assistant.voice.engines import VoiceSynthesizer
-from assistant.voice.numbers_aloud import steady_profile, trimmed, utterances
+from assistant.voice.numbers_aloud import steady_profile, utterances
 from assistant.voice.spoken import spoken_form
 from assistant.voice.synth import Piece, Synthesizer, speech_pieces
 from assistant.voice.tones import CHIME_KINDS, chime
@@ -264,8 +264,6 @@ class Speaker:
         for index, utterance in enumerate(said):
             audio, got = self._synth.synthesize(utterance.text, profile,
                                                 slow or utterance.careful)
-            if utterance.careful:  # the number's own pauses, not the voice's end-of-text quiet
-                audio = trimmed(audio, got)
             if index == 0:
                 rate = got
             elif got != rate:  # the engine fell back to espeak-ng half-way
