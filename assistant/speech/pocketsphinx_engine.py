@@ -274,7 +274,7 @@ class PocketSphinxRecognizer:
         if self._neural is None:
             return False  # PocketSphinx's free speech garbles real voices: never trusted more
         if not self._custom_grammar and confidence >= MEANS_FLOOR and \
-                _means_other_request(heard.text, grammar):
+                _means_other_request(heard.text, grammar, snapped):
             return True
         if not sure:
             return snapped and confidence >= SNAPPED_READING and _raises_alarm(grammar)
@@ -448,7 +448,7 @@ def _raises_alarm(text: str, reading_counts: bool = True) -> bool:
     return alarm and (reading_counts or match.danger is None)
 
 
-def _means_other_request(heard: str, grammar: str) -> bool:
+def _means_other_request(heard: str, grammar: str, snapped_far: bool = False) -> bool:
     """Whether the matcher reads Whisper's words, surely, as a request other than the grammar's
     sentence. Crises are left to the guard's own rules (the first of _free_speech_wins; and only
     a sure Whisper overrules a grammar sentence that raised it), and "none" does not count:
@@ -457,10 +457,14 @@ def _means_other_request(heard: str, grammar: str) -> bool:
 
     whisper, snapped = understand(heard), understand(grammar)
     # An in-scope sentence the matcher is surer of than of Whisper's words stays: "slower
-    # please" (1.0) is not overruled by "so we're pleased" (gratitude, 0.71).
+    # please" (1.0) is not overruled by "so we're pleased" (gratitude, 0.71); unless the grammar
+    # snapped (its sentence far from Whisper's words: in noise, "a small romantic gesture idea"
+    # heard by the grammar as "show us four hundred seventy eight", which the matcher reads
+    # surely as arithmetic; Festival kal_diphone requests at pink 9 dB: 56 -> 57 of 67).
     return (whisper.intent not in ("none", "safety.crisis", snapped.intent)
             and whisper.concern is None and whisper.confidence >= MEANS_OTHER_REQUEST
-            and (snapped.intent == "none" or whisper.confidence >= snapped.confidence)
+            and (snapped.intent == "none" or snapped_far or
+                 whisper.confidence >= snapped.confidence)
             and snapped.concern is None and snapped.intent != "safety.crisis")
 
 

