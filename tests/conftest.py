@@ -8,8 +8,12 @@ from pathlib import Path
 
 import pytest
 
-# One catalogue cache for the whole run, away from the user's own cache directory.
-os.environ.setdefault("HEARTH_CACHE_DIR", tempfile.mkdtemp(prefix="hearth-cache-"))
+# One catalogue cache for the whole run, away from the user's own cache directory; removed at
+# the end when the run made it (it holds the context model's 90 MB graph when not linked).
+_OWN_CACHE = None
+if "HEARTH_CACHE_DIR" not in os.environ:
+    _OWN_CACHE = tempfile.mkdtemp(prefix="hearth-cache-")
+    os.environ["HEARTH_CACHE_DIR"] = _OWN_CACHE
 
 
 def pytest_sessionstart(session):
@@ -38,6 +42,11 @@ def pytest_sessionstart(session):
                 shutil.rmtree(ours / folder.name, ignore_errors=True)  # built on first use
     load_matcher().crisis_reader()
     load_matcher().intent_reader()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _OWN_CACHE:
+        shutil.rmtree(_OWN_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
