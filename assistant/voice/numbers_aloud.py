@@ -12,11 +12,11 @@ three or so lost a digit somewhere ("nine eight eight" as "man eight eight", "fi
 as "five four").
 
 espeak-ng says the number apart from the words around it, at the profile's slower exercise
-pace, each digit on its own with short pauses, longer ones between
-groups: in one breath its digits run together ("nine nine nine" heard as "nine nine", "nine
-eight eight" as "I hate it"). espeak-ng ends each digit with ~0.6 s of its own quiet, so the
-gaps heard are ~0.75 s; cutting that quiet (so the groups are heard apart) lost more repeated
-digits ("four four" as "four"): 12 held-out numbers of 24 intact against 15 (one run each).
+pace, each digit on its own with short pauses, longer ones between groups: in one breath its
+digits run together ("nine nine nine" heard as "nine nine", "nine eight eight" as "I hate it").
+espeak-ng ends each digit with ~0.6 s of its own quiet, so the gaps heard are ~0.75 s; cutting
+that quiet (so the groups are heard apart) lost more repeated digits ("four four" as "four"): 12
+held-out numbers of 24 intact against 15 (one run each).
 
     utterances("call \ue000nine one one\ue001.", "espeak")
     -> [Utterance("call,"), Utterance("nine", careful=True, pause_before=0.2),
