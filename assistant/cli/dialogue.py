@@ -16,12 +16,38 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_listen)
 
 
+# After Ctrl-C the session closes its journal and devices, then the process leaves. A
+# background hearing still running in a native thread pool (CTranslate2, onnxruntime) can keep
+# the interpreter's own exit waiting for it; the session is over by then, so nothing is lost by
+# not waiting. Should the closing itself hang, the process still ends this many seconds after
+# Ctrl-C (with the stacks written to stderr, to say where).
+CLOSE_WITHIN_SECONDS = 10
+
+
 def cmd_listen(args) -> int:
+    import faulthandler
+    import logging
+    import os
+    import signal
+    import sys
+
     from assistant.dialogue.session import listen
 
-    return listen(data_dir_override=args.data_dir, engine=args.engine,
-                  input_device=_device(args.input_device),
-                  output_device=_device(args.output_device), wake_phrase=args.wake_phrase)
+    def interrupted(signum, frame):
+        faulthandler.dump_traceback_later(CLOSE_WITHIN_SECONDS, exit=True)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupted)
+    try:
+        code = listen(data_dir_override=args.data_dir, engine=args.engine,
+                      input_device=_device(args.input_device),
+                      output_device=_device(args.output_device), wake_phrase=args.wake_phrase)
+    except KeyboardInterrupt:
+        code = 130
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _device(spec: str | None) -> str | int | None:
