@@ -289,15 +289,45 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|y
                             re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's)\b", re.IGNORECASE)
 _TO_SECOND = {"he": "you", "she": "you", "him": "you", "his": "your", "hers": "yours",
-              "himself": "yourself", "herself": "yourself", "he's": "you're", "she's": "you're"}
+              "himself": "yourself", "herself": "yourself", "he's": "you're", "she's": "you're",
+              "he'd": "you'd", "she'd": "you'd", "he'll": "you'll", "she'll": "you'll"}
 _SECOND_VERB = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
                 "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
 
 
-def _as_second_person(text: str, receiver: str = "") -> str:
+_HE = frozenset({"he", "him", "his", "himself", "he's", "he'd", "he'll"})
+_SHE = frozenset({"she", "her", "hers", "herself", "she's", "she'd", "she'll"})
+# People an answer may speak of before the partner: "he" after them may be one of them.
+_PEOPLE = {"mum", "mom", "mother", "dad", "father", "parent", "parents", "sister", "brother",
+           "son", "daughter", "kid", "kids", "child", "children", "baby", "boss", "manager",
+           "friend", "friends", "colleague", "coworker", "grandma", "grandpa", "granny", "nan",
+           "aunt", "uncle", "cousin", "niece", "nephew", "neighbour", "neighbor", "teacher",
+           "doctor", "grandmother", "grandfather", "stepdad", "stepmum", "stepmom", "ex"}
+
+
+def partner_pronouns(text: str) -> frozenset[str]:
+    """The he- or she-words that mean the partner in words about them: those of the first one
+    said, when nobody else was named before it ("she always texts my dad on his birthday":
+    she is the partner, his is the dad's). Empty when the words do not say."""
+    for token in re.findall(r"[A-Za-z']+", text):
+        low = _plain(token)
+        if low in _HE:
+            return _HE
+        if low in _SHE:
+            return _SHE
+        if low in _PEOPLE or low.rstrip("s'") in _PEOPLE:
+            return frozenset()
+    return frozenset()
+
+
+def _as_second_person(text: str, receiver: str = "",
+                      pronouns: frozenset[str] | None = None) -> str:
     """An appreciation said about the partner ("she makes me laugh", "Alex's patience") as said
-    to them ("you make me laugh", "your patience"), verbs agreeing."""
+    to them ("you make me laugh", "your patience"), verbs agreeing. Only the partner's own
+    he- or she-words turn (`pronouns`, read from the words when not given): "his birthday"
+    after "she texts my dad" stays his."""
     name = _plain(receiver)
+    partners = partner_pronouns(text) if pronouns is None else pronouns
     tokens = _TOKENS.findall(text)
     out = list(tokens)
     word_at = [i for i, t in enumerate(tokens) if _is_word(t)]
@@ -306,7 +336,7 @@ def _as_second_person(text: str, receiver: str = "") -> str:
     for n, i in enumerate(word_at):
         low = _plain(tokens[i])
         after = _plain(tokens[word_at[n + 1]]) if n + 1 < len(word_at) else None
-        if spoken_to and low in ("and", "but") and after not in _TO_SECOND and after != name:
+        if spoken_to and low in ("and", "but") and after not in partners and after != name:
             agree_next = True
             continue
         if agree_next and low not in _ADVERBS:
@@ -321,10 +351,10 @@ def _as_second_person(text: str, receiver: str = "") -> str:
             agree_next = spoken_to = True
         elif name and low == f"{name}'s":
             out[i] = "your"
-        elif low == "her":  # possessive before a word that is not a preposition, else object
+        elif low == "her" and "her" in partners:  # possessive before a word, else object
             out[i] = "your" if after and after not in _PREPOSITIONS and after not in (
                 "and", "but", "when", "because", "so", "laugh", "smile") else "you"
-        elif low in _TO_SECOND:
+        elif low in _TO_SECOND and low in partners:
             out[i] = _TO_SECOND[low]
             agree_next = low in ("he", "she")
             spoken_to = spoken_to or agree_next
@@ -338,12 +368,14 @@ _APPRECIATION_LEAD = re.compile(
     r"(?:\s+(?:it|you))?\s*(?:that\s+|for\s+|when\s+(?=you))?", re.IGNORECASE)
 
 
-def addressed(text: str, receiver: str) -> str:
+def addressed(text: str, receiver: str, pronouns: frozenset[str] | None = None) -> str:
     """Words about the partner ("he never lets me feel stupid", "alex works so hard") as said to
-    them ("you never let me feel stupid"), when the words do not already speak to them."""
+    them ("you never let me feel stupid"), when the words do not already speak to them.
+    `pronouns`: the partner's he- or she-words when known from an earlier answer (a reason
+    after "she texts my dad": "he's hard to love" is the dad)."""
     names_them = re.search(rf"\b{re.escape(_plain(receiver))}\b", _plain(text)) if receiver else None
     if not _SECOND_PERSON.search(text) and (_THIRD_PERSON.search(text) or names_them):
-        return _as_second_person(text, receiver)
+        return _as_second_person(text, receiver, pronouns)
     return text
 
 
@@ -371,6 +403,16 @@ def appreciated(text: str, giver: str, receiver: str, listener: Listener) -> str
             return told  # "you being there", not "that you being there"
         return f"that {told}"
     return told
+
+
+_BECAUSE = re.compile(r"^(?:because|cause|'cause|cos|coz|cuz|bc|since|as)\b[\s,]*", re.IGNORECASE)
+
+
+def without_because(why: str) -> str:
+    """A reason without the "because" it often starts with ("coz it means I get to sleep");
+    the reflection says its own."""
+    text = _LEADING_FILLER.sub("", why.strip()).strip()
+    return _BECAUSE.sub("", text).strip() or why.strip()
 
 
 # Both voices swapped, for a reply to the one who spoke ("you forgot me" -> "I forgot you").
