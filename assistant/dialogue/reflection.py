@@ -129,18 +129,29 @@ def _takes_object(word: str | None) -> bool:
     return "VERB" in lemmas and "AUX" not in lemmas and "NOUN" not in lemmas
 
 
-def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker") -> str:
+# The speaker, once named to their partner, may be "they" after that: "it makes Sam feel like
+# they don't matter", not "... like Sam doesn't matter".
+_THEY = {"i": "they", "me": "them", "myself": "themselves", "my": "their", "mine": "theirs",
+         "i'm": "they're", "im": "they're", "i've": "they've", "ive": "they've",
+         "i'd": "they'd", "i'll": "they'll"}
+
+
+def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker",
+           then_they: bool = False) -> str:
     """The speaker's words as `listener` should hear them.
 
     speaker: said back to the speaker ("my" -> "your", "you" -> the partner's name).
-    partner: told to the partner ("I" / "me" -> the speaker's name; "you" stays "you").
+    partner: told to the partner ("I" / "me" -> the speaker's name; "you" stays "you");
+        `then_they`: after the first, the speaker is "they" (where no other third person is
+        spoken of: listening feedback names one part of what the speaker said).
     both: told about them ("I" -> the speaker's name, "you" -> the partner's name).
     """
     tokens = _TOKENS.findall(text.strip())
     words = [(i, t) for i, t in enumerate(tokens) if _is_word(t)]
     out = list(tokens)
     conjugate_next = False  # the next verb follows a new third-person subject
-    second_next = False  # the next verb follows "I" become "you"
+    second_next = False  # the next verb follows "I" become "you" (or "they")
+    speaker_named = False
     for n, (i, token) in enumerate(words):
         low = _plain(token)
         before = _plain(words[n - 1][1]) if n else None
@@ -157,7 +168,10 @@ def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker"
             continue
         you_is_partner = listener in ("speaker", "both")
         i_is_speaker_name = listener in ("partner", "both")
-        if low in ("you", "ya", "u") and you_is_partner:
+        if speaker_named and low in _THEY:
+            out[i] = _THEY[low]
+            second_next = low == "i"
+        elif low in ("you", "ya", "u") and you_is_partner:
             out[i] = partner
             subject = _is_verbish(after) and not _takes_object(before)
             conjugate_next = subject
@@ -181,11 +195,29 @@ def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker"
         elif low in _TO_SPEAKER and listener == "speaker":
             out[i] = _TO_SPEAKER[low]
             second_next = low == "i"
+        if then_they and listener == "partner" and out[i] != token and low in _THEY:
+            speaker_named = True
     result = "".join(out).strip()
     return result.rstrip(".!?, ")
 
 
 _OBJECTS = {"me", "us", "you", "him", "her", "them", "my", "our"}
+SHORT_STATE = 2  # words: an answer this short may name a state ("busy", "a bit swamped")
+
+
+def on_mind(text: str, speaker: str, partner: str) -> str:
+    """What is on someone's mind, said back to them: "you mentioned the kids", but a state
+    named in a word or two is said as one ("busy" -> "it's been busy", "swamped" -> "you're
+    feeling swamped"), not "you mentioned busy"."""
+    said = core(text)
+    words = [_plain(w) for w in re.findall(r"[A-Za-z']+", said)]
+    if 0 < len(words) <= SHORT_STATE:
+        lemmas = getAllLemmas(words[-1])
+        if words[-1].endswith("ed") and "NOUN" not in lemmas:
+            return f"you're feeling {said}"
+        if "ADJ" in lemmas and "NOUN" not in lemmas:
+            return f"it's been {said}"
+    return f"you mentioned {retell(said, speaker, partner)}"
 
 
 def starts_with_verb(text: str) -> bool:

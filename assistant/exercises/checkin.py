@@ -44,7 +44,7 @@ def read_mood(text: str) -> tuple[int | None, str | None]:
 _ASKS_PARTNER = (r"^(?:(?:i\s+|i'd\s+|id\s+)?(?:just\s+|really\s+|would\s+)*"
                  r"(?:need|want|like|'d like|would like|wish|'d love|would love|love)\s+"
                  r"(?:for\s+)?|(?:can|could|would|will)\s+|for\s+|)"
-                 r"(?:you|him|her|them|{other})(?:'d|\s+would)?\s+(?:to\s+)?(?P<act>.+)$")
+                 r"(?P<who>you|him|her|them|{other})(?:'d|\s+would)?\s+(?:to\s+)?(?P<act>.+)$")
 _WANTS = re.compile(r"^(?:i\s+|i'd\s+)?(?:just\s+|really\s+)*(?:need|want|would like|'d like|"
                     r"like)\s+(?P<thing>.+)$", re.IGNORECASE)
 _FROM_WORDS = 3  # a need this short is something to be given: "a hug" -> "a hug from Alex"
@@ -55,7 +55,7 @@ _GIVEN = {"hug", "hugs", "kiss", "kisses", "cuddle", "cuddles", "help", "support
           "massage", "backrub", "comfort", "honesty", "respect", "trust", "sympathy"}
 # "if you could take the bins out": a wish for the partner to act.
 _IF_PARTNER = (r"^(?:(?:i'd like it|i would like it|i'd love it|it would help|it'd help)\s+)?"
-               r"if\s+(?:you|him|her|them|{other})\s+(?:could|would|can|will)\s+(?P<act>.+)$")
+               r"if\s+(?P<who>you|him|her|them|{other})\s+(?:could|would|can|will)\s+(?P<act>.+)$")
 
 
 def reflect_need(need: str, other: str, name: str = "you") -> str | None:
@@ -71,7 +71,9 @@ def reflect_need(need: str, other: str, name: str = "you") -> str | None:
     asked = (re.match(_ASKS_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE)
              or re.match(_IF_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE))
     if asked and not asked.group("act").lower().startswith(("a ", "an ", "some ")):
-        return f"you'd like {other} to {reflection_words.retell(asked.group('act'), name, other)}"
+        # "for them to sleep" may be the children: "them" stays them, whoever they are.
+        who = "them" if asked.group("who").lower() == "them" else other
+        return f"you'd like {who} to {reflection_words.retell(asked.group('act'), name, other)}"
     wants = _WANTS.match(text)
     thing = wants.group("thing") if wants else text
     if thing.lower().startswith("to "):
@@ -95,7 +97,7 @@ def reflect_mind(mind: str, other: str, name: str = "you") -> str | None:
         return None
     if reflection_words.unsure(mind, (name, other)):
         return reflection_words.feeling_line(mind)
-    return f"you mentioned {reflection_words.retell(reflection_words.core(mind), name, other)}"
+    return reflection_words.on_mind(mind, name, other)
 
 
 def reflection(name: str, other: str | None, mood: int | None, feeling: str | None,
