@@ -60,6 +60,7 @@ _FILLER = re.compile(
     r"^(nothing|nothing (really|much|at all|special)|not (much|really|sure|a lot)|none|no|nah|"
     r"nah nothing|nope|whatever|i don't know|dunno|idk|same|same as (always|usual)|"
     r"the usual|n/?a|pass|skip|no idea|all good|it's fine|fine|nothing comes to mind|"
+    r"thanks|thank you|thanks a lot|cheers|ta|ok|okay|cool|hi|hello|hey|"
     r"(?:nothing|not much|nah|no)[,.]?\s+(?:i am|i'm|we are|we're|all)\s+"
     r"(?:ok|okay|fine|good|alright|set))[.!]*$",
     re.IGNORECASE)
@@ -136,6 +137,13 @@ _THEY = {"i": "they", "me": "them", "myself": "themselves", "my": "their", "mine
          "i'd": "they'd", "i'll": "they'll"}
 
 
+def _others_in(text: str) -> bool:
+    """Whether the words speak of someone besides the two of them ("my boss", "she")."""
+    said = {_plain(w) for w in re.findall(r"[A-Za-z']+", text)}
+    return bool(said & (_PEOPLE | _HE | _SHE | _THEY_FORMS)
+                or any(w.rstrip("s'") in _PEOPLE for w in said))
+
+
 def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker",
            then_they: bool = False) -> str:
     """The speaker's words as `listener` should hear them.
@@ -152,6 +160,8 @@ def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker"
     conjugate_next = False  # the next verb follows a new third-person subject
     second_next = False  # the next verb follows "I" become "you" (or "they")
     speaker_named = False
+    if then_they and _others_in(text):  # "my boss ignores me": "them" could be the boss
+        then_they = False
     for n, (i, token) in enumerate(words):
         low = _plain(token)
         before = _plain(words[n - 1][1]) if n else None
@@ -319,16 +329,23 @@ _ADVERBS = {"always", "never", "just", "really", "still", "often", "sometimes", 
             "usually", "so"}
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b",
                             re.IGNORECASE)
-_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's|they|them|their|theirs|"
+                           r"they're|they've|they'd|they'll)\b", re.IGNORECASE)
 _TO_SECOND = {"he": "you", "she": "you", "him": "you", "his": "your", "hers": "yours",
               "himself": "yourself", "herself": "yourself", "he's": "you're", "she's": "you're",
-              "he'd": "you'd", "she'd": "you'd", "he'll": "you'll", "she'll": "you'll"}
+              "he'd": "you'd", "she'd": "you'd", "he'll": "you'll", "she'll": "you'll",
+              "they": "you", "them": "you", "their": "your", "theirs": "yours",
+              "themselves": "yourselves", "themself": "yourself", "they're": "you're",
+              "they've": "you've", "they'd": "you'd", "they'll": "you'll"}
 _SECOND_VERB = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
                 "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
 
 
 _HE = frozenset({"he", "him", "his", "himself", "he's", "he'd", "he'll"})
 _SHE = frozenset({"she", "her", "hers", "herself", "she's", "she'd", "she'll"})
+# "They" for a partner: the verbs already agree with "you" ("they make" -> "you make").
+_THEY_FORMS = frozenset({"they", "them", "their", "theirs", "themself", "themselves", "they're",
+                         "they've", "they'd", "they'll"})
 # People an answer may speak of before the partner: "he" after them may be one of them.
 _PEOPLE = {"mum", "mom", "mother", "dad", "father", "parent", "parents", "sister", "brother",
            "son", "daughter", "kid", "kids", "child", "children", "baby", "boss", "manager",
@@ -347,6 +364,8 @@ def partner_pronouns(text: str) -> frozenset[str]:
             return _HE
         if low in _SHE:
             return _SHE
+        if low in _THEY_FORMS:
+            return _THEY_FORMS
         if low in _PEOPLE or low.rstrip("s'") in _PEOPLE:
             return frozenset()
     return frozenset()

@@ -30,6 +30,7 @@ ABOUT = (  # what "help with ..." says
     "In a check-in, each of you says how you're feeling from one to ten, what's on your "
     "mind, and what would help from the other, and I say back what I heard.")
 
+NO_WORDS = 3  # a need this short that reads as no ("no thanks", "nah I'm good") is no need
 LOW_MOOD = 4  # at or below: offer breathing or support ideas
 HIGH_MOOD = 8  # both at or above: celebrate
 
@@ -76,6 +77,8 @@ def reflect_need(need: str, other: str, name: str = "you") -> str | None:
         return f"you'd like {who} to {reflection_words.retell(asked.group('act'), name, other)}"
     wants = _WANTS.match(text)
     thing = wants.group("thing") if wants else text
+    if re.match(r"us\s+to\b", thing, re.IGNORECASE):  # "I want us to go away more"
+        return f"you'd like the two of you {reflection_words.retell(thing[3:], name, other)}"
     if thing.lower().startswith("to "):
         return f"you'd like {reflection_words.retell(thing, name, other)}"
     if re.match(r"^(?:i|i'd|i'm|i've|i'll|id|im)\b", text, re.IGNORECASE) and not wants:
@@ -178,7 +181,9 @@ def run(ctx: Context) -> Script:
         if need is None:
             yield Say("That's all right. What you shared is kept. Take care of each other.")
             return
-        need_text = None if is_skip(need) or is_empty(need) or is_no(need) else need.text.strip()
+        # "no" or "nope" is nothing needed; "for Sam to stop spending" is a need that says stop
+        declined = is_no(need) and len(words(need.text)) <= NO_WORDS
+        need_text = None if is_skip(need) or is_empty(need) or declined else need.text.strip()
         if need_text:
             yield Save("checkin", {"part": "need", "need": need_text, "from": partner},
                        partner=name)

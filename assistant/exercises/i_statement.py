@@ -107,12 +107,9 @@ def compose(feeling: str | None = None, situation: str | None = None, need: str 
         said.append(f"I feel {clean_part('feeling', feeling)}")
     if situation:
         moment = clean_part("situation", situation)
-        if _A_MOMENT.match(moment):  # "last night when I was telling you": one time it happened
-            if said:  # "I felt ignored last night when ...,"
-                said[0] = re.sub(r"^I feel\b", "I felt", said[0])
-                said.append(f"{moment},")
-            else:
-                said.append(f"It happened {moment},")
+        if said and _A_MOMENT.match(moment):  # "last night when I was telling you": one time
+            said[0] = re.sub(r"^I feel\b", "I felt", said[0])  # "I felt ignored last night …,"
+            said.append(f"{moment},")
         else:
             said.append(f"when {moment}" if said else f"It's when {moment}")
     if need:
