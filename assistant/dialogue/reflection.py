@@ -344,6 +344,8 @@ _SECOND_VERB = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn'
 _HE = frozenset({"he", "him", "his", "himself", "he's", "he'd", "he'll"})
 _SHE = frozenset({"she", "her", "hers", "herself", "she's", "she'd", "she'll"})
 # "They" for a partner: the verbs already agree with "you" ("they make" -> "you make").
+_THEY_SUBJECT = {"they", "they're", "they've", "they'd", "they'll"}
+THEY_WITHIN = 3  # words from the start
 _THEY_FORMS = frozenset({"they", "them", "their", "theirs", "themself", "themselves", "they're",
                          "they've", "they'd", "they'll"})
 # People an answer may speak of before the partner: "he" after them may be one of them.
@@ -358,14 +360,15 @@ def partner_pronouns(text: str) -> frozenset[str]:
     """The he- or she-words that mean the partner in words about them: those of the first one
     said, when nobody else was named before it ("she always texts my dad on his birthday":
     she is the partner, his is the dad's). Empty when the words do not say."""
-    for token in re.findall(r"[A-Za-z']+", text):
+    for n, token in enumerate(re.findall(r"[A-Za-z']+", text)):
         low = _plain(token)
         if low in _HE:
             return _HE
         if low in _SHE:
             return _SHE
-        if low in _THEY_FORMS:
-            return _THEY_FORMS
+        if low in _THEY_FORMS:  # "they" is the partner only as the subject near the start
+            subject = low in _THEY_SUBJECT and n < THEY_WITHIN  # ("it shows they care"),
+            return _THEY_FORMS if subject else frozenset()  # not "could we do them together"
         if low in _PEOPLE or low.rstrip("s'") in _PEOPLE:
             return frozenset()
     return frozenset()
