@@ -345,9 +345,13 @@ class Runner:
             kind = small_talk(match.text)
             # Strain said as hyperbole ("this fight is killing me") gets care and an offer,
             # unless it was plainly a request (not a guess made by reading it in context).
+            # "how's it going" is small talk unless plainly a request ("how's it going, can
+            # we check in" is sure of the check-in).
             if kind and (match.intent == "none"
                          or kind == "strain" and match.in_context
-                         or kind != "strain" and match.intent.startswith("control.")):
+                         or kind != "strain" and match.intent.startswith("control.")
+                         or kind in ("how_are_you", "frustrated")
+                         and match.confidence < CLEAR_REQUEST):
                 return self._say(SMALL_TALK[kind])
         if match.near_tie == "safety.crisis":  # never offered as a choice: the guard decides
             match = IntentMatch(match.text, match.intent, match.confidence, match.slots)
