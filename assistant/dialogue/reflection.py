@@ -68,7 +68,7 @@ _FILLER = re.compile(
     r"^(nothing|nothing (really|much|at all|special)|not (much|really|sure|a lot)|none|no|nah|"
     r"nah nothing|nope|whatever|i don't know|dunno|idk|same|same as (always|usual)|"
     r"the usual|n/?a|pass|skip|no idea|all good|it's fine|fine|nothing comes to mind|"
-    r"thanks|thank you|thanks a lot|cheers|ta|ok|okay|cool|hi|hello|hey|"
+    r"thanks|thank you|thanks a lot|cheers|ta|ok|okay|cool|hi|hello|hey|yes|yeah|yep|yup|sure|"
     r"(?:nothing|not much|nah|no)[,.]?\s+(?:i am|i'm|we are|we're|all)\s+"
     r"(?:ok|okay|fine|good|alright|set))[.!]*$",
     re.IGNORECASE)
@@ -198,7 +198,7 @@ def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker"
         elif low in ("your", "yours") and you_is_partner:
             out[i] = f"{partner}'s"
         elif low == "yourself" and you_is_partner:
-            out[i] = partner
+            out[i] = "themselves"  # reflexive: the partner is its subject ("to look after")
         elif low == "i" and i_is_speaker_name:
             out[i] = speaker
             conjugate_next = True
