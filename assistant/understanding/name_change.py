@@ -50,7 +50,7 @@ def name_change(text: str) -> NameChange | None:
 # "call us Sam and Alex"), words that join names, and words that may stand between a cue and
 # the name ("this is my wife Priya").
 _CUES = {"i'm", "im", "we're", "it's", "its", "is", "am", "are", "me", "us", "called", "named",
-         "here's", "meet", "she's", "he's", "they're"}
+         "here's", "meet", "she's", "he's", "they're", "name's"}
 _CALLED = {"me", "us"}  # cues only after "call": "call us Sam and Alex", not "ask us something"
 _JOINS = {"and", "&", "plus", "with"}
 _BETWEEN = {"my", "our", "the", "this", "that", "and", "is", "just", "me", "only"} | ROLE_WORDS
