@@ -8,7 +8,9 @@ from assistant.understanding import answers
 
 _NEW_NAME = re.compile(
     r"\b(?:call me|my name is|my name's|i go by|i'd rather be called|i prefer|you can call me|"
-    r"it's actually|actually it's|i'm actually)\s+(?P<new>[A-Za-z][\w'-]*)", re.IGNORECASE)
+    r"it's actually|actually it's|i'm actually|(?:she|he|they)\s+goe?s\s+by|call (?:her|him|them)|"
+    r"(?:her|his|their) name(?:'s|\s+is)|(?:she|he|they)(?:'d| would) rather be called)"
+    r"\s+(?P<new>[A-Za-z][\w'-]*)", re.IGNORECASE)
 _INSTEAD = re.compile(r"\b(?:it's|it is|i'm|i am|name is)\s+(?P<new>[A-Za-z][\w'-]*),?\s+not\s+"
                       r"(?P<old>[A-Za-z][\w'-]*)", re.IGNORECASE)
 _NOT_MY_NAME = re.compile(r"\b(?:that's|that is|it's|it is)\s+not\s+(?:my|our|his|her|their)\s+"
