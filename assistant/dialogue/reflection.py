@@ -49,8 +49,9 @@ _CLAUSE_START = {"and", "but", "that", "when", "how", "if", "because", "so", "wh
 
 # Sarcasm: praise said of something unwelcome. Markers people use, not a model of irony.
 _SARCASM = re.compile(
-    r"^(oh|wow|gee|great|just great|oh great|yay|whoop)\b[ ,]*(great|joy|wonderful|lovely|"
-    r"brilliant|fantastic|fun|i (just )?(love|appreciate|adore)|another)|"
+    r"^(oh|wow|gee|great|just great|oh great|oh sure|sure|yay|whoop)\b[ ,]*(great|joy|wonderful|"
+    r"lovely|brilliant|fantastic|fun|i (just )?(love|appreciate|adore)|another)|"
+    r"\bjust what (i|we) (need|needed|wanted)\b|"
     r"\byeah,? right\b|\bas if\b|\blove that for me\b|\bfavou?rite thing\b|\bthanks a lot\b|"
     r"\bthanks for nothing\b|\bwhat a surprise\b|\bbig surprise\b|\bhow fun\b|"
     r"\blike anything ever changes\b|\b(really|so|just) (lovely|great|wonderful|fun)[.!]*$|"
@@ -294,7 +295,8 @@ def is_sarcastic(text: str) -> bool:
 
 def is_filler(text: str) -> bool:
     """Nothing to reflect ("nothing really", "whatever", "same")."""
-    return bool(_FILLER.match(text.strip().rstrip(".!?")))
+    # ("nothing tbh", "not much lol": the trailing word changes nothing)
+    return bool(_FILLER.match(_TRAILING_FILLER.sub("", text.strip()).rstrip(".!?")))
 
 
 def unsure(text: str, names: tuple[str, ...] = ()) -> bool:
