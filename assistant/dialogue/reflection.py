@@ -283,7 +283,8 @@ def _dictionary() -> frozenset[str]:
         return frozenset(line.split(" ", 1)[0].split("(", 1)[0] for line in lines)
 
 
-_CHAT_WORDS = {"tbh", "lol", "idk", "omg", "btw", "imo", "ngl", "wfh", "ok", "okay", "yeah"}
+_CHAT_WORDS = {"tbh", "lol", "idk", "omg", "btw", "imo", "ngl", "wfh", "ok", "okay", "yeah",
+               "haha", "hahaha", "hehe", "lmao", "xx", "xxx", "ugh", "meh", "hmm", "tho"}
 
 
 def misspelled(text: str, names: tuple[str, ...] = ()) -> list[str]:
