@@ -19,6 +19,11 @@ Listener = Literal["speaker", "partner", "both"]  # who hears the reflection
 
 MAX_WORDS = 16  # answers longer than this are summarised to their first clause or two
 MIN_CLAUSE = 5  # a first clause shorter than this takes the next one along
+MIN_PHRASE = 8  # a run-on clause is cut where a phrase begins, if that leaves this many words
+# Where a phrase begins inside a run-on clause ("... last night | without checking your phone").
+_PHRASE_STARTS = {"without", "with", "while", "because", "when", "and", "but", "so", "after",
+                  "before", "until", "since", "although", "though", "which", "who", "where",
+                  "then", "for", "about", "instead"}
 
 _TOKENS = re.compile(r"[A-Za-z0-9']+(?:-[A-Za-z0-9']+)*|[^A-Za-z0-9']+")
 
@@ -28,7 +33,8 @@ _TO_SPEAKER = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself":
                "i'd": "you'd", "i'll": "you'll"}
 # "We" said by one of them is the couple: Hearth, which is not in it, says "you two".
 _WE = {"we": "you two", "us": "you two", "our": "your", "ours": "yours", "ourselves": "yourselves",
-       "we're": "you're", "we've": "you've", "we'd": "you'd", "we'll": "you'll"}
+       "we're": "you two are", "we've": "you two have", "we'd": "you two would",
+       "we'll": "you two will"}
 # Contractions of "you" and of "I" with the verb they hide, for a named subject.
 _YOU_SHORT = {"you're": "is", "you've": "has", "you'd": "would", "you'll": "will"}
 _I_SHORT = {"i'm": "is", "im": "is", "i've": "has", "ive": "has", "i'd": "would",
@@ -55,13 +61,15 @@ _SARCASM = re.compile(
     r"\byeah,? right\b|\bas if\b|\blove that for me\b|\bfavou?rite thing\b|\bthanks a lot\b|"
     r"\bthanks for nothing\b|\bwhat a surprise\b|\bbig surprise\b|\bhow fun\b|"
     r"\blike anything ever changes\b|\b(really|so|just) (lovely|great|wonderful|fun)[.!]*$|"
-    r"/s\b|\bnot that anyone\b",
+    r"/s\b|\bnot that anyone\b|\bwhat a miracle\b|\bmiracles do happen\b|\bgold star\b|"
+    r"\bslow clap\b|\bthanks for finally\b|^(?:oh )?wow,? thanks\b|\bhow generous\b|"
+    r"\bwell done you\b|\blook who finally\b",
     re.IGNORECASE)
 _FILLER = re.compile(
     r"^(nothing|nothing (really|much|at all|special)|not (much|really|sure|a lot)|none|no|nah|"
     r"nah nothing|nope|whatever|i don't know|dunno|idk|same|same as (always|usual)|"
     r"the usual|n/?a|pass|skip|no idea|all good|it's fine|fine|nothing comes to mind|"
-    r"thanks|thank you|thanks a lot|cheers|ta|ok|okay|cool|hi|hello|hey|"
+    r"thanks|thank you|thanks a lot|cheers|ta|ok|okay|cool|hi|hello|hey|yes|yeah|yep|yup|sure|"
     r"(?:nothing|not much|nah|no)[,.]?\s+(?:i am|i'm|we are|we're|all)\s+"
     r"(?:ok|okay|fine|good|alright|set))[.!]*$",
     re.IGNORECASE)
@@ -191,7 +199,7 @@ def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker"
         elif low in ("your", "yours") and you_is_partner:
             out[i] = f"{partner}'s"
         elif low == "yourself" and you_is_partner:
-            out[i] = partner
+            out[i] = "themselves"  # reflexive: the partner is its subject ("to look after")
         elif low == "i" and i_is_speaker_name:
             out[i] = speaker
             conjugate_next = True
@@ -216,11 +224,15 @@ _OBJECTS = {"me", "us", "you", "him", "her", "them", "my", "our"}
 SHORT_STATE = 2  # words: an answer this short may name a state ("busy", "a bit swamped")
 
 
+_NOTHING_BUT = re.compile(r"^(?:nothing|not much|nothing much|not a lot)(?:\s+really)?[,.]?\s+"
+                          r"(?:just\s+|only\s+)?", re.IGNORECASE)
+
+
 def on_mind(text: str, speaker: str, partner: str) -> str:
     """What is on someone's mind, said back to them: "you mentioned the kids", but a state
     named in a word or two is said as one ("busy" -> "it's been busy", "swamped" -> "you're
     feeling swamped"), not "you mentioned busy"."""
-    said = core(text)
+    said = core(_NOTHING_BUT.sub("", text.strip()) or text)  # "nothing, just tired"
     words = [_plain(w) for w in re.findall(r"[A-Za-z']+", said)]
     if 0 < len(words) <= SHORT_STATE:
         lemmas = getAllLemmas(words[-1])
@@ -255,8 +267,10 @@ def core(text: str) -> str:
         joiner = ", " if len(clauses[1].split()) > 2 else " "
         kept = f"{kept}{joiner}{clauses[1]}"
     words = kept.split()
-    if len(words) > MAX_WORDS:  # one clause that runs on: keep its start
-        kept = " ".join(words[:MAX_WORDS])
+    if len(words) > MAX_WORDS:  # one clause that runs on: keep its start, up to a phrase
+        cut = next((n for n in range(MAX_WORDS, MIN_PHRASE - 1, -1)  # that begins a new one
+                    if _plain(words[n]) in _PHRASE_STARTS), MAX_WORDS)
+        kept = " ".join(words[:cut])
     return re.sub(r"\s+(and|but|so|or|then|with|to|the|a|of)$", "", kept.rstrip(".!?, "))
 
 
@@ -270,7 +284,8 @@ def _dictionary() -> frozenset[str]:
         return frozenset(line.split(" ", 1)[0].split("(", 1)[0] for line in lines)
 
 
-_CHAT_WORDS = {"tbh", "lol", "idk", "omg", "btw", "imo", "ngl", "wfh", "ok", "okay", "yeah"}
+_CHAT_WORDS = {"tbh", "lol", "idk", "omg", "btw", "imo", "ngl", "wfh", "ok", "okay", "yeah",
+               "haha", "hahaha", "hehe", "lmao", "xx", "xxx", "ugh", "meh", "hmm", "tho"}
 
 
 def misspelled(text: str, names: tuple[str, ...] = ()) -> list[str]:
