@@ -57,7 +57,8 @@ _CLAUSE_START = {"and", "but", "that", "when", "how", "if", "because", "so", "wh
 _SARCASM = re.compile(
     r"^(oh|wow|gee|great|just great|oh great|oh sure|sure|yay|whoop)\b[ ,]*(great|joy|wonderful|"
     r"lovely|brilliant|fantastic|fun|i (just )?(love|appreciate|adore)|another)|"
-    r"\bjust what (i|we) (need|needed|wanted)\b|"
+    # "oh sure, another chore list, just what I need"; not "a cuddle is just what I need"
+    r"(^|[,.!]|\b(oh|sure|great|wow|yeah)\b)[ ,]*just what (i|we) (need|needed|wanted)\b|"
     r"\byeah,? right\b|\bas if\b|\blove that for me\b|\bfavou?rite thing\b|\bthanks a lot\b|"
     r"\bthanks for nothing\b|\bwhat a surprise\b|\bbig surprise\b|\bhow fun\b|"
     r"\blike anything ever changes\b|\b(really|so|just) (lovely|great|wonderful|fun)[.!]*$|"
@@ -255,10 +256,19 @@ def starts_with_verb(text: str) -> bool:
     return is_verb and ("NOUN" not in lemmas or followed_as_verb)
 
 
+_WHAT_IS_NEEDED = re.compile(
+    r"^(?:(?P<thing>.+?),?\s+(?:is|would be|'d be|'s)\s+(?:just |exactly |really )?what (?:i|we)"
+    r"(?:'d| would)? (?:need|needed|want|like|love)\b[.!]*$|what (?:i|we) (?:need|want|'d like)"
+    r"(?: most| right now| tonight)? is (?P<after>.+))", re.IGNORECASE)
+
+
 def core(text: str) -> str:
     """The heart of an answer: fillers dropped, a long answer cut to its first clause or two."""
     text = _LEADING_FILLER.sub("", text.strip()).strip()
     text = _TRAILING_FILLER.sub("", text).strip() or text
+    # "a cuddle is just what I need", "what we need is a night out": the thing itself
+    said = _WHAT_IS_NEEDED.match(text)
+    text = (said.group("thing") or said.group("after")).strip() if said else text
     if len(text.split()) <= MAX_WORDS:
         return text.rstrip(".!?, ")
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
