@@ -23,6 +23,13 @@ class FixedHearing:
     def transcribe(self, audio, mode="dictation"):
         return self.heard
 
+    others: list = []  # Whisper's next best hearings, with their sureness
+    searched = 0
+
+    def alternatives(self, audio, count=2):
+        self.searched += 1
+        return self.others[:count]
+
 
 @pytest.fixture(scope="module")
 def hearing():
@@ -96,6 +103,43 @@ def test_a_users_own_grammar_gives_way_to_a_crisis_or_to_another_sentence_of_it(
     assert decide(own, hearing, "get me a latte", "make me a mocha", 0.4) == "get me a latte"
     # ... the same meaning in other words: the grammar's sentence stands
     assert decide(own, hearing, "get me a latte", "make me a latte", 0.9) == "get me a latte"
+
+
+@pytest.mark.parametrize("grammar,free,confidence,others,expected", [
+    # the grammar snapped a crisis line onto a request, Whisper unsure and harmless; its next
+    # best hearing, sure enough, raises the alarm
+    ("we are off to bed", "i'm scared of my heart speed", 0.64,
+     [("i'm scared of my heart speed", 0.69), ("i'm scared of my husband", 0.69)],
+     "i'm scared of my husband"),
+    # ... not when that hearing is a guess (the rules above take Whisper's far words)
+    ("we are off to bed", "i'm scared of my heart speed", 0.64,
+     [("i'm scared of my husband", 0.45)], "i'm scared of my heart speed"),
+    # Whisper's sure words overruled the grammar's crisis sentence; the beam keeps the crisis
+    ("she slapped me", "g slap me across the face", 0.73,
+     [("she slapped me across the face", 0.79)], "she slapped me across the face"),
+])
+def test_an_unsure_ear_asks_whispers_other_hearings_for_a_crisis(
+        recognizer, hearing, grammar, free, confidence, others, expected):
+    hearing.others = others
+    try:
+        assert decide(recognizer, hearing, grammar, free, confidence) == expected
+    finally:
+        hearing.others = []
+
+
+@pytest.mark.parametrize("grammar,free,confidence", [
+    ("start a breathing exercise", "tell me something funny", 0.9),  # Whisper sure
+    ("start a breathing exercise", "start a breathing exercises", 0.5),  # the two agree
+])
+def test_no_other_hearings_are_searched_when_the_ear_was_sure(
+        recognizer, hearing, grammar, free, confidence):
+    hearing.others = [("i want to kill myself", 0.9)]
+    before = hearing.searched
+    try:
+        decide(recognizer, hearing, grammar, free, confidence)
+        assert hearing.searched == before
+    finally:
+        hearing.others = []
 
 
 def test_short_sounds_are_not_heard_twice(recognizer, hearing):

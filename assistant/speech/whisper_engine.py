@@ -41,6 +41,16 @@ NO_SPEECH = 0.6  # Whisper's probability that a window holds no speech, above wh
 # full 30 s window.
 LOOPING = 2.4
 TOKENS_PER_SECOND = 12  # a cap on the words Whisper may write, against loops in garbled audio
+# Other hearings (alternatives()): a beam this wide, which also finds words the greedy hearing
+# lost on the first unsure token ("g slap me across the face" greedy, "she slapped me across the
+# face" first in the beam).
+ALTERNATIVES_BEAM = 5
+
+
+def _as_float(audio_16k: np.ndarray) -> np.ndarray:
+    audio = np.asarray(audio_16k)
+    return audio.astype(np.float32) / 32768.0 if audio.dtype == np.int16 else \
+        audio.astype(np.float32)
 
 
 def bundled_model_path() -> Path | None:
@@ -95,9 +105,7 @@ class WhisperRecognizer:
 
     def transcribe(self, audio_16k: np.ndarray, mode: Mode = "dictation") -> Transcript:
         """Decode one whole utterance (int16 or float, 16 kHz mono) as free speech."""
-        audio = np.asarray(audio_16k)
-        samples = audio.astype(np.float32) / 32768.0 if audio.dtype == np.int16 else \
-            audio.astype(np.float32)
+        samples = _as_float(audio_16k)
         if samples.size < 1600:  # under 0.1 s: nothing Whisper can hear, and it may invent
             return Transcript("", None, True, mode, NAME)
         with self._lock:
@@ -116,18 +124,47 @@ class WhisperRecognizer:
         return Transcript(text, None if confidence is None else round(confidence, 3),
                           True, mode, NAME)
 
+    def alternatives(self, audio_16k: np.ndarray, count: int = 2) -> list[tuple[str, float]]:
+        """Whisper's `count` best hearings of one utterance by beam search (ALTERNATIVES_BEAM
+        wide), best first, each with its mean token probability: other ways the words may have
+        gone when the greedy hearing was unsure. Hearings that loop ("stop no stop no stop no
+        …" in noise) are left out, and utterances past the short window get none."""
+        samples = _as_float(audio_16k)
+        if samples.size < 1600 or samples.size / 16000 + WINDOW_PAD_SECONDS > FULL_WINDOW_SECONDS:
+            return []
+        with self._lock:
+            encoded = self._encode(samples)
+            result = self._model.model.generate(
+                encoded, [self._prompt], beam_size=max(ALTERNATIVES_BEAM, count),
+                num_hypotheses=count, return_scores=True, suppress_tokens=self._suppressed,
+                suppress_blank=True, max_length=self._max_length(samples))[0]
+        heard = []
+        for ids, score in zip(result.sequences_ids, result.scores):
+            text = self._tokenizer.decode([t for t in ids if t < self._tokenizer.eot])
+            if self._compression(text) <= LOOPING:  # a looping decode is no hearing
+                heard.append((" ".join(spoken_words(text)), round(float(np.exp(score)), 3)))
+        return heard
+
+    def _encode(self, samples: np.ndarray):
+        """The encoder's output for one utterance in its short window (see WINDOW_PAD_SECONDS)."""
+        padded = np.concatenate([samples, np.zeros(int(WINDOW_PAD_SECONDS * 16000), np.float32)])
+        features = self._model.feature_extractor(padded)
+        features = features[:, :features.shape[-1] - features.shape[-1] % 2]  # the encoder halves it
+        return self._model.encode(features)
+
+    @staticmethod
+    def _max_length(samples: np.ndarray) -> int:
+        return min(448, int(samples.size / 16000 * TOKENS_PER_SECOND) + 20)
+
     def _short_window(self, samples: np.ndarray) -> tuple[str, float, float]:
         """One utterance heard in a window of its own length plus WINDOW_PAD_SECONDS of silence
         (see there): its text, mean log-probability per token (as faster-whisper counts it)
         and the probability that it holds no speech."""
-        padded = np.concatenate([samples, np.zeros(int(WINDOW_PAD_SECONDS * 16000), np.float32)])
-        features = self._model.feature_extractor(padded)
-        features = features[:, :features.shape[-1] - features.shape[-1] % 2]  # the encoder halves it
-        encoded = self._model.encode(features)
+        encoded = self._encode(samples)
         result = self._model.model.generate(
             encoded, [self._prompt], beam_size=1, return_scores=True, return_no_speech_prob=True,
             suppress_tokens=self._suppressed, suppress_blank=True,
-            max_length=min(448, int(samples.size / 16000 * TOKENS_PER_SECOND) + 20))[0]
+            max_length=self._max_length(samples))[0]
         tokens = [t for t in result.sequences_ids[0] if t < self._tokenizer.eot]
         logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
         return self._tokenizer.decode(tokens), logprob, result.no_speech_prob
