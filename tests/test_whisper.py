@@ -100,3 +100,18 @@ def test_other_hearings_come_from_a_beam_search_best_first(speak):
     assert all(0.0 < sureness <= 1.0 for _, sureness in heard)
     assert heard == sorted(heard, key=lambda h: -h[1])
     assert recognizer._neural.alternatives(np.zeros(800, np.int16)) == []  # too short to hear
+
+
+@pytest.mark.parametrize("looped,head", [
+    # the whole request said over again in the silence after it: the first saying is the hearing
+    ("Can I get a large iced coffee? Can I get a large iced coffee? Can I g",
+     "Can I get a large iced coffee?"),
+    ("stop stop stop stop stop", "stop"),
+    # a loop that begins inside the utterance: heard again in the full window instead
+    ("i am scared of help me help me help me", None),
+    ("we went for a walk", None),
+])
+def test_a_looping_short_window_keeps_the_first_saying(looped, head):
+    from assistant.speech.whisper_engine import repeated_head
+
+    assert repeated_head(looped) == head
