@@ -214,3 +214,14 @@ def test_a_live_request_is_ready_before_its_second_hearing_ends():
     hearing.release.set()
     later.start()
     assert later.result(timeout=30).text == first.text  # the two hearings agree
+
+
+def test_unsure_free_speech_asks_whispers_other_hearings_for_a_crisis(recognizer, hearing):
+    hearing.heard = Transcript("i'm scared of my heart speed", 0.64, True, "dictation", "whisper")
+    hearing.others = [("i'm scared of my husband", 0.69)]
+    try:
+        assert recognizer.transcribe(SECOND, "dictation").text == "i'm scared of my husband"
+        hearing.heard = Transcript("we went for a walk", 0.9, True, "dictation", "whisper")
+        assert recognizer.transcribe(SECOND, "dictation").text == "we went for a walk"  # sure
+    finally:
+        hearing.others = []

@@ -62,7 +62,7 @@ def test_a_live_answer_is_heard_in_the_pause_that_ends_it():
     session = recognizer.stream("dictation")
     for start in range(0, len(audio), 480):
         session.feed(audio[start:start + 480])
-    early = session._early.result()  # heard before the end of the silence
+    early = session._session._early.result()  # heard before the end of the silence
     assert early is not None and {"walk", "park"} <= set(early.text.split())
     assert session.finish().text == early.text
 

@@ -229,7 +229,7 @@ class PocketSphinxRecognizer:
     def transcribe(self, audio_16k: np.ndarray, mode: Mode = "command") -> Transcript:
         """Decode one whole utterance (int16, 16 kHz mono)."""
         if mode == "dictation" and self._neural is not None:
-            return self._neural.transcribe(audio_16k, mode)
+            return self.checked_dictation(self._neural.transcribe(audio_16k, mode), audio_16k)
         audio_16k, voiced = trim_silence(audio_16k)
         with self._lock:
             decoder = self._activate(mode)
@@ -252,7 +252,7 @@ class PocketSphinxRecognizer:
             return result
         if self._neural is None and fits and result.text:
             return result
-        heard = heard or self.transcribe(audio_16k, "dictation")
+        heard = heard or self.free_speech(audio_16k)
         final = result
         if heard.text and (not result.text or self._free_speech_wins(heard, result.text)):
             final = Transcript(heard.text, heard.confidence, True, "command", heard.engine)
@@ -280,6 +280,27 @@ class PocketSphinxRecognizer:
             if sureness >= ALTERNATIVE_SURE and _raises_alarm(text):
                 return Transcript(text, sureness, True, "command", heard.engine)
         return None
+
+    def free_speech(self, audio_16k: np.ndarray) -> Transcript:
+        """The second hearing of a request: the words as free speech, unchecked (second_opinion
+        asks Whisper's other hearings itself, only when the two hearings disagree)."""
+        if self._neural is not None:
+            return self._neural.transcribe(audio_16k, "dictation")
+        return self.transcribe(audio_16k, "dictation")
+
+    def checked_dictation(self, heard: Transcript, audio_16k: np.ndarray) -> Transcript:
+        """Whisper's free speech, or, when it was unsure (under ALTERNATIVES_BELOW) and its
+        words raise no alarm, the first of its next best hearings that raises the crisis guard
+        (as _other_hearings does for requests; tuning voices, crisis_tune.tsv, hearings
+        replayed: 155 -> 166 of 196 crisis lines, figurative alarms 10 -> 10 of 68)."""
+        alternatives = getattr(self._neural, "alternatives", None)
+        if alternatives is None or (heard.confidence or 0.0) >= ALTERNATIVES_BELOW or \
+                _raises_alarm(heard.text):
+            return heard
+        for text, sureness in alternatives(audio_16k, ALTERNATIVES):
+            if sureness >= ALTERNATIVE_SURE and _raises_alarm(text):
+                return Transcript(text, sureness, True, heard.mode, heard.engine)
+        return heard
 
     def hears_again(self, result: Transcript, audio_16k: np.ndarray) -> bool:
         """Whether a command is heard a second time as free speech (see second_opinion)."""
@@ -345,8 +366,23 @@ class PocketSphinxRecognizer:
     def stream(self, mode: Mode = "command"):
         """Start one utterance; feed it chunks as they arrive."""
         if mode == "dictation" and self._neural is not None:
-            return self._neural.stream(mode)
+            return CheckedDictation(self, self._neural.stream(mode))
         return PocketSphinxSession(self, mode)
+
+
+class CheckedDictation:
+    """A free answer heard by Whisper, its final words checked as checked_dictation does."""
+
+    def __init__(self, recognizer: PocketSphinxRecognizer, session):
+        self._recognizer, self._session = recognizer, session
+
+    def feed(self, chunk: np.ndarray) -> str | None:
+        return self._session.feed(chunk)
+
+    def finish(self) -> Transcript:
+        heard = self._session.finish()
+        audio = getattr(self._session, "audio", None)
+        return heard if audio is None else self._recognizer.checked_dictation(heard, audio)
 
 
 class PocketSphinxSession:
@@ -365,7 +401,7 @@ class PocketSphinxSession:
         if mode == "command" and recognizer._neural is not None and recognizer._second_hearing:
             def hear(audio):
                 self._go.wait(HOLD_LIMIT)
-                return recognizer.transcribe(audio, "dictation")
+                return recognizer.free_speech(audio)
 
             self._early = EarlyHearing(hear, EARLY_HEARING_AFTER, SECOND_OPINION_MIN_SAMPLES)
         recognizer._lock.acquire()

@@ -210,5 +210,10 @@ class BufferedSession:
         self._early.feed(chunk)
         return None  # no partial words: Whisper decodes whole utterances
 
+    @property
+    def audio(self) -> np.ndarray:
+        """Everything fed so far."""
+        return self._early.audio
+
     def finish(self) -> Transcript:
         return self._early.result() or self._recognizer.transcribe(self._early.audio, self._mode)
