@@ -16,29 +16,16 @@ import sys
 from labelled import rows
 
 from assistant.understanding import answers
-from assistant.understanding.evaluate import answer_label
+from assistant.understanding.evaluate import answer_agrees, answer_label
 
 # Tuned on: the interpreter's rules were shaped with these in view (set 2 and the first
 # held-out set were scored after earlier work and are tuning data from then on).
 TUNED = ("answers_tune.tsv", "answers_heldout.tsv", "answers_heldout2.tsv",
-         "answers_heldout3.tsv",  # set 3: held out until its final score, its misses read since
+         "answers_heldout3.tsv",  # sets 3 and 4: held out until their final scores, their
+         "answers_heldout4.tsv",  # misses read since
          "answers_tune2.tsv")
 # Held out: written blind, scored before and after the changes they measure, never tuned on.
-HELD_OUT = ("answers_heldout4.tsv",)
-BANDS = {"low": range(1, 5), "middling": range(5, 7), "high": range(7, 11)}
-
-
-def agrees(kind: str, text: str, expected: str) -> bool:
-    """Whether the interpreter reads `text` as labelled."""
-    if kind == "mood" and expected in BANDS:
-        mood = answers.read_mood(text)
-        return mood is not None and mood.score in BANDS[expected]
-    got = answer_label(kind, text)
-    if kind == "mood" and expected.isdigit():
-        return got.split("/")[0] == expected
-    if kind == "names":
-        return got.lower().replace(" ", "") == expected.lower().replace(" ", "")
-    return got == expected
+HELD_OUT = ("answers_heldout5.tsv",)
 
 
 def score(name: str, show: bool = False) -> tuple[int, int, int]:
@@ -46,7 +33,7 @@ def score(name: str, show: bool = False) -> tuple[int, int, int]:
     right = taken_as_yes = 0
     labelled = rows(name)
     for kind, text, expected in labelled:
-        ok = agrees(kind, text, expected)
+        ok = answer_agrees(kind, text, expected)
         right += ok
         if kind == "yesno" and expected != "yes" and answers.read_yes_no(text) == "yes":
             taken_as_yes += 1
@@ -59,6 +46,7 @@ def score(name: str, show: bool = False) -> tuple[int, int, int]:
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or TUNED + HELD_OUT:
+        # (a held-out set named on the command line stays unread too)
         right, total, yes = score(name, show=name not in HELD_OUT)
         kind = "held out" if name in HELD_OUT else "tuned on"
         print(f"{name}: {right}/{total} = {right / total:.1%}, negated or hedged taken as "

@@ -114,3 +114,28 @@ def test_a_yes_taken_back_is_never_yes(yes):
         assert not answers.is_unmistakable_yes(yes + tail), yes + tail
     for head in ("not ", "i'm not sure ", "maybe ", "i doubt "):
         assert answers.read_yes_no(head + yes) != "yes", head + yes
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("maybe later", "unclear"), ("we could do it later maybe", "unclear"),
+    ("ask me in a bit", "unclear"), ("maybe tomorrow", "no"), ("no, maybe later", "no"),
+    ("later", "no"), ("na", "no"), ("na i'm good", "no"), ("yeah no totally", "yes"),
+    ("yeah no absolutely not", "no"), ("sure, and then maybe a bath", "yes"),
+    ("yes and then maybe not", "no"),
+])
+def test_later_doubted_is_undecided_and_a_plan_after_a_yes_keeps_it(text, reading):
+    """A doubt about a later that could still be tonight asks again; another day is a no; a
+    doubt about what follows the yes ("and then maybe ...") leaves the yes standing."""
+    assert answers.read_yes_no(text) == reading
+
+
+@pytest.mark.parametrize("soft", ["yeah ok", "okay sure", "go on then", "alright then"])
+def test_going_along_deletes_nothing(soft):
+    assert not answers.is_unmistakable_yes(soft)
+    assert answers.is_unmistakable_yes("yes ok, delete everything")
+
+
+def test_time_words_fillers_and_partner_words_are_no_names():
+    assert answers.read_names("um it's kate tonight, he's out") == ["Kate"]
+    assert answers.read_names("me i'm hana and this one is my bloke ray") == ["Hana", "Ray"]
+    assert answers.read_mood("neither here nor there").score == 5

@@ -5,7 +5,7 @@ requests alone."""
 import pytest
 
 from assistant.understanding import understand
-from assistant.understanding.crisis_reader import clauses
+from assistant.understanding.crisis_reader import clauses, training_rows
 from labelled import rows
 
 
@@ -53,3 +53,22 @@ def test_ordinary_requests_and_answers_rarely_alarm(name):
     lines = [row[0] for row in rows(name) if row[1] != "safety.crisis"]
     alarms = [t for t in lines if understand(t).intent == "safety.crisis"]
     assert len(alarms) <= 0.02 * len(lines), alarms
+
+
+def test_adding_a_template_changes_only_its_own_training_row():
+    # Which plain templates the reader learns as everyday talk depends on each one's text alone:
+    # a new template (or the intents files read in another order) must not redraw the others.
+    from dataclasses import replace
+
+    from assistant.understanding.catalogue import Template, load_catalogue
+
+    catalogue = load_catalogue()
+    before = training_rows(catalogue, [])
+    extra = [Template("exercise.breathing", f"a brand new way to ask for breathing {n}", "x.yaml")
+             for n in range(40)]
+    after = training_rows(replace(catalogue, templates=extra + catalogue.templates[::-1]), [])
+    added = [row for row in after if row not in before]
+    assert all(text.startswith("a brand new way") for text, _ in added)
+    assert [row for row in after if row in before] == before
+    assert 1300 < sum(concern == "none" for _, concern in before) - len(
+        {t.text for t in catalogue.templates if t.indirect}) < 1700

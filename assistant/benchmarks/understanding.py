@@ -33,14 +33,17 @@ REQUEST_SETS = (
     ("requests held-out 1", DATA / "requests_heldout.tsv", "held-out"),
     ("requests held-out 2", DATA / "requests_heldout2.tsv", "held-out"),
     ("requests held-out 3", DATA / "requests_heldout3.tsv", "held-out"),
-    ("requests held-out 4, written blind", DATA / "requests_heldout4.tsv", "held-out"),
+    ("requests held-out 4, written blind", DATA / "requests_heldout4.tsv", "tuned after scoring"),
+    ("requests held-out 5, written blind", DATA / "requests_heldout5.tsv", "held-out"),
     ("indirect held-out 1", DATA / "indirect_heldout.tsv", "tuned after scoring"),
     ("indirect held-out 2", DATA / "indirect_heldout2.tsv", "tuned after scoring"),
     ("indirect held-out 3", DATA / "indirect_heldout3.tsv", "tuned after scoring"),
     ("indirect held-out 4", DATA / "indirect_heldout4.tsv", "tuned after scoring"),
     ("indirect held-out 5, written blind", DATA / "indirect_heldout5.tsv",
      "tuned after scoring"),
-    ("indirect held-out 6, written blind", DATA / "indirect_heldout6.tsv", "held-out"),
+    ("indirect held-out 6, written blind", DATA / "indirect_heldout6.tsv",
+     "tuned after scoring"),
+    ("indirect held-out 7, written blind", DATA / "indirect_heldout7.tsv", "held-out"),
 )
 CRISIS_SETS = (
     ("crisis tuning", DATA / "crisis_tune.tsv", "tuned; in the reader's corpus"),
@@ -58,15 +61,24 @@ CRISIS_SETS = (
     ("everyday held-out 9, written blind", DATA / "everyday_heldout9.tsv", "tuned after scoring"),
     ("everyday answers inside exercises, written blind", DATA / "everyday_answers_heldout.tsv",
      "tuned after scoring"),
-    ("crisis held-out 10, written blind", DATA / "crisis_heldout10.tsv", "held-out"),
-    ("everyday held-out 10, written blind", DATA / "everyday_heldout10.tsv", "held-out"),
+    ("crisis held-out 10, written blind", DATA / "crisis_heldout10.tsv", "tuned after scoring"),
+    ("everyday held-out 10, written blind", DATA / "everyday_heldout10.tsv",
+     "tuned after scoring"),
     ("everyday answers inside exercises 2, written blind",
-     DATA / "everyday_answers_heldout2.tsv", "held-out"),
+     DATA / "everyday_answers_heldout2.tsv", "tuned after scoring"),
+    ("crisis held-out 11, written blind", DATA / "crisis_heldout11.tsv", "held-out"),
+    ("everyday held-out 11, written blind", DATA / "everyday_heldout11.tsv", "held-out"),
+    ("everyday answers inside exercises 3, written blind",
+     DATA / "everyday_answers_heldout3.tsv", "held-out"),
 )
 ANSWER_SETS = (
     ("answers tuning", DATA / "answers_tune.tsv", "tuned"),
-    ("answers held-out", DATA / "answers_heldout.tsv", "held-out"),
-    ("answers held-out 2", DATA / "answers_heldout2.tsv", "held-out"),
+    ("answers tuning 2", DATA / "answers_tune2.tsv", "tuned"),
+    ("answers held-out", DATA / "answers_heldout.tsv", "tuned after scoring"),
+    ("answers held-out 2", DATA / "answers_heldout2.tsv", "tuned after scoring"),
+    ("answers held-out 3, written blind", DATA / "answers_heldout3.tsv", "tuned after scoring"),
+    ("answers held-out 4, written blind", DATA / "answers_heldout4.tsv", "tuned after scoring"),
+    ("answers held-out 5, written blind", DATA / "answers_heldout5.tsv", "held-out"),
 )
 
 
@@ -115,17 +127,20 @@ def _crisis(understand) -> list[tuple[str, str]]:
 
 
 def _answers() -> list[tuple[str, str]]:
-    from assistant.understanding.evaluate import answer_label
+    from assistant.understanding import answers
+    from assistant.understanding.evaluate import answer_agrees
 
     figures = []
     for label, path, kind in ANSWER_SETS:
         if not path.exists():
             continue
         rows = _rows(path)
-        got = [answer_label(k, t) for k, t, _ in rows]
-        right = sum(g == want for g, (_, _, want) in zip(got, rows))
-        taken_as_yes = sum(g == "yes" for g, (k, _, want) in zip(got, rows)
-                           if k == "yesno" and want != "yes")
+        right = sum(answer_agrees(k, t, want) for k, t, want in rows)
+        # (an answer labelled not unmistakable that would delete everything counts too)
+        taken_as_yes = sum(
+            (k == "yesno" and want != "yes" and answers.read_yes_no(t) == "yes")
+            or (k == "unmistakable" and want == "false" and answers.is_unmistakable_yes(t))
+            for k, t, want in rows)
         figures.append((f"{label} ({kind})", f"{right / len(rows):.1%} ({right}/{len(rows)}), "
                         f"negated or hedged taken as yes: {taken_as_yes}"))
     return figures

@@ -7,6 +7,7 @@ folder named in the config (`whisper_model`); nothing is downloaded at run time.
 """
 
 import logging
+import re
 import threading
 import time
 from pathlib import Path
@@ -40,6 +41,11 @@ NO_SPEECH = 0.6  # Whisper's probability that a window holds no speech, above wh
 # compresses this well (faster-whisper's own test for a looping decode) is heard again in the
 # full 30 s window, unless it is the whole utterance said over again (repeated_head).
 LOOPING = 2.4
+# Short clips loop in the short window too, in a way too short to compress: "let's check in"
+# from Piper came back four times, "agreed, 30 minutes" two to five times (1 clip in 3 or so);
+# the full window heard each once. A phrase of two words or more said twice in a row, or any
+# word or phrase three times, is heard again there (a person repeating themselves, "help me,
+# help me", costs that second hearing and is written as the full window hears it).
 TOKENS_PER_SECOND = 12  # a cap on the words Whisper may write, against loops in garbled audio
 # Other hearings (alternatives()): a beam this wide, which also finds words the greedy hearing
 # lost on the first unsure token ("g slap me across the face" greedy, "she slapped me across the
@@ -86,6 +92,20 @@ def whisper_model_problem(path: Path) -> str:
     return f"is incomplete (missing {', '.join(missing)})" if missing else ""
 
 
+def repeats_itself(text: str) -> bool:
+    """True when `text` says a phrase of two words or more twice in a row, or any phrase three
+    times in a row: the mark of a decode that went round again."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    for size in range(1, len(words) // 2 + 1):
+        for start in range(len(words) - 2 * size + 1):
+            phrase = words[start:start + size]
+            if phrase != words[start + size:start + 2 * size]:
+                continue
+            if size >= 2 or words[start + 2 * size:start + 3 * size] == phrase:
+                return True
+    return False
+
+
 class WhisperRecognizer:
     """Dictation only: whole utterances through Whisper (streams buffer until finished)."""
 
@@ -119,18 +139,27 @@ class WhisperRecognizer:
         self.load_seconds = time.perf_counter() - started
         logger.info("whisper model loaded in %.2f s from %s", self.load_seconds, path)
 
-    def transcribe(self, audio_16k: np.ndarray, mode: Mode = "dictation") -> Transcript:
-        """Decode one whole utterance (int16 or float, 16 kHz mono) as free speech."""
+    def transcribe(self, audio_16k: np.ndarray, mode: Mode = "dictation",
+                   full_window: bool = False) -> Transcript:
+        """Decode one whole utterance (int16 or float, 16 kHz mono) as free speech.
+        `full_window`: heard in Whisper's own 30 s window, as it was trained, never the short
+        one (slower; for benchmarks that judge a voice rather than the recognizer's speed)."""
         samples = _as_float(audio_16k)
         if samples.size < 1600:  # under 0.1 s: nothing Whisper can hear, and it may invent
             return Transcript("", None, True, mode, NAME)
         with self._lock:
             said = None
-            if samples.size / 16000 + WINDOW_PAD_SECONDS <= FULL_WINDOW_SECONDS:
+            if not full_window and \
+                    samples.size / 16000 + WINDOW_PAD_SECONDS <= FULL_WINDOW_SECONDS:
                 said = [self._short_window(samples)]
-                if self._compression(said[0][0]) > LOOPING:
-                    head = repeated_head(said[0][0])
-                    said = None if head is None else [(head, *said[0][1:])]
+                # A long loop that is the whole utterance said over again keeps its first
+                # saying (repeated_head); other loops are heard again in the full window.
+                head = repeated_head(said[0][0]) if self._compression(said[0][0]) > LOOPING \
+                    else None
+                if head is not None:
+                    said = [(head, *said[0][1:])]
+                elif self._compression(said[0][0]) > LOOPING or repeats_itself(said[0][0]):
+                    said = None
             if said is None:
                 segments = self._model.transcribe(samples, **OPTIONS)[0]
                 said = [(s.text, s.avg_logprob, s.no_speech_prob) for s in segments]

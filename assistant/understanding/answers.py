@@ -8,7 +8,7 @@ is written once. Pure functions, no I/O, microseconds per answer.
 import re
 from dataclasses import dataclass
 
-from assistant.understanding.normalise import normalise, plain_words
+from assistant.understanding.normalise import FILLERS, normalise, plain_words
 from assistant.understanding.slots import minutes_in
 
 # ---------------------------------------------------------------------------- yes / no / unclear
@@ -32,7 +32,7 @@ _HEAD_SHAKE = re.compile(r"^\W*(?:uh[\s-]*uh|nuh[\s-]*uh|mm[\s-]+mm|nu[\s-]*uh)\
 # Yes- and no-words that may run together: "yeah nah" is a no, "nah yeah" a yes (Australian
 # and British speech): the last word of the run is the answer.
 _YES_SOUNDS = {"yes", "yeah", "yea", "yep", "yup", "ya", "yah", "aye", "yeh", "yis"}
-_NO_SOUNDS = {"no", "nope", "nah", "nay", "naw", "nae"}
+_NO_SOUNDS = {"no", "nope", "nah", "na", "nay", "naw", "nae"}
 # A no said softly is still a no ("maybe not", "probably not", "i think not").
 _HEDGED_NO = ("maybe not", "perhaps not", "probably not", "possibly not", "i think not",
               "i guess not", "i suppose not", "i do not think so",
@@ -53,12 +53,16 @@ _HEDGES = (
 # Undecided answers that hold a yes phrase ("we will" in "we will see").
 _UNDECIDED = ("could be persuaded", "might be persuaded", "we will see", "we shall see",
               "not saying no", "not saying yes")
-# A hedge about a later time is a polite no for now ("maybe later", "perhaps another time").
+# A later time is a polite no for now ("not tonight", "in a bit", "perhaps another time").
 _LATER = ("later", "another time", "another day", "some other time", "tomorrow", "next time",
           "not now", "not tonight", "not today", "not right now", "in a bit", "in a minute",
           "in a sec", "in a second", "give me a minute", "give me a sec", "give me a second",
           "not at the moment", "not just now", "another night", "not this evening",
           "not this week", "some other day", "not yet")
+# ... but said with a doubt about a later that could still be tonight, it is undecided ("maybe
+# later", "maybe if we have time later"); another occasion stays a no ("another time maybe").
+_ANOTHER_OCCASION = ("another time", "another day", "some other time", "some other day",
+                     "tomorrow", "next time", "another night", "next week")
 # Leaning yes without a yes-word: counts as yes, never as an unmistakable one.
 _SOFT_YES = ("i guess so", "i guess", "i suppose", "i suppose so", "i think so", "probably",
              "i would say so", "i believe so", "if you want", "if we must", "fine i guess",
@@ -101,7 +105,7 @@ _YES_WORDS = {
     "aye", "yess", "yesss", "positive", "do", "go", "ahead", "want", "let", "happy", "keen",
     "confirm", "confirmed", "certain", "delete", "wipe", "grand", "sound", "cheers",
 }
-_NO_WORDS = {"no", "nope", "nah", "nay", "naw", "nae", "never", "negative", "pass", "stop",
+_NO_WORDS = {"no", "nope", "nah", "na", "nay", "naw", "nae", "never", "negative", "pass", "stop",
              "cancel"}
 # Words that turn what follows (or, for "not" after a yes-word, what came before) around.
 _NEGATORS = {"not", "no", "never", "nope", "nah", "without", "neither", "nor", "hardly"}
@@ -135,6 +139,9 @@ def _without(phrases, text: str) -> str:
     return " ".join(padded.split())
 
 
+_AGREEING = {"totally", "absolutely", "definitely", "100", "exactly", "course"}
+
+
 def _settle_run(said: str) -> str:
     """A leading run of mixed yes- and no-words settled to its last: "yeah nah not tonight" ->
     "nah not tonight", "nah yeah sounds good" -> "yeah sounds good"."""
@@ -145,6 +152,9 @@ def _settle_run(said: str) -> str:
     kinds = {w in _YES_SOUNDS for w in words[:run]}
     if run < 2 or len(kinds) < 2:
         return said
+    # "yeah no totally": "yeah no" opens an agreement here; the word after it decides
+    if words[run - 1] in _NO_SOUNDS and run < len(words) and words[run] in _AGREEING:
+        return " ".join(words[run:])
     return " ".join(words[run - 1:])
 
 
@@ -158,14 +168,16 @@ _WISHED_ONLY = ("i would love to", "i would like to", "i wish i could", "i would
                 "we would love to", "i would have loved to", "would love to")
 _DEFERRALS = ("get back to you", "let you know", "i will think about it", "think it over",
               "sleep on it", "come back to it", "ask me again", "let me ask", "let me check",
-              "check with", "ask her first", "ask him first", "ask them first")
+              "check with", "ask her first", "ask him first", "ask them first",
+              "ask me in a bit", "ask me in a minute", "ask me in a sec", "ask me in a second",
+              "ask me later", "ask us later", "ask us in a bit")
 
 
 def read_yes_no(text: str) -> str:
     """"yes", "no" or "unclear" for an answer to a yes/no question.
 
     Negation wins over the yes-word it touches ("definitely not", "of course not"), a hedge is
-    unclear ("maybe", "i'm not sure"), a hedge about later is no ("maybe later"), a no said
+    unclear ("maybe", "i'm not sure", "maybe later"), a later is no ("not tonight"), a no said
     softly is no ("probably not"), a yes said through a negation is yes ("i don't mind").
     """
     if _HEAD_SHAKE.search(text.lower()):
@@ -192,9 +204,21 @@ def read_yes_no(text: str) -> str:
     if words[0] in _ASKING or _phrase_in(_DEFERRALS, said):
         return "unclear"
     says_yes = any(w in ("yes", "yeah", "yep", "yup", "sure", "okay") for w in words)
-    says_no = any(w in ("no", "nope", "nah") for w in words)
-    # "yes but not right now", "yes, maybe later": the yes is for some other time.
+    says_no = any(w in ("no", "nope", "nah", "na") for w in words)
+    # "yes let's do that and then maybe we can talk": a doubt about what comes after the yes
+    # is not a doubt about the yes.
+    first, then, after = said.partition(" and then ")
+    if (then and says_yes and read_yes_no(first) == "yes"
+            and not set(after.split()) & (_NEGATORS | _NO_WORDS)
+            and not _phrase_in(_LATER, after) and not _phrase_in(_REFUSALS, after)):
+        return "yes"
+    # "yes but not right now", "not tonight": the yes is for some other time.
     if _phrase_in(_LATER, said) and not _phrase_in(("not later", "now is good"), said):
+        undecided = _without(_HEDGES, said)  # ("i don't know" doubts; it refuses nothing)
+        if (_phrase_in(_HEDGES, said) and not _phrase_in(_ANOTHER_OCCASION, said)
+                and not set(undecided.split()) & (_NEGATORS | _NO_WORDS)
+                and not _phrase_in(_REFUSALS, undecided)):
+            return "unclear"
         return "no"
     if _phrase_in(_HEDGED_NO, said) or _phrase_in(_DISLIKE, said):
         return "no"
@@ -277,6 +301,11 @@ def is_unmistakable_yes(text: str) -> bool:
     words = said.split()
     if set(words) & _NO_SOUNDS or set(words) & _NEGATORS:
         return False
+    # "yeah ok", "go on then": going along with it, not asking for it, unless the deletion
+    # itself is named
+    going_along = set(words) & {"ok", "okay"} or words[-1:] == ["then"]
+    if going_along and not _phrase_in(_DELETE_YES, said):
+        return False
     return bool(set(words) & _STRONG_YES) or _phrase_in(_DELETE_YES, said)
 
 
@@ -350,7 +379,7 @@ FEELINGS: dict[str, int] = {
     "fabulous": 9, "lovely": 8, "nice": 7, "positive": 7, "optimistic": 7, "proud": 8,
     "the worst": 1, "all right": 6, "top of the world": 9, "high": 8, "lost": 3,
     "could be a lot better": 3, "could be much better": 3, "could be way better": 3,
-    "worst day": 1, "best day": 9,
+    "worst day": 1, "best day": 9, "neither here nor there": 5, "in between": 5,
 }
 _NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
@@ -416,7 +445,8 @@ name names called call the a an just only both of two us together speaking say s
 wife husband boyfriend girlfriend fiance fiancee spouse other half better love lover darling
 dear honey babe baby friend roommate named goes go by yes yeah no okay ok so well um uh oh that
 be who you your they them their he she his her him these those im myself too as well all
-""".split())
+one today tonight tomorrow now out home away again fella bloke hubby missus mate guy
+""".split()) | FILLERS
 _NAME = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 

@@ -163,3 +163,23 @@ def answer_label(kind: str, text: str) -> str:
     if mood is None:
         return "none"
     return f"{mood.score}/{mood.word}" if mood.word else str(mood.score)
+
+
+MOOD_BANDS = {"low": range(1, 5), "middling": range(5, 7), "high": range(7, 11)}
+
+
+def answer_agrees(kind: str, text: str, expected: str) -> bool:
+    """Whether the interpreter reads `text` as labelled: moods as "score/word" (both must
+    match), a plain score, none, or a band when no number is said (low = 1-4, middling = 5-6,
+    high = 7-10); names as a comma list in any case."""
+    from assistant.understanding import answers
+
+    if kind == "mood" and expected in MOOD_BANDS:
+        mood = answers.read_mood(text)
+        return mood is not None and mood.score in MOOD_BANDS[expected]
+    got = answer_label(kind, text)
+    if kind == "mood" and expected.isdigit():
+        return got.split("/")[0] == expected
+    if kind == "names":
+        return got.lower().replace(" ", "") == expected.lower().replace(" ", "")
+    return got == expected
