@@ -36,7 +36,8 @@ def cases(name: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("name", ["reflections.yaml", "reflections_heldout.yaml",
-                                  "reflections_names.yaml", "reflections_heldout2.yaml"])
+                                  "reflections_names.yaml", "reflections_heldout2.yaml",
+                                  "reflections_flows2.yaml"])
 def test_no_reflection_misgenders_reverses_or_garbles(name):
     failures = {c["answer"]: (reflect(c["kind"], c["answer"]), problems)
                 for c in cases(name) if (problems := garbled(c))}
