@@ -44,6 +44,14 @@ def test_no_reflection_misgenders_reverses_or_garbles(name):
     assert failures == {}
 
 
+def test_held_out_3_garbles_only_what_is_known():
+    """Set 3 (written before this round's changes): the two answers still garbled are marked
+    `known` (a typo that is a real word, a past tense made present); no other may fail."""
+    failing = {c["answer"] for c in cases("reflections_heldout3.yaml") if garbled(c)}
+    known = {c["answer"] for c in cases("reflections_heldout3.yaml") if c.get("known")}
+    assert failing <= known
+
+
 def test_first_person_is_said_back_as_second_and_the_partner_by_name():
     assert (reflection.retell("I've been feeling like you don't see me", "Sam", "Alex")
             == "you've been feeling like Alex doesn't see you")

@@ -55,8 +55,10 @@ _CLAUSE_START = {"and", "but", "that", "when", "how", "if", "because", "so", "wh
 
 # Sarcasm: praise said of something unwelcome. Markers people use, not a model of irony.
 _SARCASM = re.compile(
-    r"^(oh|wow|gee|great|just great|oh great|yay|whoop)\b[ ,]*(great|joy|wonderful|lovely|"
-    r"brilliant|fantastic|fun|i (just )?(love|appreciate|adore)|another)|"
+    r"^(oh|wow|gee|great|just great|oh great|oh sure|sure|yay|whoop)\b[ ,]*(great|joy|wonderful|"
+    r"lovely|brilliant|fantastic|fun|i (just )?(love|appreciate|adore)|another)|"
+    # "oh sure, another chore list, just what I need"; not "a cuddle is just what I need"
+    r"(^|[,.!]|\b(oh|sure|great|wow|yeah)\b)[ ,]*just what (i|we) (need|needed|wanted)\b|"
     r"\byeah,? right\b|\bas if\b|\blove that for me\b|\bfavou?rite thing\b|\bthanks a lot\b|"
     r"\bthanks for nothing\b|\bwhat a surprise\b|\bbig surprise\b|\bhow fun\b|"
     r"\blike anything ever changes\b|\b(really|so|just) (lovely|great|wonderful|fun)[.!]*$|"
@@ -254,10 +256,19 @@ def starts_with_verb(text: str) -> bool:
     return is_verb and ("NOUN" not in lemmas or followed_as_verb)
 
 
+_WHAT_IS_NEEDED = re.compile(
+    r"^(?:(?P<thing>.+?),?\s+(?:is|would be|'d be|'s)\s+(?:just |exactly |really )?what (?:i|we)"
+    r"(?:'d| would)? (?:need|needed|want|like|love)\b[.!]*$|what (?:i|we) (?:need|want|'d like)"
+    r"(?: most| right now| tonight)? is (?P<after>.+))", re.IGNORECASE)
+
+
 def core(text: str) -> str:
     """The heart of an answer: fillers dropped, a long answer cut to its first clause or two."""
     text = _LEADING_FILLER.sub("", text.strip()).strip()
     text = _TRAILING_FILLER.sub("", text).strip() or text
+    # "a cuddle is just what I need", "what we need is a night out": the thing itself
+    said = _WHAT_IS_NEEDED.match(text)
+    text = (said.group("thing") or said.group("after")).strip() if said else text
     if len(text.split()) <= MAX_WORDS:
         return text.rstrip(".!?, ")
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
@@ -283,7 +294,8 @@ def _dictionary() -> frozenset[str]:
         return frozenset(line.split(" ", 1)[0].split("(", 1)[0] for line in lines)
 
 
-_CHAT_WORDS = {"tbh", "lol", "idk", "omg", "btw", "imo", "ngl", "wfh", "ok", "okay", "yeah"}
+_CHAT_WORDS = {"tbh", "lol", "idk", "omg", "btw", "imo", "ngl", "wfh", "ok", "okay", "yeah",
+               "haha", "hahaha", "hehe", "lmao", "xx", "xxx", "ugh", "meh", "hmm", "tho"}
 
 
 def misspelled(text: str, names: tuple[str, ...] = ()) -> list[str]:
@@ -308,7 +320,8 @@ def is_sarcastic(text: str) -> bool:
 
 def is_filler(text: str) -> bool:
     """Nothing to reflect ("nothing really", "whatever", "same")."""
-    return bool(_FILLER.match(text.strip().rstrip(".!?")))
+    # ("nothing tbh", "not much lol": the trailing word changes nothing)
+    return bool(_FILLER.match(_TRAILING_FILLER.sub("", text.strip()).rstrip(".!?")))
 
 
 def unsure(text: str, names: tuple[str, ...] = ()) -> bool:

@@ -245,7 +245,8 @@ class Runner:
                     self._say("Good night. I'll be here when you need me.", style="calm")
                     return 0
                 ending = self.handle(match)
-                wound_down = match.intent == "ritual.bedtime" and ending is None
+                if match.intent in exercise_registry():  # an "ok" in between keeps it
+                    wound_down = match.intent == "ritual.bedtime" and ending is None
                 if isinstance(ending, Stop) and ending.farewell:  # "bye" inside an exercise
                     self._say(self._goodbye())
                     return 0

@@ -64,11 +64,11 @@ def reflect_need(need: str, other: str, name: str = "you") -> str | None:
     nothing to reflect ("nothing really"). Words not to take literally get a general line."""
     text = re.sub(r"^(?:just|really|um|well|honestly)\s+", "", need.strip().rstrip(".!?"),
                   flags=re.IGNORECASE)
+    text = reflection_words.core(text)  # "a massage haha": the laugh is not a typo
     if reflection_words.is_filler(text):
         return None
     if reflection_words.unsure(text, (name, other)):
         return f"you'd like some support from {other}"
-    text = reflection_words.core(text)
     asked = (re.match(_ASKS_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE)
              or re.match(_IF_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE))
     if asked and not asked.group("act").lower().startswith(("a ", "an ", "some ")):
@@ -79,6 +79,8 @@ def reflect_need(need: str, other: str, name: str = "you") -> str | None:
     thing = wants.group("thing") if wants else text
     if re.match(r"us\s+to\b", thing, re.IGNORECASE):  # "I want us to go away more"
         return f"you'd like the two of you {reflection_words.retell(thing[3:], name, other)}"
+    if re.match(r"to\s+\w+\s+(?:me|my)\b", thing, re.IGNORECASE):  # "to help me weed": of them
+        return f"you'd like {other} {reflection_words.retell(thing, name, other)}"
     if thing.lower().startswith("to "):
         return f"you'd like {reflection_words.retell(thing, name, other)}"
     if re.match(r"^(?:i|i'd|i'm|i've|i'll|id|im)\b", text, re.IGNORECASE) and not wants:

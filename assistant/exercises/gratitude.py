@@ -63,8 +63,8 @@ def _one_partner(giver: str, receiver: str | None) -> Script:
         "specific, the better.", mode="dictation", partner=giver)
     if answer is None:
         return False
-    if is_skip(answer) or is_empty(answer):
-        yield Say(f"That's all right, {giver}.")
+    if is_skip(answer) or is_empty(answer) or reflection.is_filler(answer.text):
+        yield Say(f"That's all right, {giver}.")  # "no", "nothing really": a pass
         return True
     text = answer.text.strip()
     # Saved at once and completed as the answers come: a stop or a crash keeps what was said.

@@ -37,11 +37,17 @@ _HAD_IT = re.compile(r"\b(?:did|done|had|heard|answered|talked about|covered) (?
                      r"answered)\b|^(?:meh |nah |ugh )?(?:boring|pass)$")
 
 
+_ABOUT_THE_QUESTION = re.compile(r"\b(?:good|great|nice|fun|interesting|lovely|tough|hard|"
+                                 r"deep|big|tricky) (?:one|question)\b")
+
+
 def decide(answer: Answer) -> str | None:
     """"another", "done", or None when the answer is neither (probably just conversation).
     The last words count: "done, no wait, another one" is another."""
     tokens = words(final_say(answer.text))
     said = set(tokens)
+    if _ABOUT_THE_QUESTION.search(" ".join(tokens)):
+        return None  # "ooh good one": they are taking it up, not asking for the next
     if len(tokens) <= SHORT_REPLY and (_HAD_IT.search(" ".join(tokens))
                                        or wants_another(final_say(answer.text))):
         return "another"  # "no not that one": this question is done with, not the exercise
