@@ -12,6 +12,7 @@ A session:
     says: ["you'd like Alex to listen to you"]   # in Hearth's words (case-insensitive)
     never: ["from Alex"]       # never in Hearth's words
     names: [Jordan, Priya]     # the partners the journal ends up with
+    known: "why it fails"      # optional: a failure owned elsewhere (expected to fail)
 """
 
 import io
@@ -96,7 +97,8 @@ if __name__ == "__main__":
                 issues = problems(session, said, journal)
                 journal.close()
             if issues:
-                print(f"FAIL {session['name']}: " + "; ".join(issues))
+                known = f" (known: {session['known']})" if "known" in session else ""
+                print(f"FAIL {session['name']}{known}: " + "; ".join(issues))
                 print("     " + "\n     ".join(said))
             else:
                 passed += 1

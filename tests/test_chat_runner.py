@@ -34,12 +34,20 @@ def test_stop_inside_an_exercise_ends_it_and_keeps_earlier_answers(chat, journal
     assert [s.completed for s in journal.sessions(kind="checkin.start")] == [False]
 
 
-def test_repeat_help_and_pause_resume_inside_an_ask(chat):
-    out, _ = chat(["let's check in", "repeat", "help", "pause", "hello?", "resume", "5"])
+def test_repeat_help_and_pause_resume_inside_an_ask(chat, journal_after):
+    out, _ = chat(["let's check in", "repeat", "help", "pause", "resume", "5"])
     text = said(out)
-    assert text.count("Sam, how are you feeling?") >= 3  # asked, repeated, asked after help
+    assert text.count("Sam, how are you feeling?") >= 4  # asked, repeated, after help, resumed
     assert "stop, pause, resume, repeat, slower, or skip" in text
-    assert "Paused." in text and "We're paused" in text and "Picking up" in text
+    # A question already waits: a pause keeps it open (no "Paused." menu) until resumed.
+    assert "I'll wait" in text and "We're paused" not in text
+    assert [e.data.get("mood") for e in journal_after().entries(kind="checkin")] == [5]
+
+
+def test_one_sec_at_a_question_waits_and_the_next_words_answer_it(chat, journal_after):
+    out, _ = chat(["let's check in", "hang on", "about a 6", "skip", "skip", "skip"])
+    assert "I'll wait" in said(out)
+    assert [e.data.get("mood") for e in journal_after().entries(kind="checkin")][:1] == [6]
 
 
 def test_slower_stretches_the_pace(chat, journal_after):

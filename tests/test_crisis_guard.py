@@ -31,6 +31,8 @@ def test_figurative_lines_rarely_alarm():
     "he beat me at chess again",
     "he got physical therapy for his knee",
     "she pushed me to apply for the job",
+    # thanks: "never made me feel like a burden" is said of care, not of wanting to die
+    "you never once made me feel like a burden even though you had your own deadlines",
 ])
 def test_denials_and_figurative_readings_defuse(text):
     assert understand(text).intent != "safety.crisis"

@@ -19,6 +19,18 @@ def test_indirect_crises_no_phrase_foresaw_are_caught(text, concern):
     assert (match.intent, match.concern) == ("safety.crisis", concern)
 
 
+@pytest.mark.parametrize("text, crisis", [
+    # Harmless words beside a crisis: read all the same, at a higher bar.
+    ("i quit my blood pressure pills on purpose a month ago so my heart will just give out", True),
+    ("she says if i break up with her she'll put my private photos online", True),
+    # The harmless reading alone stays harmless.
+    ("he beat me at chess again and won't stop gloating", False),
+    ("i need to remember to take my blood pressure pills", False),
+])
+def test_a_harmless_reading_beside_a_crisis_does_not_hide_it(text, crisis):
+    assert (understand(text).intent == "safety.crisis") is crisis
+
+
 def test_long_answers_are_also_read_clause_by_clause():
     text = "work was fine and dinner was nice but i keep thinking they'd all be better off without me"
     assert len(clauses(text)) > 1
@@ -26,8 +38,9 @@ def test_long_answers_are_also_read_clause_by_clause():
 
 
 @pytest.mark.parametrize("name, at_least", [("crisis_heldout8.tsv", 0.99),  # in the corpus now
-                                             ("crisis_heldout9.tsv", 0.92),  # tuned after scoring
-                                             ("crisis_heldout10.tsv", 0.89)])  # blind
+                                             ("crisis_heldout9.tsv", 0.95),  # tuned after scoring
+                                             ("crisis_heldout10.tsv", 0.93),  # tuned after scoring
+                                             ("crisis_heldout11.tsv", 0.86)])  # blind
 def test_crisis_set_recall(name, at_least):
     crises = [(t, c) for t, c in rows(name)]
     caught = [t for t, _ in crises if understand(t).intent == "safety.crisis"]
@@ -35,10 +48,12 @@ def test_crisis_set_recall(name, at_least):
 
 
 @pytest.mark.parametrize("name, at_most", [("everyday_heldout8.tsv", 0.06),  # in the corpus now
-                                           ("everyday_heldout9.tsv", 0.14),  # tuned after scoring
-                                           ("everyday_answers_heldout.tsv", 0.09),
-                                           ("everyday_heldout10.tsv", 0.10),  # blind
-                                           ("everyday_answers_heldout2.tsv", 0.05)])
+                                           ("everyday_heldout9.tsv", 0.13),  # tuned after scoring
+                                           ("everyday_answers_heldout.tsv", 0.07),
+                                           ("everyday_heldout10.tsv", 0.06),  # tuned after scoring
+                                           ("everyday_answers_heldout2.tsv", 0.05),
+                                           ("everyday_heldout11.tsv", 0.13),  # blind
+                                           ("everyday_answers_heldout3.tsv", 0.04)])
 def test_everyday_set_alarms_stay_bounded(name, at_most):
     # The reader trades false alarms on lines built to look like crises for recall; the
     # README reports the figures. This keeps them from growing unnoticed.

@@ -76,7 +76,8 @@ def test_correction_is_mirrored_again(journal):
     ])
     entry = journal.entries("listening")[0].data
     assert entry["confirmed"] is False
-    assert entry["speaker_words"].endswith("/ no, it's more that nobody notices what I do at home")
+    # the "no" answers the question; what is said again is kept as the speaker's words
+    assert entry["speaker_words"].endswith("/ it's more that nobody notices what I do at home")
     assert entry["mirror"] == "you feel tired / nobody notices what you do at home"
 
 

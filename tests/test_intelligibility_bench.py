@@ -79,3 +79,14 @@ def test_the_scoring_reads_every_number_as_hearth_says_it():
         said = spoken_form(line.text)
         assert number_intact(line.text, said), said
         assert word_errors(said, said)[0] == 0, said
+
+
+def test_each_held_out_set_of_phone_numbers_is_read_and_kept_apart():
+    from assistant.benchmarks.intelligibility import NUMBER_SETS, hearth_lines
+
+    lines = hearth_lines()
+    for name, path in NUMBER_SETS.items():
+        rows = [row for row in path.read_text().splitlines() if row and not row.startswith("#")]
+        in_set = [line for line in lines if line.number_set == name]
+        assert [line.text for line in in_set] == rows
+        assert all(line.held_out and line.crisis and line.style == "calm" for line in in_set)

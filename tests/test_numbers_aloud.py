@@ -81,19 +81,21 @@ def test_the_speaker_says_the_number_slowly_with_quiet_between_its_groups(tmp_pa
     assert audio.size == len("Call,oneonesixtwothree.") + quiet
 
 
-def test_a_neural_voice_says_a_piece_with_a_phone_number_without_random_variation(tmp_path):
+def test_a_neural_voice_says_a_piece_with_a_phone_number_steady_and_a_little_slower(tmp_path):
     from assistant.voice import Speaker, WavSink
 
     noise = []
 
     class NoiseRecorder(PacedSynthesizer):
         def synthesize(self, text, profile, slow=False):
-            noise.append((text, profile.piper.noise_scale, profile.piper.noise_w))
+            noise.append((text, profile.piper.noise_scale, profile.piper.noise_w,
+                          profile.piper.length_scale))
             return super().synthesize(text, profile, slow)
 
     synth = NoiseRecorder()
     synth.engine_for = lambda profile: "piper"
     with Speaker(synthesizer=synth, sink=WavSink(tmp_path / "x.wav")) as speaker:
         speaker.say("Call 988. Sleep well.", style="calm").wait(10)
-    assert noise[0] == ("Call, nine eight eight.", 0.0, 0.0)
-    assert noise[1][0] == "Sleep well." and noise[1][1:] == (0.333, 0.333)  # the profile's own
+    # said steady, and half way from calm's pace (1.15) to its exercise pace (1.35)
+    assert noise[0] == ("Call, nine eight eight.", 0.0, 0.0, 1.25)
+    assert noise[1] == ("Sleep well.", 0.333, 0.333, 1.15)  # the profile's own

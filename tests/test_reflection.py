@@ -36,11 +36,20 @@ def cases(name: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("name", ["reflections.yaml", "reflections_heldout.yaml",
-                                  "reflections_names.yaml", "reflections_heldout2.yaml"])
+                                  "reflections_names.yaml", "reflections_heldout2.yaml",
+                                  "reflections_flows2.yaml"])
 def test_no_reflection_misgenders_reverses_or_garbles(name):
     failures = {c["answer"]: (reflect(c["kind"], c["answer"]), problems)
                 for c in cases(name) if (problems := garbled(c))}
     assert failures == {}
+
+
+def test_held_out_3_garbles_only_what_is_known():
+    """Set 3 (written before this round's changes): the two answers still garbled are marked
+    `known` (a typo that is a real word, a past tense made present); no other may fail."""
+    failing = {c["answer"] for c in cases("reflections_heldout3.yaml") if garbled(c)}
+    known = {c["answer"] for c in cases("reflections_heldout3.yaml") if c.get("known")}
+    assert failing <= known
 
 
 def test_first_person_is_said_back_as_second_and_the_partner_by_name():

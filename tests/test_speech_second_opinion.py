@@ -23,6 +23,13 @@ class FixedHearing:
     def transcribe(self, audio, mode="dictation"):
         return self.heard
 
+    others: list = []  # Whisper's next best hearings, with their sureness
+    searched = 0
+
+    def alternatives(self, audio, count=2):
+        self.searched += 1
+        return self.others[:count]
+
 
 @pytest.fixture(scope="module")
 def hearing():
@@ -98,6 +105,44 @@ def test_a_users_own_grammar_gives_way_to_a_crisis_or_to_another_sentence_of_it(
     assert decide(own, hearing, "get me a latte", "make me a latte", 0.9) == "get me a latte"
 
 
+@pytest.mark.parametrize("grammar,free,confidence,others,expected", [
+    # the grammar snapped a crisis line onto a request, Whisper unsure and harmless; its next
+    # best hearing, sure enough, raises the alarm
+    ("i want to be a better listener", "i wrote a good by letter", 0.685,
+     [("i wrote a good by letter", 0.69), ("i wrote a goodbye letter", 0.69)],
+     "i wrote a goodbye letter"),
+    # ... not when that hearing is a guess
+    ("i want to be a better listener", "i wrote a good by letter", 0.685,
+     [("i wrote a goodbye letter", 0.45)], None),
+    # Whisper's sure words overruled the grammar's crisis sentence; the beam keeps the crisis
+    ("she slapped me", "g slap me across the face", 0.73,
+     [("she slapped me across the face", 0.79)], "she slapped me across the face"),
+])
+def test_an_unsure_ear_asks_whispers_other_hearings_for_a_crisis(
+        recognizer, hearing, grammar, free, confidence, others, expected):
+    hearing.others = others
+    try:
+        heard = decide(recognizer, hearing, grammar, free, confidence)
+        assert heard == expected if expected else heard in (grammar, free)
+    finally:
+        hearing.others = []
+
+
+@pytest.mark.parametrize("grammar,free,confidence", [
+    ("start a breathing exercise", "tell me something funny", 0.9),  # Whisper sure
+    ("start a breathing exercise", "start a breathing exercises", 0.5),  # the two agree
+])
+def test_no_other_hearings_are_searched_when_the_ear_was_sure(
+        recognizer, hearing, grammar, free, confidence):
+    hearing.others = [("i want to kill myself", 0.9)]
+    before = hearing.searched
+    try:
+        decide(recognizer, hearing, grammar, free, confidence)
+        assert hearing.searched == before
+    finally:
+        hearing.others = []
+
+
 def test_short_sounds_are_not_heard_twice(recognizer, hearing):
     hearing.heard = Transcript("i want to kill myself", 0.9, True, "dictation", "whisper")
     said = Transcript("yes", None, True, "command", "pocketsphinx")
@@ -170,3 +215,14 @@ def test_a_live_request_is_ready_before_its_second_hearing_ends():
     hearing.release.set()
     later.start()
     assert later.result(timeout=30).text == first.text  # the two hearings agree
+
+
+def test_unsure_free_speech_asks_whispers_other_hearings_for_a_crisis(recognizer, hearing):
+    hearing.heard = Transcript("i wrote a good by letter", 0.685, True, "dictation", "whisper")
+    hearing.others = [("i wrote a goodbye letter", 0.69)]
+    try:
+        assert recognizer.transcribe(SECOND, "dictation").text == "i wrote a goodbye letter"
+        hearing.heard = Transcript("we went for a walk", 0.9, True, "dictation", "whisper")
+        assert recognizer.transcribe(SECOND, "dictation").text == "we went for a walk"  # sure
+    finally:
+        hearing.others = []

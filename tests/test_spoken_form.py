@@ -29,6 +29,11 @@ from assistant.voice.spoken import spoken_form
     ("5.45 seconds", "five point four five seconds"),
     ("your 1st and 22nd", "your first and twenty second"),
     ("Good night.", "Good night."),
+    # a count hyphened to its word is two words ("fifteen-minute" was heard "fifty minute")
+    ("Take a fifteen-minute walk.", "Take a fifteen minute walk."),
+    ("your first 7-day streak", "your first seven day streak"),
+    ("twenty-five minutes", "twenty-five minutes"),
+    ("a well-known place", "a well-known place"),
 ])
 def test_numbers_are_written_out(text, said):
     assert spoken_form(text) == said

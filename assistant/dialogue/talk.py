@@ -80,6 +80,9 @@ SMALL_TALK = {
     "thanks": "You're welcome. I'm here whenever you'd like something else.",
     "how_are_you": "I'm well, thank you for asking. How are you both doing? I can start a "
                    "check-in if you'd like to share.",
+    "frustrated": "Sorry, I'm not getting this right. Tell me in a few words what you'd like, "
+                  "like a check-in, some breathing or a question to talk about, or say help to "
+                  "hear everything.",
     "strain": "That sounds really hard. If things are heated, a cool-down break can help: say "
               "cool-down and I'll guide one. Or we could breathe together for a minute.",
 }

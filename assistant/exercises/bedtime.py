@@ -5,9 +5,12 @@ Each appreciation is saved as a "gratitude" entry when given; a "bedtime" entry
 {"steps", "appreciations", "reading_minutes"} is saved at the end and counts for streaks.
 """
 
+import re
+
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Ask, Chime, Pause, Save, Say, Script
-from assistant.exercises.answer_words import is_empty, is_skip, is_yes
+from assistant.exercises.answer_words import is_empty, is_no, is_skip, is_yes
+from assistant.understanding.answers import read_minutes
 from assistant.exercises.partners import SOMEONE, together, turns
 
 INTENTS = ("ritual.bedtime",)
@@ -19,6 +22,8 @@ ABOUT = (  # what "help with ..." says
     "you like, three slow breaths, and good night.")
 
 BREATH_IN, BREATH_OUT = 4.0, 6.0  # seconds, stretched by "slower"
+READING_SAID = (5, 60)  # minutes: a reading time said in the answer is kept within these
+_TIME_WORDS = re.compile(r"\b(?:min|mins|minutes?|hours?|hrs?)\b|^\W*\d+\W*$", re.IGNORECASE)
 
 
 PHONES_READY = ("done", "ready", "away", "ok", "okay", "yes", "yep", "sure", "finished",
@@ -56,10 +61,15 @@ def _reading(ctx: Context) -> Script:
                        "I'll chime softly when the time is up.", style="calm")
     if answer is None:
         return None
-    if not is_yes(answer):
+    # "yeah, let's read for 15 minutes": the time said (not "a couple of chapters")
+    said = read_minutes(answer.text) if _TIME_WORDS.search(answer.text) else None
+    if said is None and not is_yes(answer) or is_no(answer):
         yield Say("That's fine, we'll skip reading tonight.", style="calm")
         return {"reading_minutes": 0}
-    yield Say("Enjoy your reading. I'll stay quiet until the time is up.", style="calm")
+    if said is not None:
+        minutes = min(max(said, READING_SAID[0]), READING_SAID[1])
+    yield Say(f"Enjoy your reading. I'll stay quiet for {minutes} minutes, until the chime.",
+              style="calm")
     yield Pause(minutes * 60)  # a timer, not a breath: "slower" does not stretch it
     yield Chime("timer")
     yield Say("That's your reading time. Find a good place to stop.", style="calm")

@@ -30,6 +30,7 @@ ABOUT = (  # what "help with ..." says
     "In a check-in, each of you says how you're feeling from one to ten, what's on your "
     "mind, and what would help from the other, and I say back what I heard.")
 
+NO_WORDS = 3  # a need this short that reads as no ("no thanks", "nah I'm good") is no need
 LOW_MOOD = 4  # at or below: offer breathing or support ideas
 HIGH_MOOD = 8  # both at or above: celebrate
 
@@ -44,7 +45,7 @@ def read_mood(text: str) -> tuple[int | None, str | None]:
 _ASKS_PARTNER = (r"^(?:(?:i\s+|i'd\s+|id\s+)?(?:just\s+|really\s+|would\s+)*"
                  r"(?:need|want|like|'d like|would like|wish|'d love|would love|love)\s+"
                  r"(?:for\s+)?|(?:can|could|would|will)\s+|for\s+|)"
-                 r"(?:you|him|her|them|{other})(?:'d|\s+would)?\s+(?:to\s+)?(?P<act>.+)$")
+                 r"(?P<who>you|him|her|them|{other})(?:'d|\s+would)?\s+(?:to\s+)?(?P<act>.+)$")
 _WANTS = re.compile(r"^(?:i\s+|i'd\s+)?(?:just\s+|really\s+)*(?:need|want|would like|'d like|"
                     r"like)\s+(?P<thing>.+)$", re.IGNORECASE)
 _FROM_WORDS = 3  # a need this short is something to be given: "a hug" -> "a hug from Alex"
@@ -55,7 +56,7 @@ _GIVEN = {"hug", "hugs", "kiss", "kisses", "cuddle", "cuddles", "help", "support
           "massage", "backrub", "comfort", "honesty", "respect", "trust", "sympathy"}
 # "if you could take the bins out": a wish for the partner to act.
 _IF_PARTNER = (r"^(?:(?:i'd like it|i would like it|i'd love it|it would help|it'd help)\s+)?"
-               r"if\s+(?:you|him|her|them|{other})\s+(?:could|would|can|will)\s+(?P<act>.+)$")
+               r"if\s+(?P<who>you|him|her|them|{other})\s+(?:could|would|can|will)\s+(?P<act>.+)$")
 
 
 def reflect_need(need: str, other: str, name: str = "you") -> str | None:
@@ -63,17 +64,23 @@ def reflect_need(need: str, other: str, name: str = "you") -> str | None:
     nothing to reflect ("nothing really"). Words not to take literally get a general line."""
     text = re.sub(r"^(?:just|really|um|well|honestly)\s+", "", need.strip().rstrip(".!?"),
                   flags=re.IGNORECASE)
+    text = reflection_words.core(text)  # "a massage haha": the laugh is not a typo
     if reflection_words.is_filler(text):
         return None
     if reflection_words.unsure(text, (name, other)):
         return f"you'd like some support from {other}"
-    text = reflection_words.core(text)
     asked = (re.match(_ASKS_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE)
              or re.match(_IF_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE))
     if asked and not asked.group("act").lower().startswith(("a ", "an ", "some ")):
-        return f"you'd like {other} to {reflection_words.retell(asked.group('act'), name, other)}"
+        # "for them to sleep" may be the children: "them" stays them, whoever they are.
+        who = "them" if asked.group("who").lower() == "them" else other
+        return f"you'd like {who} to {reflection_words.retell(asked.group('act'), name, other)}"
     wants = _WANTS.match(text)
     thing = wants.group("thing") if wants else text
+    if re.match(r"us\s+to\b", thing, re.IGNORECASE):  # "I want us to go away more"
+        return f"you'd like the two of you {reflection_words.retell(thing[3:], name, other)}"
+    if re.match(r"to\s+\w+\s+(?:me|my)\b", thing, re.IGNORECASE):  # "to help me weed": of them
+        return f"you'd like {other} {reflection_words.retell(thing, name, other)}"
     if thing.lower().startswith("to "):
         return f"you'd like {reflection_words.retell(thing, name, other)}"
     if re.match(r"^(?:i|i'd|i'm|i've|i'll|id|im)\b", text, re.IGNORECASE) and not wants:
@@ -95,7 +102,7 @@ def reflect_mind(mind: str, other: str, name: str = "you") -> str | None:
         return None
     if reflection_words.unsure(mind, (name, other)):
         return reflection_words.feeling_line(mind)
-    return f"you mentioned {reflection_words.retell(reflection_words.core(mind), name, other)}"
+    return reflection_words.on_mind(mind, name, other)
 
 
 def reflection(name: str, other: str | None, mood: int | None, feeling: str | None,
@@ -176,7 +183,9 @@ def run(ctx: Context) -> Script:
         if need is None:
             yield Say("That's all right. What you shared is kept. Take care of each other.")
             return
-        need_text = None if is_skip(need) or is_empty(need) or is_no(need) else need.text.strip()
+        # "no" or "nope" is nothing needed; "for Sam to stop spending" is a need that says stop
+        declined = is_no(need) and len(words(need.text)) <= NO_WORDS
+        need_text = None if is_skip(need) or is_empty(need) or declined else need.text.strip()
         if need_text:
             yield Save("checkin", {"part": "need", "need": need_text, "from": partner},
                        partner=name)

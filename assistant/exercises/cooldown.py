@@ -33,6 +33,11 @@ def break_minutes(asked: int | None) -> int:
     return max(MIN_BREAK, asked or MIN_BREAK)
 
 
+# Doubt in answer to "do you feel safe?" ("I don't know, he's really angry").
+DOUBT_WORDS = ["don't know", "do not know", "dont know", "not sure", "unsure", "dunno",
+               "maybe", "i guess", "kind of", "sort of", "idk"]
+
+
 def _safety(ctx: Context) -> Script:
     """True when safe, False when not, None when nobody answered."""
     answer = yield Ask("Before anything else: do you feel safe right now?", partner=ctx.speaker,
@@ -40,8 +45,8 @@ def _safety(ctx: Context) -> Script:
     for attempt in range(2):
         if answer is None:
             return None
-        if is_no(answer) or mentions_any(answer.text, FEAR_WORDS):
-            return False
+        if is_no(answer) or mentions_any(answer.text, FEAR_WORDS + DOUBT_WORDS):
+            return False  # not feeling sure of being safe is reason enough for the resources
         if is_yes(answer):
             return True
         if attempt == 0:

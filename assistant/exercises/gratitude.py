@@ -44,19 +44,13 @@ def reflect(giver: str, receiver: str, text: str, why: str | None) -> str:
         return f"{receiver}, {giver} shared something they appreciate about you."
     line = f"{receiver}, {giver} appreciates {what}"
     if why and not reflection.unsure(why, (giver, receiver)):
-        said = reflection.addressed(reflection.core(_strip_because(why)), receiver)
+        # The partner's he- or she-words are read from the appreciation, which names them.
+        pronouns = reflection.partner_pronouns(text) or None
+        said = reflection.addressed(reflection.core(reflection.without_because(why)), receiver,
+                                    pronouns)
         reason = reflection.retell(said, giver, receiver, "partner")
         line += f". It matters to {giver} because {reason}"
     return line + "."
-
-
-def _strip_because(why: str) -> str:
-    """Answers often start with "because"; the reflection adds its own."""
-    text = why.strip()
-    for start in ("because ", "cause ", "'cause ", "since "):
-        if text.lower().startswith(start):
-            return text[len(start):]
-    return text
 
 
 def _one_partner(giver: str, receiver: str | None) -> Script:
@@ -69,8 +63,8 @@ def _one_partner(giver: str, receiver: str | None) -> Script:
         "specific, the better.", mode="dictation", partner=giver)
     if answer is None:
         return False
-    if is_skip(answer) or is_empty(answer):
-        yield Say(f"That's all right, {giver}.")
+    if is_skip(answer) or is_empty(answer) or reflection.is_filler(answer.text):
+        yield Say(f"That's all right, {giver}.")  # "no", "nothing really": a pass
         return True
     text = answer.text.strip()
     # Saved at once and completed as the answers come: a stop or a crash keeps what was said.

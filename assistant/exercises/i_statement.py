@@ -50,8 +50,9 @@ def blaming_forms(text: str, patterns: BlamePatterns | None = None) -> list[Blam
 
 
 def clean_part(part: str, text: str) -> str:
-    """Trim what the template already says ("I feel", "when", "because", "could we")."""
-    text = text.strip().replace("\u2019", "'").rstrip(".!?,; ")
+    """Trim what the template already says ("I feel", "when", "because", "could we") and the
+    fillers around it ("ignored i guess")."""
+    text = reflection.core(text.strip().replace("\u2019", "'")).rstrip(".!?,; ")
     for _ in range(3):  # openings can stack: "maybe could we", "I'm feeling really"
         trimmed = re.sub(rf"^(?:{_LEADS[part]})", "", text, flags=re.IGNORECASE).strip()
         if trimmed == text or not trimmed:
@@ -90,6 +91,14 @@ def request_line(request: str) -> str:
     return f"Could we {text}?"
 
 
+# A situation told as one moment ("last night when …", "at dinner yesterday") rather than as
+# what happens ("you look at your phone").
+_A_MOMENT = re.compile(r"(?:last|yesterday|this (?:morning|evening|afternoon|week)|today|"
+                       r"tonight|earlier|the other (?:day|night)|on (?:monday|tuesday|wednesday|"
+                       r"thursday|friday|saturday|sunday)|at (?:dinner|breakfast|lunch|the)|"
+                       r"this one time|one time|once)\b", re.IGNORECASE)
+
+
 def compose(feeling: str | None = None, situation: str | None = None, need: str | None = None,
             request: str | None = None) -> str:
     """The finished I-statement; a part the person could not name is left out."""
@@ -97,12 +106,16 @@ def compose(feeling: str | None = None, situation: str | None = None, need: str 
     if feeling:
         said.append(f"I feel {clean_part('feeling', feeling)}")
     if situation:
-        said.append(f"when {clean_part('situation', situation)}" if said
-                    else f"It's when {clean_part('situation', situation)}")
+        moment = clean_part("situation", situation)
+        if said and _A_MOMENT.match(moment):  # "last night when I was telling you": one time
+            said[0] = re.sub(r"^I feel\b", "I felt", said[0])  # "I felt ignored last night …,"
+            said.append(f"{moment},")
+        else:
+            said.append(f"when {moment}" if said else f"It's when {moment}")
     if need:
         said.append(f"because {clean_part('need', need)}" if said
                     else f"It matters because {clean_part('need', need)}")
-    line = " ".join(said) + "." if said else ""
+    line = " ".join(said).rstrip(",") + "." if said else ""
     line = f"{line} {request_line(request)}".strip() if request else line
     return re.sub(r"\bi(?=\b|')", "I", line)  # "when i talk": typed answers are lower case
 

@@ -23,6 +23,7 @@ from assistant.exercises.answer_words import (
     words,
 )
 from assistant.exercises.decks import draw, load_deck
+from assistant.understanding.corrections import restated
 from assistant.understanding.mirror import MirrorCheck, compare_mirror, sounds_like_advice
 
 INTENTS = ("exercise.reflective_listening",)
@@ -62,7 +63,7 @@ MISSED_NAMED = 2  # missed parts named at most, so the feedback stays short
 def _as_told(part: str, speaker: str, listener: str) -> str:
     """One of the speaker's parts, told to the listener: "that Sam wishes you'd put the phone
     down" or "the part about when you corrected Sam"."""
-    told = reflection.retell(reflection.core(part), speaker, listener, "partner")
+    told = reflection.retell(reflection.core(part), speaker, listener, "partner", then_they=True)
     starts_with_subject = (part.lower() + " ").startswith(_SUBJECTS)
     return f"that {told}" if starts_with_subject else f"the part about {told}"
 
@@ -133,7 +134,8 @@ def _round(speaker: str, listener: str, already_said: Answer | None = None) -> S
             return None
         confirmed, correction = is_yes(confirm), None
         if not confirmed and not is_skip(confirm):
-            correction = confirm.text if len(words(confirm.text)) > 3 else None
+            # "no, I said ..." says it again; "no that's the opposite" only comments
+            correction = restated(confirm.text)
             if correction is None:
                 again_said = yield from _ask(f"What would you like {listener} to hear again?",
                                              speaker)

@@ -3,6 +3,7 @@
 Marking is a "note_heard" entry {"note_id", "audio_path"}; see notes.py for the formats.
 """
 
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -46,9 +47,25 @@ def _read(note: Entry, listener: str, today: date) -> Script:
     yield Save("note_heard", {"note_id": note.id, "audio_path": audio}, partner=listener)
 
 
+def listener_named(request: str, partners: list[str]) -> str | None:
+    """Who is listening, when the request says ("Alex here, any notes for me?", "it's Sam",
+    "any notes for Alex?"; "the note from Sam" is for the other one), else None."""
+    for name in partners:
+        escaped = re.escape(name)
+        if re.search(rf"(?:^|\b(?:this is|it's|it is|i'm|i am)\s+){escaped}\b|\b{escaped}\s+here\b"
+                     rf"|\bfor\s+{escaped}\b", request, re.IGNORECASE):
+            return name
+    for name in partners:
+        if re.search(rf"\bfrom\s+{re.escape(name)}\b", request, re.IGNORECASE):
+            others = [p for p in partners if p != name]
+            return others[0] if len(others) == 1 else None
+    return None
+
+
 def run(ctx: Context) -> Script:
     """Read out the notes waiting for the listener, mark them heard, offer to answer with one."""
-    listener = yield from who_is(ctx, "Who is listening?")
+    listener = listener_named(ctx.request, ctx.partners) or (
+        yield from who_is(ctx, "Who is listening?"))
     if listener is None:
         yield Say("Ask me again when you're ready to hear your notes.", style="warm")
         return

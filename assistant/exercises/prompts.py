@@ -8,6 +8,7 @@ from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Answer, Ask, Say, Script
 from assistant.exercises.answer_words import is_no, is_skip, is_yes, words
 from assistant.exercises.decks import draw, load_deck
+from assistant.understanding.another import wants_another
 from assistant.understanding.second_thoughts import final_say
 
 INTENTS = ("prompt.conversation",)
@@ -20,6 +21,7 @@ ABOUT = (  # what "help with ..." says
 
 DECK = "prompts"
 SHORT_REPLY = 5  # words: longer answers are taken as conversation, not a reply to Hearth
+SURE = 0.8  # a longer reply asks for a question only when the matcher is this sure
 MAX_UNCLEAR = 3  # answers that are neither "another" nor "done" before closing kindly
 _ANOTHER = {"another", "next", "more", "different", "new", "again"}
 _DONE = {"done", "finished", "enough", "stop", "that's", "thanks", "thank", "bye", "goodnight"}
@@ -35,13 +37,20 @@ _HAD_IT = re.compile(r"\b(?:did|done|had|heard|answered|talked about|covered) (?
                      r"answered)\b|^(?:meh |nah |ugh )?(?:boring|pass)$")
 
 
+_ABOUT_THE_QUESTION = re.compile(r"\b(?:good|great|nice|fun|interesting|lovely|tough|hard|"
+                                 r"deep|big|tricky) (?:one|question)\b")
+
+
 def decide(answer: Answer) -> str | None:
     """"another", "done", or None when the answer is neither (probably just conversation).
     The last words count: "done, no wait, another one" is another."""
     tokens = words(final_say(answer.text))
     said = set(tokens)
-    if len(tokens) <= SHORT_REPLY and _HAD_IT.search(" ".join(tokens)):
-        return "another"
+    if _ABOUT_THE_QUESTION.search(" ".join(tokens)):
+        return None  # "ooh good one": they are taking it up, not asking for the next
+    if len(tokens) <= SHORT_REPLY and (_HAD_IT.search(" ".join(tokens))
+                                       or wants_another(final_say(answer.text))):
+        return "another"  # "no not that one": this question is done with, not the exercise
     if len(tokens) <= SHORT_REPLY:  # a longer reply is the couple talking, not to Hearth
         if said & _ANOTHER:
             return "another"
@@ -49,7 +58,9 @@ def decide(answer: Answer) -> str | None:
             return "done"
     if answer.intent in ("control.no", "control.stop"):
         return "done"
-    if answer.intent in ("control.yes", "control.skip", "prompt.conversation"):
+    short = len(tokens) <= SHORT_REPLY  # "haha good one, we talked about that ..." is talk
+    if (answer.intent == "prompt.conversation" and (short or answer.match.confidence >= SURE)
+            or answer.intent in ("control.yes", "control.skip") and short):
         return "another"
     if len(tokens) <= SHORT_REPLY and (is_yes(answer, strict=True) or is_skip(answer)):
         return "another"

@@ -8,6 +8,7 @@ from text_to_num import alpha2digit
 
 from assistant.dialogue.steps import Answer
 from assistant.exercises.answer_words import is_no, is_skip, is_yes, words
+from assistant.understanding.another import wants_another as asks_for_another
 from assistant.understanding.second_thoughts import final_say
 
 # In a questionnaire, "sometimes" or "a bit" still means the sign is there.
@@ -56,6 +57,8 @@ def card_reply(answer: Answer, yes_means: str = "done") -> str | None:
     said = final_say(answer.text)
     phrase = " ".join(words(said))
     if _starts(phrase, _MORE) or any(p in f" {phrase} " for p in (" one more ", " another ")):
+        return "another"
+    if yes_means == "done" and asks_for_another(said):  # "ok what else", "meh", "not that one"
         return "another"
     if yes_means == "done":
         if any(f" {p} " in f" {phrase} " for p in _NOT_THIS) or is_skip(answer):

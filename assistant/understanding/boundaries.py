@@ -8,9 +8,14 @@ _DISLIKE = (r"(hates?|hating|dislikes?|(?:does|do|did)\s*n[o']t\s+(?:like|want|e
             r"not\s+(?:comfortable|into|a fan of|keen on|ok with|okay with)|uncomfortable|"
             r"(?:can't|cannot)\s+(?:stand|handle)|rather\s+not|would\s*n[o']t\s+want|"
             r"needs?\s+(?:space|distance)|no\s+touch\w*|boundar\w*|flinch\w*|tense\w*\s+up)")
+# "she's not really a hugger", "he isn't much of a cuddler": a boundary said as who they are.
+_NOT_A = (r"(?:not|isn't|isnt|aren't|never been)\s+(?:really\s+|much\s+of\s+|exactly\s+|"
+          r"very\s+)?(?:a\s+)?(?:big\s+)?(?:hugger|cuddler|kisser|touchy|touchy[- ]feely|"
+          r"huggy|cuddly|physical|affectionate|hand[- ]holder)")
 _BOUNDARY = re.compile(rf"\b{_DISLIKE}\b.*\b{_TOUCH}|\b{_TOUCH}\b.*\b{_DISLIKE}|"
+                       rf"\b{_NOT_A}\b|"
                        r"\bneeds?\s+(?:some\s+)?space\b|\bboundar", re.IGNORECASE)
-_ABOUT_TOUCH = re.compile(rf"\b{_TOUCH}", re.IGNORECASE)
+_ABOUT_TOUCH = re.compile(rf"\b{_TOUCH}|\b{_NOT_A}", re.IGNORECASE)
 
 
 def names_a_boundary(text: str) -> bool:

@@ -47,6 +47,11 @@ NEEDS_READING = tuple(phrase.split() for phrase in (
     "choked me out", "kicked me out", "dragged me to", "grabbed my hair", "cut me off",
     "i was hurt", "keeps the cards", "checked my phone", "passwords", "scared to go home",
     "goodbye card", "goodbye to everyone",
+    # Pranks, parking machines and "a bit" ("turn it down a bit the kids are asleep"): no crisis
+    # line of the corpus or sets 9 and 10 with these words was lost (cross-validated, folds by
+    # source; "pulled my hair" was tried too and lost two, so it stays a phrase on its own)
+    "took my money", "hid my keys", "hid my car keys", "hides my keys", "hides my car keys",
+    "a bit",
 ))
 PAST_MARKERS = ("was", "were", "used to", "as a child", "as a kid", "as a teen", "years ago",
                 "in the past", "growing up", "her ex", "his ex", "last boyfriend",

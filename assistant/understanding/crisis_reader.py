@@ -28,6 +28,13 @@ from assistant.understanding.linear import Softmax, adam, train_softmax
 
 CONCERNS = ("none", "self_harm", "abuse", "violence", "partner_at_risk", "support_other")
 ALARM = 0.5  # probability of any concern at which the reader raises the alarm (see README)
+# ... in a line where a harmless reading was recognised ("he beat me at chess", "my blood
+# pressure pills", "if we break up"): read all the same, since the harmless words may sit beside
+# a crisis ("i've stopped taking my heart meds on purpose", "if i break up with him he'll send my
+# nudes to my dad"), but at a higher bar (cross-validated, folds by source: 18 more crisis lines
+# caught of 4,541 than leaving them unread, 20 more everyday lines of 5,617 alarmed; read at
+# the usual bar: 24 and 27 more)
+HARMLESS_ALARM = 0.8
 CONFIRM = 0.1  # ... at which it confirms a phrase that is also everyday talk (crisis.py)
 NEAREST = 0.40  # ... and only when some crisis example is at least this alike (cosine)
 ECHO = 0.75  # a line this alike to a crisis example counts whatever the classifier says ...
@@ -50,7 +57,7 @@ CLAUSE_BREAKS = re.compile(
     r"\b(?:but|and then|because|so|though|although|anyway|honestly)\b|[,.;!?]")
 CORPUS = "_crisis_corpus.tsv"  # in the intents folder
 KEEP_CACHES = 3  # trained readers kept in the cache directory
-VERSION = 7  # bump when training changes in a way the key below does not see
+VERSION = 8  # bump when training changes in a way the key below does not see
 
 
 @dataclass
@@ -143,9 +150,10 @@ class Reading:
     concern: str  # the most likely concern other than "none"
     danger: float  # the probability that it speaks of any concern
     echo: bool = False  # it closely echoes one crisis line of the corpus (the concern is its)
+    bar: float = ALARM  # the danger that raises the alarm (HARMLESS_ALARM beside a harmless reading)
 
     def alarms(self) -> bool:
-        return self.echo or self.danger >= ALARM
+        return self.echo or self.danger >= self.bar
 
     def confirms(self) -> bool:
         """Enough to confirm a crisis phrase that is also everyday talk (see crisis.py)."""

@@ -29,7 +29,7 @@ SIZE_TEMPER = 0.5  # each template's weight divided by (its intent's templates) 
 L2 = 1e-5
 EPOCHS = 600
 KEEP_CACHES = 4  # trained readers kept in the cache directory
-VERSION = 1  # bump when training changes in a way the key below does not see
+VERSION = 2  # bump when training changes in a way the key below does not see
 
 
 class IntentReader:

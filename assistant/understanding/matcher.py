@@ -316,17 +316,21 @@ class Matcher:
         """The crisis reader's Reading for each utterance it was worth reading (the cheap first
         look passed it and no earlier check has already decided), else None. A tentative crisis
         phrase is always read: the reader decides it."""
+        from assistant.understanding.crisis_reader import HARMLESS_ALARM
+
         reader = self.crisis_reader()
         worth = reader.worth_reading(vectors)
-        # A recognised figurative reading ("beat me at chess") or a denied crisis phrase ("i
-        # would never hurt myself") is left alone, as the phrase check leaves it: the reader
-        # weighs words, and "never" weighs little.
+        # A denied crisis phrase ("i would never hurt myself") is left alone, as the phrase
+        # check leaves it: the reader weighs words, and "never" weighs little. A line with a
+        # recognised figurative or harmless reading ("beat me at chess") is read, but raises
+        # the alarm only at a higher bar: the harmless words may sit beside a crisis.
         chosen = [k for k, norm in enumerate(norms)
                   if tentative[k] or (worth[k] and not meanings[k]
-                                      and not self.crisis.reads_harmless(norm)
                                       and not self.crisis.denies(norm))]
         readings: list = [None] * len(norms)
         for k, reading in zip(chosen, reader.read([norms[k] for k in chosen])):
+            if not tentative[k] and self.crisis.reads_harmless(norms[k]):
+                reading = replace(reading, bar=HARMLESS_ALARM)
             readings[k] = reading
         return readings
 

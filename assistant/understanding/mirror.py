@@ -17,7 +17,8 @@ turned into the speaker's voice; words are matched with a small lexicon and Word
 Those rules fit the pairs they were written for better than a blind writer's, so they do not
 decide the verdict alone: what they find (VERDICT_FEATURES) is weighed by a softmax regression
 trained on every labelled tuning pair (mirror_verdict.json; `tests/agreement.py --train`), and
-the parts named follow its verdict. Keyword salad and empty mirrors stay with the rules.
+the parts named follow its verdict. Keyword salad, empty mirrors and added blame stay with the
+rules.
 """
 
 import json
@@ -649,7 +650,10 @@ def _feeling_said_back(clause: str, speaker: str) -> bool:
 # and heard by the listener ("you'd like me to ...", "you want ...").
 _WISH_SAID = re.compile(r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:do not |don't |never )?(?:want|need|wish|"
                         r"would like|would love|hope|would rather|miss)\b|"
-                        r"\bi'd (?:like|rather|love)\b", re.IGNORECASE)
+                        r"\bi'd (?:like|rather|love)\b|"
+                        # a request is a wish too ("can we split the walks?", "please fill it")
+                        r"\b(?:can|could|would|will) (?:you|we)\b|\bplease\b|\blet's\b",
+                        re.IGNORECASE)
 _WISH_HEARD = re.compile(r"\byou\s+(?:really\s+|just\s+)?(?:do not |don't |never )?(?:want|need|wish|"
                          r"would like|would love|hope|would rather)\b|\byou'd (?:like|rather|love)\b",
                          re.IGNORECASE)
@@ -724,10 +728,12 @@ _MIRROR_LEAD = re.compile(
     r"(?: that)?[,:.]?\s+", re.IGNORECASE)
 
 
-def _by_rules(speaker: str, mirror: str) -> tuple[MirrorCheck, dict[str, float], list[float]]:
+def _by_rules(speaker: str, mirror: str, as_said: str = ""
+              ) -> tuple[MirrorCheck, dict[str, float], list[float]]:
     """The rules' verdict, with the parts caught, missed and turned; what they found as
     numbers for the verdict model (VERDICT_FEATURES); and how near in meaning the mirror came
-    to each of the speaker's parts. `mirror` has its lead-in dropped."""
+    to each of the speaker's parts. `mirror` has its lead-in dropped; `as_said` is the mirror
+    as said."""
     spoken = parts(speaker)
     if not spoken or not words(mirror):
         return MirrorCheck("wrong", "empty", missed=spoken), {}, []
@@ -782,6 +788,8 @@ def _by_rules(speaker: str, mirror: str) -> tuple[MirrorCheck, dict[str, float],
         "blame_near": _blame_nearness(mirror),
         "wish_not_theirs": float(wish is not None),
         "listener_only": float(not re.search(r"\byou", mirror, re.IGNORECASE)),
+        "close_min": float(np.min(closeness)),
+        **_contrasts(speaker, mirror, as_said or mirror),
     }
     if overall:
         turned = [spoken[0]]  # the mirror's whole sense runs against what was said
@@ -802,6 +810,143 @@ def _by_rules(speaker: str, mirror: str) -> tuple[MirrorCheck, dict[str, float],
     return check, signals, closeness
 
 
+# Who does what: a pronoun and the word after it ("i do", "you'd like", "my family").
+_PERSON = {"i": "i", "i'm": "i", "i've": "i", "i'd": "i", "i'll": "i", "me": "i", "my": "i",
+           "myself": "i", "mine": "i", "you": "you", "you're": "you", "you've": "you",
+           "you'd": "you", "you'll": "you", "your": "you", "yourself": "you", "yours": "you"}
+# Words a mirror adds to make it sweeping ("all our savings", "go over them properly") or
+# smaller ("a bit", "just", "no big deal") than what was said.
+_SWEEPING = {"all", "always", "never", "every", "everything", "completely", "totally",
+             "properly", "entirely", "whole", "ever", "nothing", "everyone", "forever"}
+_SMALLER = {"bit", "little", "just", "only", "slightly", "minor", "fine", "whatever",
+            "overreacting", "silly", "deal", "somewhat"}
+# The listener heard a charge against themselves ("so you think i'm lazy", "you're saying my
+# parents are the problem").
+_HEARD_AS_CHARGE = re.compile(
+    r"\byou(?:'re| are)?\s+(?:just\s+|really\s+)?(?:think|thinks|saying|say|said|mean|meant|"
+    r"blame|blaming|calling|reckon)\s+(?:that\s+)?(?:i|i'm|i am|my|me)\b", re.IGNORECASE)
+# The listener fixes, excuses or answers instead of saying back ("have you thought about ...",
+# "we'll just cut up the card", "well someone has to ...", "i only look because ...").
+_FIXING = re.compile(
+    r"\b(?:have you (?:tried|thought|considered)|why don't (?:you|we)|how about|"
+    r"(?:we|i)(?:'ll| will) just|let's just|that's sorted|problem solved|"
+    r"maybe (?:you|we) (?:could|should|need)|you (?:should|could|need to|have to)|"
+    r"just (?:tell|ignore|stop|get over|relax|calm)|someone has to|it's not like i|"
+    r"i only\b|i'd \w+ if you|if you didn't|if you'd|it's not my fault|at least i)",
+    re.IGNORECASE)
+# A request or wish in the speaker's words, and one heard in the mirror.
+_REQUEST_SAID = re.compile(
+    r"\b(?:can|could|would|will) (?:you|we)\b|\bplease\b|\bi(?:'d| would) (?:like|love|"
+    r"rather|prefer)\b|\b(?:i|we) (?:really |just )?(?:need|want|wish|hope)\b|"
+    r"\blet's\b|\bnext time\b", re.IGNORECASE)
+_REQUEST_HEARD = re.compile(
+    r"\byou(?:'d| would) (?:like|love|rather|prefer)\b|\byou (?:really |just )?(?:need|want|"
+    r"wish|hope|are asking|'re asking)\b|\byou're asking\b|\b(?:would|could) help\b|"
+    r"\basking (?:me|us)\b", re.IGNORECASE)
+
+
+# Subjects: who does what ("i do all the cooking", "you raised your voice").
+_SUBJECT_PERSON = {"i": "i", "i'm": "i", "i've": "i", "i'd": "i", "i'll": "i", "you": "you",
+                   "you're": "you", "you've": "you", "you'd": "you", "you'll": "you"}
+# Words between a subject and its verb that do not change who acts.
+_BEFORE_VERB = {"just", "really", "always", "never", "still", "even", "also", "actually",
+                "often", "sometimes", "to", "don't", "didn't", "doesn't", "can't", "won't",
+                "not", "can", "could", "would", "will", "should", "might", "usually"}
+
+
+def _doers(text: str) -> dict[str, str]:
+    """Who does each verb: the subject pronoun just before it ("i do all the cooking" ->
+    do: i; "i'd like you to take over" -> like: i, take: you)."""
+    said = words(text)
+    found: dict[str, str] = {}
+    for k, word in enumerate(said):
+        person = _SUBJECT_PERSON.get(word)
+        if person is None:
+            continue
+        verb = next((w for w in said[k + 1:k + 4] if w not in _BEFORE_VERB), None)
+        if verb and verb not in _SUBJECT_PERSON and verb not in _PERSON:
+            found.setdefault(key_of(verb), person)
+    return found
+
+
+# A mirror that opens with the listener's own side ("i don't sigh", "well you do nag", "just
+# get rid of it") answers instead of saying back.
+_LISTENER_FIRST = re.compile(r"^(?:(?:so|ok|okay|um|uh)[, ]+)*(?:well\b|just\b|i\b|i'm\b|"
+                             r"i've\b|i'd\b|i'll\b|my\b|who\b|why\b|how\b|what\b)",
+                             re.IGNORECASE)
+# The listener, in the mirror, and the listener, in the speaker's words.
+_LISTENER_WORDS = {"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"}
+_PARTNER_WORDS = {"you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll"}
+
+
+def _part_turned(speaker: str, mirror: str) -> float:
+    """1 when a part of the speaker's words with one kind of feeling is said back, by the
+    mirror clause nearest it in meaning, with only the other kind ("i love your family, but a
+    week drains me" -> "so you don't like my family")."""
+    spoken, clauses = parts(speaker), parts(mirror) or [mirror]
+    if not spoken:
+        return 0.0
+    rows = load_contextual().embed([*spoken, *(in_speakers_voice(c) for c in clauses)])
+    near = rows[len(spoken):] @ rows[:len(spoken)].T  # clause x part
+    for i, part in enumerate(spoken):
+        k = int(np.argmax(near[:, i]))
+        said, heard = _valence(part), _valence(clauses[k])
+        if (len(said) == 1 and len(heard) == 1 and said != heard
+                and near[k, i] >= SAME_MATTER):
+            return 1.0
+    return 0.0
+
+
+def _fragments(mirror: str) -> float:
+    """The share of the mirror's comma-separated pieces that are a word or two ("so, your day,
+    mm-hm, a question, anything"): a list of the speaker's words, not a sentence."""
+    pieces = [p for p in re.split(r"[,;.!?]", mirror) if words(p)]
+    if len(pieces) < 3:
+        return 0.0
+    return sum(len(words(p)) <= 2 for p in pieces) / len(pieces)
+
+
+def _contrasts(speaker: str, mirror: str, as_said: str) -> dict[str, float]:
+    """Numbers that tell a faithful mirror from one that turns roles, sweeps, shrinks or
+    answers back: how near the whole mirror is in the speaker's voice and how much nearer
+    than as said (a mirror that keeps "I" for the speaker has turned who did what); who does
+    what, said back with the same person or the other; words added that sweep or shrink; a
+    charge heard against the listener; a request said and not heard back; how much of the
+    mirror is small words (a list of words has few); a fix, an excuse or the listener's own side
+    offered. `as_said`: the mirror with its lead-in
+    ("so you're saying ...")."""
+    voiced = in_speakers_voice(mirror)
+    rows = load_contextual().embed([speaker, voiced, mirror])
+    whole = float(rows[0] @ rows[1])
+    said_owners, heard_owners = _doers(speaker), _doers(voiced)
+    shared = [w for w in said_owners if w in heard_owners]
+    same = sum(said_owners[w] == heard_owners[w] for w in shared)
+    swapped = len(shared) - same
+    spoken_words, heard_words = set(words(speaker)), words(mirror)
+    return {
+        "whole_close": whole,
+        "voice_gain": whole - float(rows[0] @ rows[2]),
+        "roles_kept": same / (len(said_owners) or 1),
+        "roles_swapped": swapped / (len(shared) or 1),
+        "sweeping_added": float(bool(set(heard_words) & _SWEEPING - spoken_words)),
+        "smaller_added": float(bool(set(heard_words) & _SMALLER - spoken_words)),
+        "charge_heard": float(bool(_HEARD_AS_CHARGE.search(as_said))
+                              and not _HEARD_AS_CHARGE.search(in_speakers_voice(speaker))),
+        "request_missed": float(bool(_REQUEST_SAID.search(speaker))
+                                and not _REQUEST_HEARD.search(mirror)),
+        "request_added": float(not _REQUEST_SAID.search(speaker)
+                               and bool(_REQUEST_HEARD.search(mirror))),
+        "part_turned": _part_turned(speaker, mirror),
+        "listener_first": float(bool(_LISTENER_FIRST.match(mirror))),
+        "listener_inserted": float(bool(set(words(mirror)) & _LISTENER_WORDS)
+                                   and not set(words(speaker)) & _PARTNER_WORDS),
+        "fixing": float(bool(_FIXING.search(as_said)) and not _FIXING.search(speaker)),
+        "fragments": _fragments(as_said),
+        "small_words": (sum(w in STOPWORDS or w in _SENTENCE_WORDS for w in heard_words)
+                        / (len(heard_words) or 1)),
+    }
+
+
 def _blame_nearness(mirror: str) -> float:
     """How close (context model) the mirror's nearest clause is to a blame line."""
     rows = load_contextual().embed(_pieces(mirror) or [mirror])
@@ -817,7 +962,16 @@ def _blame_nearness(mirror: str) -> float:
 # nearest blame line is; a wish that is not theirs; a mirror that never says "you".
 VERDICT_FEATURES = ("close_mean", "words_kept", "words_new", "length", "parts_kept",
                     "feeling_named", "turned_overall", "opposite", "negation_moved", "blame",
-                    "blame_near", "wish_not_theirs", "listener_only")
+                    "blame_near", "wish_not_theirs", "listener_only",
+                    # the contrasts (_contrasts): how near the weakest part, the whole, and
+                    # the whole in the speaker's voice against as said; who does what; words
+                    # that sweep or shrink; a charge heard; a request missed or put in the
+                    # speaker's mouth; a fix or the listener's own side; a list of fragments;
+                    # a part's feeling turned; the listener speaking first or of themselves
+                    "close_min", "whole_close", "voice_gain", "roles_kept", "roles_swapped",
+                    "sweeping_added", "smaller_added", "charge_heard", "request_missed",
+                    "request_added", "small_words", "fixing", "fragments", "part_turned",
+                    "listener_first", "listener_inserted")
 VERDICT_MODEL = Path(__file__).with_name("mirror_verdict.json")
 VERDICTS: tuple[Verdict, ...] = ("good", "partial", "wrong")
 
@@ -860,16 +1014,18 @@ def verdict_model() -> VerdictModel | None:
 
 def mirror_signals(speaker: str, mirror: str) -> dict[str, float]:
     """The verdict model's inputs for one pair ({} for an empty mirror or keyword salad)."""
-    return _by_rules(speaker, _MIRROR_LEAD.sub("", mirror.strip()))[1]
+    return _by_rules(speaker, _MIRROR_LEAD.sub("", mirror.strip()), mirror)[1]
 
 
 def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
     """Compare the listener's mirror with what the speaker said, by meaning: the rules find
     what was caught, missed, turned or added, the verdict model weighs what they found, and
     the parts named follow its verdict."""
-    check, signals, closeness = _by_rules(speaker, _MIRROR_LEAD.sub("", mirror.strip()))
+    check, signals, closeness = _by_rules(speaker, _MIRROR_LEAD.sub("", mirror.strip()), mirror)
     model = verdict_model()
-    if not signals or model is None:
+    # Blame or a defence the rules found added stays wrong: the model, weighing it among many
+    # numbers, would let a faithful start excuse it (cross-validated: +0.3 points).
+    if not signals or model is None or signals["blame"]:
         return check
     return following(check, VERDICTS[int(np.argmax(model.probabilities(signals)))],
                      parts(speaker), closeness)

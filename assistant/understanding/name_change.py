@@ -8,7 +8,9 @@ from assistant.understanding import answers
 
 _NEW_NAME = re.compile(
     r"\b(?:call me|my name is|my name's|i go by|i'd rather be called|i prefer|you can call me|"
-    r"it's actually|actually it's|i'm actually)\s+(?P<new>[A-Za-z][\w'-]*)", re.IGNORECASE)
+    r"it's actually|actually it's|i'm actually|(?:she|he|they)\s+goe?s\s+by|call (?:her|him|them)|"
+    r"(?:her|his|their) name(?:'s|\s+is)|(?:she|he|they)(?:'d| would) rather be called)"
+    r"\s+(?P<new>[A-Za-z][\w'-]*)", re.IGNORECASE)
 _INSTEAD = re.compile(r"\b(?:it's|it is|i'm|i am|name is)\s+(?P<new>[A-Za-z][\w'-]*),?\s+not\s+"
                       r"(?P<old>[A-Za-z][\w'-]*)", re.IGNORECASE)
 _NOT_MY_NAME = re.compile(r"\b(?:that's|that is|it's|it is)\s+not\s+(?:my|our|his|her|their)\s+"
@@ -50,7 +52,7 @@ def name_change(text: str) -> NameChange | None:
 # "call us Sam and Alex"), words that join names, and words that may stand between a cue and
 # the name ("this is my wife Priya").
 _CUES = {"i'm", "im", "we're", "it's", "its", "is", "am", "are", "me", "us", "called", "named",
-         "here's", "meet", "she's", "he's", "they're"}
+         "here's", "meet", "she's", "he's", "they're", "name's"}
 _CALLED = {"me", "us"}  # cues only after "call": "call us Sam and Alex", not "ask us something"
 _JOINS = {"and", "&", "plus", "with"}
 _BETWEEN = {"my", "our", "the", "this", "that", "and", "is", "just", "me", "only"} | ROLE_WORDS

@@ -15,6 +15,11 @@ _KINDS = (
                     r"been\b|\bhow do you do\b"),
     ("greeting", r"^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|"
                  r"morning|evening|hi there|hello there|hey there)\b"),
+    # Said to Hearth when it gets things wrong: an apology and a way on, not a refusal menu.
+    ("frustrated", r"^(?:(?:ugh|god|honestly|seriously|wow)\s+)?(?:you are (?:so |completely |"
+                   r"totally |really )?(?:useless|rubbish|hopeless|no help|not helping|stupid|"
+                   r"not listening)|this is (?:so )?(?:useless|pointless|stupid|not working)|"
+                   r"you (?:do not|never) (?:understand|get it|listen)|you are not getting it)\b"),
     ("strain", r"\b(?:killing me|driving me (?:crazy|mad|nuts|up the wall)|going to explode|"
                r"losing my mind|at my wits end|at the end of my rope|sick of (?:this|it|him|"
                r"her|them|fighting)|had enough|so done with (?:this|him|her|it)|can not take "
@@ -47,7 +52,7 @@ SHORT = 8  # words: a greeting or thanks at the start of a long sentence is not 
 
 
 def small_talk(text: str) -> str | None:
-    """"greeting", "thanks", "how_are_you", "strain", or None."""
+    """"greeting", "thanks", "how_are_you", "frustrated", "strain", or None."""
     said = normalise(text)
     for kind, pattern in _COMPILED:
         if pattern.search(said) and (kind == "strain" or len(said.split()) <= SHORT):

@@ -42,6 +42,15 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:[ -]\d+)*(?![\w])")
 # Words in capitals ("START", "RESPECT") are read as words, not spelt out letter by letter.
 _SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
 
+# A count joined to its word by a hyphen ("fifteen-minute", "seven-day") is said as two words:
+# joined, Piper moved the stress to "fif-" and "fifteen-minute walk" was heard "fifty minute
+# walk" in 4 of 4 tries (0 of 4 with a space). Two number words stay joined ("twenty-five").
+_COUNT_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
+                "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
+                "sixty seventy eighty ninety hundred").split()
+_COUNT_HYPHEN = re.compile(rf"\b({'|'.join(_COUNT_WORDS)})-(?!(?:{'|'.join(_COUNT_WORDS)})\b)"
+                           r"(?=[a-z])", re.IGNORECASE)
+
 # Private-use characters around a phone number in marked text; never reach a synthesizer.
 NUMBER_START, NUMBER_END = "\ue000", "\ue001"
 _MARKED = re.compile(f"{NUMBER_START}([^{NUMBER_END}]*){NUMBER_END}")
@@ -135,6 +144,7 @@ def spoken_form(text: str, spellings: Mapping[str, str] | None = None,
     text = _DECIMAL.sub(_decimal, text)
     text = _NUMBER.sub(_number, text)
     text = _SHOUTED.sub(lambda m: m.group(0).lower(), text)
+    text = _COUNT_HYPHEN.sub(r"\1 ", text)
     return text if mark_numbers else unmark(text)
 
 
