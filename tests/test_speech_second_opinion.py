@@ -108,12 +108,12 @@ def test_a_users_own_grammar_gives_way_to_a_crisis_or_to_another_sentence_of_it(
 @pytest.mark.parametrize("grammar,free,confidence,others,expected", [
     # the grammar snapped a crisis line onto a request, Whisper unsure and harmless; its next
     # best hearing, sure enough, raises the alarm
-    ("i want to be a better listener", "i wrote a good by letter", 0.685,
-     [("i wrote a good by letter", 0.69), ("i wrote a goodbye letter", 0.69)],
-     "i wrote a goodbye letter"),
+    ("i want to be a better listener", "i've been hot in my self", 0.685,
+     [("i've been hot in my self", 0.69), ("i've been hurting myself", 0.69)],
+     "i've been hurting myself"),
     # ... not when that hearing is a guess
-    ("i want to be a better listener", "i wrote a good by letter", 0.685,
-     [("i wrote a goodbye letter", 0.45)], None),
+    ("i want to be a better listener", "i've been hot in my self", 0.685,
+     [("i've been hurting myself", 0.45)], None),
     # Whisper's sure words overruled the grammar's crisis sentence; the beam keeps the crisis
     ("she slapped me", "g slap me across the face", 0.73,
      [("she slapped me across the face", 0.79)], "she slapped me across the face"),
@@ -218,10 +218,10 @@ def test_a_live_request_is_ready_before_its_second_hearing_ends():
 
 
 def test_unsure_free_speech_asks_whispers_other_hearings_for_a_crisis(recognizer, hearing):
-    hearing.heard = Transcript("i wrote a good by letter", 0.685, True, "dictation", "whisper")
-    hearing.others = [("i wrote a goodbye letter", 0.69)]
+    hearing.heard = Transcript("i've been hot in my self", 0.685, True, "dictation", "whisper")
+    hearing.others = [("i've been hurting myself", 0.69)]
     try:
-        assert recognizer.transcribe(SECOND, "dictation").text == "i wrote a goodbye letter"
+        assert recognizer.transcribe(SECOND, "dictation").text == "i've been hurting myself"
         hearing.heard = Transcript("we went for a walk", 0.9, True, "dictation", "whisper")
         assert recognizer.transcribe(SECOND, "dictation").text == "we went for a walk"  # sure
     finally:
