@@ -180,6 +180,10 @@ def test_labelled_request_sets_stay_above_their_floor(name, floor):
     ("it's nothing, forget it", False),
     ("he said it was a joke but i'm scared", False),
     ("i wish i was joking", False),
+    ("no i meant my vitamins", True),
+    ("sorry i was talking about my sister's dog", True),
+    ("no i meant it", False),
+    ("i mean it, i can't do this anymore", False),
 ])
 def test_a_misread_is_told_from_more_of_the_same(text, misread):
     from assistant.understanding.small_talk import says_misread

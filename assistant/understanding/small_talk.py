@@ -44,8 +44,10 @@ _MISREAD = re.compile(
     r"\b(?:that is not what i (?:meant|mean|said)|not what i meant|you misunderstood|you "
     r"misheard|you (?:have )?got (?:it|me|that|the wrong end of the stick) wrong|wrong end of "
     r"the stick|i did not mean (?:it )?(?:like that|that way|literally)|i (?:was|am) (?:only |"
-    r"just )?(?:joking|kidding|exaggerating)|^(?:no )*(?:it was|that was) a joke|i (?:was|am) talking "
-    r"about (?:work|my job|my boss|a film|a movie|a show|a game|the game)|i am not in (?:any )?"
+    r"just )?(?:joking|kidding|exaggerating)|^(?:no )*(?:it was|that was) a joke|i (?:was|am) (?:only "
+    r"|just )?(?:talking|on) about (?:work|my|the|our|a|an|his|her|their)\b|"
+    # "no, i meant my vitamins": what was meant, said over (a crisis said in it is heard first)
+    r"^(?:no |nah |sorry |oh )*i (?:meant|mean) (?:my|the|our|a|an|his|her|their)\b|i am not in (?:any )?"
     r"danger|that came out wrong|i did not mean to (?:worry|scare|alarm) you)\b")
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _KINDS]
 SHORT = 8  # words: a greeting or thanks at the start of a long sentence is not small talk
