@@ -139,3 +139,21 @@ def test_time_words_fillers_and_partner_words_are_no_names():
     assert answers.read_names("um it's kate tonight, he's out") == ["Kate"]
     assert answers.read_names("me i'm hana and this one is my bloke ray") == ["Hana", "Ray"]
     assert answers.read_mood("neither here nor there").score == 5
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("ten please", True), ("twenty minutes", True), ("10 out of 10", True),
+    ("ten or fifteen", True), ("about half an hour", True),
+    ("breathing for five minutes", False), ("give us a conversation question", False),
+    ("please", False),
+])
+def test_an_amount_is_told_from_a_request(text, amount):
+    assert answers.is_amount(text) is amount
+
+
+@pytest.mark.parametrize("text, said", [
+    ("no, that's enough thanks", True), ("nah", True),
+    ("stop", False), ("ok stop", False), ("let's stop", False),
+])
+def test_a_no_said_aloud_is_told_from_a_stop(text, said):
+    assert answers.says_no_aloud(text) is said

@@ -63,6 +63,11 @@ CONTROL_CONFIDENCE = 0.8  # a free-speech answer counts as a control only when t
 # answer: "actually, let's do breathing instead" scores 0.92, "that she listens to me" (a need,
 # said in a check-in) 0.79, "i need to breathe more with her" 0.82.
 MIND_CHANGE_CONFIDENCE = 0.85
+# ... and one less sure, from this up, is asked about first ("Did you want a conversation
+# question instead?"): only a yes switches, anything else keeps the answer. Requests read in
+# context stop at 0.75 ("we'd like to do our daily check in" 0.76, "give us a conversation
+# question" 0.82), and so do answers that describe a situation ("i'm still really angry").
+MIND_CHANGE_ASK = 0.75
 PASSED_TO_EXERCISE = {"control.skip", "control.yes", "control.no"}
 # An answer the matcher only half reads as a control is an answer ("meh" is 0.52 "repeat",
 # "what else" 0.58): below this, the exercise reads it.
@@ -624,6 +629,13 @@ class Runner:
             if self._changes_mind(match, state):
                 discard_recording(heard.audio_path)  # a request, not an answer to keep
                 return Switch(match)
+            # (free speech tells needs and situations: "i need you to listen to me" is an
+            # answer there, so only a sure request switches)
+            if ask.mode == "command" and self._may_change_mind(match, state):
+                switch = self._asked_to_switch(match)
+                if switch is not False:
+                    discard_recording(heard.audio_path)
+                    return Switch(match) if switch is True else switch
             control = self._control_in_answer(match, ask)
             if control is None:
                 return Answer(heard.text, match, heard.audio_path)
@@ -653,7 +665,28 @@ class Runner:
         matcher's confidence, so it works the same in every exercise and every question)."""
         return (match.intent != state.intent and match.intent in exercise_registry()
                 and not match.indirect  # "you never listen to me" is an answer, not a request
-                and match.near_tie is None and match.confidence >= MIND_CHANGE_CONFIDENCE)
+                and match.near_tie is None and match.confidence >= MIND_CHANGE_CONFIDENCE
+                and not answers.is_amount(match.text))  # "ten please" answers a question
+
+    def _may_change_mind(self, match: IntentMatch, state: _Running) -> bool:
+        """Whether an answer may be a request for a different exercise, less sure than a
+        change of mind: worth asking about, unless it reads as a no or an amount."""
+        return (match.intent != state.intent and match.intent in exercise_registry()
+                and not match.indirect and match.near_tie is None
+                and match.confidence >= MIND_CHANGE_ASK
+                and answers.read_yes_no(match.text) != "no"  # "no, i'm too tired"
+                and not answers.is_amount(match.text))
+
+    def _asked_to_switch(self, match: IntentMatch) -> bool | Ending:
+        """"Did you want X instead?": True on a yes, False on anything else (the answer is
+        kept), or what ended the asking (a crisis, an interruption)."""
+        if ending := self._say(f"Did you want {describe(match.intent)} instead? Say yes to "
+                               f"switch, or no to keep that as your answer."):
+            return ending
+        got = self._hear(self._scaled(self.settings.idle_timeout))
+        if isinstance(got, Crisis):
+            return got
+        return got is not None and answers.read_yes_no(got[0].text) == "yes"
 
     def _control_in_answer(self, match: IntentMatch, ask: Ask) -> str | None:
         """A control the runner handles, or None when the answer belongs to the exercise."""
@@ -677,8 +710,11 @@ class Runner:
             if not sure and (ask.mode == "dictation" or match.confidence < CONTROL_FLOOR):
                 return None  # free speech that merely contains "stop" is an answer
         if (ask.mode == "command" and match.intent == "control.stop"
-                and answers.read_yes_no(final_say(match.text)) == "no"):
-            return None  # "no, that's enough thanks" answers the question; the exercise closes
+                and answers.read_yes_no(final_say(match.text)) == "no"
+                and answers.says_no_aloud(final_say(match.text))):
+            # "no, that's enough thanks" answers the question (the exercise closes); "ok stop"
+            # in the middle of a yes-or-no quiz stops it, it is not a no
+            return None
         return match.intent
 
     def _wait(self, deadline: float, state: _Running) -> Ending | None:

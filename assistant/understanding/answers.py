@@ -484,6 +484,27 @@ _DECIMAL_HOURS = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\b")
 _SMALL_HOURS = {"an": 1, "a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
 
 
+def says_no_aloud(text: str) -> bool:
+    """Whether a no is said in so many words ("no, that's enough thanks", "nah"), not only
+    meant by a control ("stop", "ok stop", "let's stop")."""
+    return any(word in _NO_SOUNDS for word in plain_words(text).split())
+
+
+# Words that go with a number said as an answer ("ten please", "twenty minutes or so", "10 out
+# of 10").
+_AMOUNT_WORDS = {"minutes", "minute", "mins", "min", "hours", "hour", "half", "quarter", "an",
+                 "a", "of", "out", "or", "and", "about", "around", "maybe", "like", "just",
+                 "please", "so", "ish", "say", "um", "uh", "for", "me", "us"}
+
+
+def is_amount(text: str) -> bool:
+    """Only a number or an amount of time ("ten please", "twenty minutes", "10 out of 10"): an
+    answer to a question, never a request for something else."""
+    words = normalise(text).split()
+    return all(w.isdigit() or w in _NUMBER_WORDS or w in _AMOUNT_WORDS for w in words) and (
+        any(w.isdigit() or w in _NUMBER_WORDS for w in words) or read_minutes(text) is not None)
+
+
 def read_minutes(text: str) -> int | None:
     """A duration in minutes: "five minutes" -> 5, "half an hour" -> 30, "an hour and a half"
     -> 90, "quarter of an hour" -> 15, "1.5 hours" -> 90, a bare "15" or "one" -> 15, 1."""
