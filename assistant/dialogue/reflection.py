@@ -15,6 +15,8 @@ from typing import Literal
 from lemminflect import getAllLemmas, getInflection
 from rapidfuzz import process
 
+from assistant.understanding.answers import read_mood
+
 Listener = Literal["speaker", "partner", "both"]  # who hears the reflection
 
 MAX_WORDS = 16  # answers longer than this are summarised to their first clause or two
@@ -241,6 +243,11 @@ def on_mind(text: str, speaker: str, partner: str) -> str:
             return f"you're feeling {said}"
         if "ADJ" in lemmas and "NOUN" not in lemmas:
             return f"it's been {said}"
+    if 0 < len(words) <= SHORT_STATE + 1 and read_mood(said) is not None:
+        # a mood said for what is on their mind ("mostly good", "fine", "not great")
+        if words[0] == "not" and len(words) > 1:
+            return f"things haven't been {' '.join(words[1:])}"
+        return f"things have been {said}"
     return f"you mentioned {retell(said, speaker, partner)}"
 
 
