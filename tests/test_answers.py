@@ -157,3 +157,11 @@ def test_an_amount_is_told_from_a_request(text, amount):
 ])
 def test_a_no_said_aloud_is_told_from_a_stop(text, said):
     assert answers.says_no_aloud(text) is said
+
+
+@pytest.mark.parametrize("text, declined", [
+    ("no thanks", True), ("actually no", True), ("never mind", True), ("nah", True),
+    ("no worries, see you tonight", False), ("I love you", False), ("good luck today", False),
+])
+def test_a_short_no_to_saying_something_is_told_from_words_to_keep(text, declined):
+    assert answers.declines(text) is declined

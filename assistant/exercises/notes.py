@@ -16,8 +16,11 @@ import re
 
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Ask, Save, Say, Script
+from assistant.exercises.answer_words import is_empty, is_skip
 from assistant.exercises.replies import partner_named
 from assistant.journal.records import Entry
+from assistant.journal.recordings import discard_recording
+from assistant.understanding import answers
 
 INTENTS = ("note.leave",)
 NAME = "leaving a note"
@@ -115,7 +118,8 @@ def run(ctx: Context) -> Script:
     answer = yield Ask(f"Go ahead, {author}. Say your note for {recipient}, and I'll keep it "
                        "until they hear it.", mode="dictation", keep_audio=True, partner=author,
                        style="warm")
-    if answer is None or not answer.text.strip():
+    if is_empty(answer) or is_skip(answer) or answers.declines(answer.text):
+        discard_recording(answer.audio_path if answer else None)  # "no thanks" is no note
         yield Say("No note this time. That's fine.", style="warm")
         return
     audio = str(answer.audio_path) if answer.audio_path else None

@@ -484,6 +484,14 @@ _DECIMAL_HOURS = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\b")
 _SMALL_HOURS = {"an": 1, "a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
 
 
+def declines(text: str) -> bool:
+    """A short no when asked to say something ("no thanks", "actually no", "never mind"): not
+    words to keep."""
+    words = plain_words(text).split()
+    return 0 < len(words) <= 4 and (read_yes_no(text) == "no"
+                                     or " ".join(words) in ("never mind", "nevermind"))
+
+
 def says_no_aloud(text: str) -> bool:
     """Whether a no is said in so many words ("no, that's enough thanks", "nah"), not only
     meant by a control ("stop", "ok stop", "let's stop")."""
