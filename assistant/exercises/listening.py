@@ -209,7 +209,11 @@ def run(ctx: Context) -> Script:
     ended = "Let's leave it there for now. What you shared is kept."
     who = yield from _ask(f"Who would like to speak first, {first} or {second}?",
                           dictation=False)
-    offer = None if who is None else (
+    # Someone who starts talking instead of saying who goes first ("I feel like I do all the
+    # housework ...") is the speaker, and what they said is where the round starts.
+    talking = who is not None and len(words(who.text)) > SPOKEN_ALREADY and not any(
+        name.lower() in words(who.text) for name in (first, second))
+    offer = who if talking or who is None else (
         yield from _ask("Would you like me to suggest a gentle topic?", dictation=False))
     if offer is None:
         yield Say(ended)
