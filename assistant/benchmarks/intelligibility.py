@@ -327,7 +327,7 @@ def _as_hearth_says_it(text: str, profile, engine: str):
     return np.concatenate([quiet, audio, quiet])
 
 
-def _listener():
+def listener():
     """The dictation recognizer on this machine as the listener: a function from 16 kHz
     samples to a Transcript. Whisper hears each sentence in its own 30 s window, as it was
     trained: the short window that makes live requests quick went round again on short clips
@@ -349,7 +349,7 @@ def run(quick: bool) -> list[tuple[str, str]]:
     from assistant.voice.synth import split_sentences
 
     lines = hearth_lines(quick)
-    listen = _listener()
+    listen = listener()
     tuned = [line for line in lines if not line.held_out]
     crisis = sum(line.crisis for line in tuned)
     held_numbers = sum(line.crisis for line in lines if line.held_out and not line.number_set)
