@@ -160,6 +160,25 @@ def test_a_crisis_heard_the_second_time_cuts_into_the_reply(tmp_path):
         journal.close()
 
 
+def test_a_request_said_over_the_greeting_and_heard_again_as_a_crisis_is_not_run_after(tmp_path):
+    # Said while Hearth greets: the grammar's request waits for the greeting to end, Whisper's
+    # crisis cuts it short. The crisis reply is said, and the request it corrected is gone: it
+    # is the same utterance, not a new request to act on after the resources.
+    recognizer, speaker = TwoHearings(), FakeSpeaker(seconds=2.0)
+    channel, _, journal = voice_session(
+        tmp_path, ["give us a date idea|i feel so hopeless i can't see a future"],
+        recognizer, speaker)
+    try:
+        assert wait_for(lambda: said_crisis_reply(speaker))
+        crisis_lines = len(crisis_reply("self_harm", "US"))
+        wait_for(lambda: len(speaker.said) > 1 + crisis_lines + 1, 2 * (crisis_lines + 3))
+        assert not any("together" in line.lower() for line in speaker.said), speaker.said
+        assert journal.entry_count() == 0
+    finally:
+        channel.close()
+        journal.close()
+
+
 def test_nothing_is_kept_before_the_second_hearing_settles(tmp_path):
     # Breathing (fast) reaches its Save long before Whisper's hearing ends: the Save waits,
     # and the crisis heard meanwhile leaves no journal entry behind.

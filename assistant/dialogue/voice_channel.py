@@ -302,7 +302,7 @@ class VoiceChannel:
 
     def _play_on(self, playback) -> Heard | None:
         early: list[Heard | None] = []  # answers said before Hearth finished: kept for later
-        barged_in = None
+        barged_in, corrected = None, None
         while not playback.wait(timeout=0.02):
             self._note_reply_started(playback)
             try:
@@ -313,12 +313,18 @@ class VoiceChannel:
                 continue
             if heard is not None and self._is_control(heard.text):
                 playback.stop()
+                corrected = heard.ended_at if heard.corrects else None
                 barged_in = self._without_audio(heard)  # a control is never a note
                 break
             early.append(heard)
         self._note_reply_started(playback)
         self._quiet_since = time.monotonic()
         for heard in early:
+            if heard is not None and corrected is not None and heard.ended_at == corrected:
+                # The first hearing of the utterance its second hearing has just corrected (a
+                # request heard as a crisis): the same words, not a new request for later.
+                discard_recording(heard.audio_path)
+                continue
             self._heard.put(heard)
         return barged_in
 
