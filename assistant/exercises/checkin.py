@@ -67,8 +67,8 @@ def reflect_need(need: str, other: str, name: str = "you") -> str | None:
     text = reflection_words.core(text)  # "a massage haha": the laugh is not a typo
     if reflection_words.is_filler(text):
         return None
-    if reflection_words.unsure(text, (name, other)):
-        return f"you'd like some support from {other}"
+    if reflection_words.unsure(text, (name, other)) or answers.is_amount(text):
+        return f"you'd like some support from {other}"  # "5": a number is no need to say back
     asked = (re.match(_ASKS_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE)
              or re.match(_IF_PARTNER.format(other=re.escape(other)), text, re.IGNORECASE))
     if asked and not asked.group("act").lower().startswith(("a ", "an ", "some ")):
