@@ -113,8 +113,10 @@ def compose(feeling: str | None = None, situation: str | None = None, need: str 
         else:
             said.append(f"when {moment}" if said else f"It's when {moment}")
     if need:
-        said.append(f"because {clean_part('need', need)}" if said
-                    else f"It matters because {clean_part('need', need)}")
+        why = clean_part("need", need)
+        if re.match(r"(?:to|for)\s", why, re.IGNORECASE):  # "to feel connected": what I need
+            why = f"I need {why}"
+        said.append(f"because {why}" if said else f"It matters because {why}")
     line = " ".join(said).rstrip(",") + "." if said else ""
     line = f"{line} {request_line(request)}".strip() if request else line
     return re.sub(r"\bi(?=\b|')", "I", line)  # "when i talk": typed answers are lower case
