@@ -189,3 +189,15 @@ def test_a_misread_is_told_from_more_of_the_same(text, misread):
     from assistant.understanding.small_talk import says_misread
 
     assert says_misread(text) is misread
+
+
+@pytest.mark.parametrize("text, told", [
+    ("i'm dying to go to that concert", True), ("he beat me at chess again", True),
+    ("my sister is visiting next week", True),
+    ("recommend a good movie", False), ("what's the weather", False),
+    ("can you book a table for two", False), ("is it going to rain?", False),
+])
+def test_talk_is_told_from_a_request(text, told):
+    from assistant.understanding.small_talk import tells
+
+    assert tells(text) is told

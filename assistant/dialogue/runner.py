@@ -51,7 +51,7 @@ from assistant.understanding.name_change import (
 from assistant.understanding.normalise import normalise
 from assistant.understanding.asides import bare
 from assistant.understanding.second_thoughts import corrected, final_say
-from assistant.understanding.small_talk import is_farewell, says_misread, small_talk
+from assistant.understanding.small_talk import is_farewell, says_misread, small_talk, tells
 from assistant.understanding.result import IntentMatch
 
 log = logging.getLogger(__name__)
@@ -370,8 +370,8 @@ class Runner:
         intent = match.intent
         if intent == "safety.crisis":
             return Crisis(match)
-        if intent == "none":
-            return self._say(what_i_can_do(self.abuse_mentioned))
+        if intent == "none":  # "he beat me at chess again" is talk, not a request refused
+            return self._say(what_i_can_do(self.abuse_mentioned, told=tells(match.text)))
         if intent == "control.help":
             return self._say_all(what_i_can_do(self.abuse_mentioned, asked=True), CONTROL_HELP)
         if intent == "control.repeat":

@@ -50,13 +50,15 @@ def everything(abuse_mentioned: bool = False) -> str:
     return " ".join(groups)
 
 
-def what_i_can_do(abuse_mentioned: bool = False, asked: bool = False) -> str:
+def what_i_can_do(abuse_mentioned: bool = False, asked: bool = False,
+                  told: bool = False) -> str:
     """What Hearth offers: the answer to "help" (asked: everything, grouped) and to anything
-    out of scope (a short offer)."""
+    out of scope (a short offer; `told`: it was said as talk, not asked for)."""
     if asked:
         return (f"Here's what I can do. {everything(abuse_mentioned)} Say 'help with' and any "
                 "of these to hear more.")
-    opening = "That's not something I can do, but here's what I can"
+    opening = ("I hear you. That's outside what I can help with, but here's what I can do"
+               if told else "That's not something I can do, but here's what I can")
     if abuse_mentioned:
         return (f"{opening}: guide some calm breathing, offer self-care, "
                 "or tell you where to find support.")

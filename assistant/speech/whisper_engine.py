@@ -195,7 +195,8 @@ class WhisperRecognizer:
         """The encoder's output for one utterance in its short window (see WINDOW_PAD_SECONDS)."""
         padded = np.concatenate([samples, np.zeros(int(WINDOW_PAD_SECONDS * 16000), np.float32)])
         features = self._model.feature_extractor(padded)
-        features = features[:, :features.shape[-1] - features.shape[-1] % 2]  # the encoder halves it
+        # the encoder halves it
+        features = features[:, :features.shape[-1] - features.shape[-1] % 2]
         return self._model.encode(features)
 
     @staticmethod

@@ -150,7 +150,8 @@ class Reading:
     concern: str  # the most likely concern other than "none"
     danger: float  # the probability that it speaks of any concern
     echo: bool = False  # it closely echoes one crisis line of the corpus (the concern is its)
-    bar: float = ALARM  # the danger that raises the alarm (HARMLESS_ALARM beside a harmless reading)
+    # the danger that raises the alarm (HARMLESS_ALARM beside a harmless reading)
+    bar: float = ALARM
 
     def alarms(self) -> bool:
         return self.echo or self.danger >= self.bar

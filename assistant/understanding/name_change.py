@@ -9,7 +9,8 @@ from assistant.understanding import answers
 # Apostrophes are optional: typed names come without them ("thats not my name", "im Jo").
 _NEW_NAME = re.compile(
     r"\b(?:call me|my name is|my name'?s|i go by|i'?d rather be called|i prefer|you can call me|"
-    r"it'?s actually|actually it'?s|i'?m actually|(?:she|he|they)\s+goe?s\s+by|call (?:her|him|them)|"
+    r"it'?s actually|actually it'?s|i'?m actually|(?:she|he|they)\s+goe?s\s+by|"
+    r"call (?:her|him|them)|"
     r"(?:her|his|their) name(?:'?s|\s+is)|(?:she|he|they)(?:'?d| would) rather be called)"
     r"\s+(?P<new>[A-Za-z][\w'-]*)", re.IGNORECASE)
 _INSTEAD = re.compile(r"\b(?:it'?s|it is|i'?m|i am|name is)\s+(?P<new>[A-Za-z][\w'-]*),?\s+not\s+"

@@ -44,11 +44,13 @@ _MISREAD = re.compile(
     r"\b(?:that is not what i (?:meant|mean|said)|not what i meant|you misunderstood|you "
     r"misheard|you (?:have )?got (?:it|me|that|the wrong end of the stick) wrong|wrong end of "
     r"the stick|i did not mean (?:it )?(?:like that|that way|literally)|i (?:was|am) (?:only |"
-    r"just )?(?:joking|kidding|exaggerating)|^(?:no )*(?:it was|that was) a joke|i (?:was|am) (?:only "
-    r"|just )?(?:talking|on) about (?:work|my|the|our|a|an|his|her|their)\b|"
+    r"just )?(?:joking|kidding|exaggerating)|^(?:no )*(?:it was|that was) a joke|"
+    r"i (?:was|am) (?:only |just )?(?:talking|on) about (?:work|my|the|our|a|an|his|her|"
+    r"their)\b|"
     # "no, i meant my vitamins": what was meant, said over (a crisis said in it is heard first)
-    r"^(?:no |nah |sorry |oh )*i (?:meant|mean) (?:my|the|our|a|an|his|her|their)\b|i am not in (?:any )?"
-    r"danger|that came out wrong|i did not mean to (?:worry|scare|alarm) you)\b")
+    r"^(?:no |nah |sorry |oh )*i (?:meant|mean) (?:my|the|our|a|an|his|her|their)\b|"
+    r"i am not in (?:any )?danger|that came out wrong|i did not mean to (?:worry|scare|alarm) "
+    r"you)\b")
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _KINDS]
 SHORT = 8  # words: a greeting or thanks at the start of a long sentence is not small talk
 
@@ -72,3 +74,20 @@ def says_misread(text: str) -> bool:
     """Whether the words say Hearth took them wrongly ("no, that's not what i meant")."""
     said = normalise(text)
     return bool(_MISREAD.search(said)) and not _STILL_HEAVY.search(said)
+
+
+# Openings that ask for something (a question or a request) rather than tell.
+_ASKING = re.compile(
+    r"^(?:please |hey |ok |okay |so |hearth )*(?:what|whats|how|hows|when|where|wheres|who|"
+    r"why|which|can|could|would|will|do|does|did|is|are|should|shall|tell|give|show|play|book|"
+    r"set|order|find|turn|"
+    r"put|call|text|send|make|remind|read|start|let|lets|please|help|add|get|buy|open|search|"
+    r"look|check|recommend|suggest|i want|i would like|i need|we want|we would like|we need)\b|"
+    r"\b(?:can you|could you|would you|will you|please)\b")
+
+
+def tells(text: str) -> bool:
+    """Whether the words tell something ("i'm dying to go to that concert", "he beat me at
+    chess again") rather than ask for it: out of scope, they are answered as talk, not as a
+    request Hearth cannot do."""
+    return "?" not in text and not _ASKING.search(normalise(text))

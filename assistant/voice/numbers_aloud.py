@@ -100,6 +100,7 @@ def steady_profile(profile):
     (noise scale and noise width 0), the voice's most likely rendering, the same every time,
     and a little slower (NUMBER_PACE). Everyday speech keeps its variety and pace."""
     piper = profile.piper
-    pace = piper.length_scale + NUMBER_PACE * max(piper.exercise_length_scale - piper.length_scale, 0)
+    slower = max(piper.exercise_length_scale - piper.length_scale, 0)
+    pace = piper.length_scale + NUMBER_PACE * slower
     return profile.model_copy(update={"piper": piper.model_copy(
         update={"noise_scale": 0.0, "noise_w": 0.0, "length_scale": round(pace, 3)})})
