@@ -6,6 +6,7 @@ two hearings); the runner, matcher and journal are the real ones."""
 import threading
 import time
 from concurrent.futures import Future
+from contextlib import contextmanager
 
 import numpy as np
 import pytest
@@ -102,8 +103,9 @@ class SlowHearing:
         return self._future.result(timeout)
 
 
+@contextmanager
 def voice_session(tmp_path, utterances, recognizer, speaker, delay=0.05):
-    """A voice session running on its own thread: (channel, runner, journal)."""
+    """A voice session running on its own thread: (channel, journal), closed on leaving."""
     matcher = load_matcher()
     channel = VoiceChannel(speaker, Listener(utterances, delay), recognizer,
                            lambda text: interrupts(matcher, text), notes_dir=tmp_path / "notes",
@@ -111,7 +113,11 @@ def voice_session(tmp_path, utterances, recognizer, speaker, delay=0.05):
     journal = Journal.open(tmp_path / "journal")
     runner = Runner(channel, matcher, journal, Settings(partners=["Sam", "Alex"]), fast=True)
     threading.Thread(target=runner.session, daemon=True).start()
-    return channel, runner, journal
+    try:
+        yield channel, journal
+    finally:
+        channel.close()
+        journal.close()
 
 
 def wait_for(condition, seconds=20.0):
@@ -130,34 +136,26 @@ def said_crisis_reply(speaker) -> bool:
 
 def test_a_request_is_answered_before_its_second_hearing_ends(tmp_path):
     recognizer, speaker = TwoHearings(), FakeSpeaker(seconds=0.05)
-    channel, _, journal = voice_session(
-        tmp_path, ["ask us a deep question|ask us a deep question"], recognizer, speaker)
-    try:
+    with voice_session(tmp_path, ["ask us a deep question|ask us a deep question"],
+                       recognizer, speaker) as (channel, journal):
         assert wait_for(lambda: channel.reply_latencies)
         replied_at = channel.reply_latencies[0]
         assert replied_at < HEARD_AGAIN_AFTER  # the reply did not wait for Whisper
         assert wait_for(lambda: recognizer.second_done)
         time.sleep(0.2)
         assert not said_crisis_reply(speaker)
-    finally:
-        channel.close()
-        journal.close()
 
 
 def test_a_crisis_heard_the_second_time_cuts_into_the_reply(tmp_path):
     # The grammar snapped a crisis onto a harmless request; Whisper hears what was said.
     recognizer, speaker = TwoHearings(), FakeSpeaker(seconds=1.5)
-    channel, _, journal = voice_session(
+    with voice_session(
         tmp_path, ["give us a date idea|i feel so hopeless i can't see a future"],
-        recognizer, speaker, delay=2.0)  # said after the greeting
-    try:
+        recognizer, speaker, delay=2.0) as (channel, journal):  # said after the greeting
         assert wait_for(lambda: said_crisis_reply(speaker))
         assert speaker.said[0].startswith("Hi Sam and Alex")
         assert len(speaker.said) == 3  # the request's reply was begun, then cut
         assert speaker.said[1] != speaker.said[2]
-    finally:
-        channel.close()
-        journal.close()
 
 
 def test_a_request_said_over_the_greeting_and_heard_again_as_a_crisis_is_not_run_after(tmp_path):
@@ -165,46 +163,34 @@ def test_a_request_said_over_the_greeting_and_heard_again_as_a_crisis_is_not_run
     # crisis cuts it short. The crisis reply is said, and the request it corrected is gone: it
     # is the same utterance, not a new request to act on after the resources.
     recognizer, speaker = TwoHearings(), FakeSpeaker(seconds=2.0)
-    channel, _, journal = voice_session(
+    with voice_session(
         tmp_path, ["give us a date idea|i feel so hopeless i can't see a future"],
-        recognizer, speaker)
-    try:
+        recognizer, speaker) as (channel, journal):
         assert wait_for(lambda: said_crisis_reply(speaker))
         crisis_lines = len(crisis_reply("self_harm", "US"))
         wait_for(lambda: len(speaker.said) > 1 + crisis_lines + 1, 2 * (crisis_lines + 3))
         assert not any("together" in line.lower() for line in speaker.said), speaker.said
         assert journal.entry_count() == 0
-    finally:
-        channel.close()
-        journal.close()
 
 
 def test_nothing_is_kept_before_the_second_hearing_settles(tmp_path):
     # Breathing (fast) reaches its Save long before Whisper's hearing ends: the Save waits,
     # and the crisis heard meanwhile leaves no journal entry behind.
     recognizer, speaker = TwoHearings(), FakeSpeaker(seconds=0.001)
-    channel, _, journal = voice_session(
+    with voice_session(
         tmp_path, ["box breathing for one minute|i don't want to be alive anymore"],
-        recognizer, speaker)
-    try:
+        recognizer, speaker) as (channel, journal):
         assert wait_for(lambda: said_crisis_reply(speaker))
         assert journal.entry_count() == 0
-    finally:
-        channel.close()
-        journal.close()
 
 
 def test_the_same_request_heard_twice_is_kept_as_usual(tmp_path):
     recognizer, speaker = TwoHearings(), FakeSpeaker(seconds=0.001)
-    channel, _, journal = voice_session(
+    with voice_session(
         tmp_path, ["box breathing for one minute|box breathing for one minute"],
-        recognizer, speaker)
-    try:
+        recognizer, speaker) as (channel, journal):
         assert wait_for(lambda: journal.entry_count() == 1)
         assert not said_crisis_reply(speaker)
-    finally:
-        channel.close()
-        journal.close()
 
 
 @pytest.mark.audio
@@ -220,25 +206,17 @@ def test_a_crisis_the_grammar_snaps_onto_a_request_still_reaches_the_crisis_repl
     audio = np.concatenate([voice, np.zeros(4800, np.int16)])  # + the trailing silence
     chunks = [audio[i:i + 480] for i in range(0, len(audio), 480)]
     speaker = FakeSpeaker(seconds=2.0)
-    channel, _, journal = voice_session(tmp_path, [chunks], recognizer, speaker)
-    try:
+    with voice_session(tmp_path, [chunks], recognizer, speaker) as (channel, journal):
         assert wait_for(lambda: said_crisis_reply(speaker), 60)
         assert journal.entry_count() == 0
-    finally:
-        channel.close()
-        journal.close()
 
 
 def test_stop_said_over_the_reply_does_not_wait_for_the_second_hearing(tmp_path):
     recognizer, speaker = TwoHearings(after=5.0), FakeSpeaker(seconds=3.0)
-    channel, _, journal = voice_session(
+    with voice_session(
         tmp_path, [(3.2, "give us a date idea|give us a date idea"), (0.8, "stop")],
-        recognizer, speaker)
-    try:
+        recognizer, speaker) as (channel, journal):
         assert wait_for(lambda: len(speaker.said) >= 2)
         reply = speaker.current
         assert wait_for(lambda: reply.stopped_after is not None, 3.0)  # cut before 5 s
         assert not recognizer.second_done
-    finally:
-        channel.close()
-        journal.close()

@@ -664,19 +664,22 @@ class Runner:
     def _changes_mind(self, match: IntentMatch, state: _Running) -> bool:
         """Whether an answer is a clear request for a different exercise (decided by the
         matcher's confidence, so it works the same in every exercise and every question)."""
-        return (match.intent != state.intent and match.intent in exercise_registry()
-                and not match.indirect  # "you never listen to me" is an answer, not a request
-                and match.near_tie is None and match.confidence >= MIND_CHANGE_CONFIDENCE
-                and not answers.is_amount(match.text))  # "ten please" answers a question
+        return (self._names_another(match, state)
+                and match.confidence >= MIND_CHANGE_CONFIDENCE)
 
     def _may_change_mind(self, match: IntentMatch, state: _Running) -> bool:
         """Whether an answer may be a request for a different exercise, less sure than a
-        change of mind: worth asking about, unless it reads as a no or an amount."""
+        change of mind: worth asking about, unless it reads as a no."""
+        return (self._names_another(match, state) and match.confidence >= MIND_CHANGE_ASK
+                and answers.read_yes_no(match.text) != "no")  # "no, i'm too tired"
+
+    @staticmethod
+    def _names_another(match: IntentMatch, state: _Running) -> bool:
+        """Whether an answer reads as a request for another exercise, however sure."""
         return (match.intent != state.intent and match.intent in exercise_registry()
-                and not match.indirect and match.near_tie is None
-                and match.confidence >= MIND_CHANGE_ASK
-                and answers.read_yes_no(match.text) != "no"  # "no, i'm too tired"
-                and not answers.is_amount(match.text))
+                and not match.indirect  # "you never listen to me" is an answer, not a request
+                and match.near_tie is None
+                and not answers.is_amount(match.text))  # "ten please" answers a question
 
     def _asked_to_switch(self, match: IntentMatch) -> bool | Ending:
         """"Did you want X instead?": True on a yes, False on anything else (the answer is

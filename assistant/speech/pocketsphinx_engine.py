@@ -276,10 +276,8 @@ class PocketSphinxRecognizer:
                 (heard.confidence or 0.0) >= ALTERNATIVES_BELOW
                 or fuzz.ratio(heard.text, grammar.text) >= HEARINGS_AGREE):
             return None  # sure, or two ears agree on harmless words: no search (it costs time)
-        for text, sureness in alternatives(audio_16k, ALTERNATIVES):
-            if sureness >= ALTERNATIVE_SURE and _raises_alarm(text):
-                return Transcript(text, sureness, True, "command", heard.engine)
-        return None
+        return _alarming_alternative(alternatives(audio_16k, ALTERNATIVES), "command",
+                                     heard.engine)
 
     def free_speech(self, audio_16k: np.ndarray) -> Transcript:
         """The second hearing of a request: the words as free speech, unchecked (second_opinion
@@ -297,10 +295,8 @@ class PocketSphinxRecognizer:
         if alternatives is None or (heard.confidence or 0.0) >= ALTERNATIVES_BELOW or \
                 _raises_alarm(heard.text):
             return heard
-        for text, sureness in alternatives(audio_16k, ALTERNATIVES):
-            if sureness >= ALTERNATIVE_SURE and _raises_alarm(text):
-                return Transcript(text, sureness, True, heard.mode, heard.engine)
-        return heard
+        return _alarming_alternative(alternatives(audio_16k, ALTERNATIVES), heard.mode,
+                                     heard.engine) or heard
 
     def hears_again(self, result: Transcript, audio_16k: np.ndarray) -> bool:
         """Whether a command is heard a second time as free speech (see second_opinion)."""
@@ -507,6 +503,16 @@ def _grammar_fits(decoder, voiced: tuple[int, int] | None) -> bool:
         if _is_filler(seg.word) and in_voice > (MAX_PAUSE_FRAMES if inner else MAX_EDGE_FRAMES):
             return False
     return True
+
+
+def _alarming_alternative(hearings: list[tuple[str, float]], mode: Mode,
+                          engine: str) -> Transcript | None:
+    """The first of Whisper's other hearings, sure enough (ALTERNATIVE_SURE), that raises the
+    alarm, else None."""
+    for text, sureness in hearings:
+        if sureness >= ALTERNATIVE_SURE and _raises_alarm(text):
+            return Transcript(text, sureness, True, mode, engine)
+    return None
 
 
 def _raises_alarm(text: str, reading_counts: bool = True) -> bool:
