@@ -35,6 +35,7 @@ REQUEST_SETS = (
     ("requests held-out 3", DATA / "requests_heldout3.tsv", "held-out"),
     ("requests held-out 4, written blind", DATA / "requests_heldout4.tsv", "tuned after scoring"),
     ("requests held-out 5, written blind", DATA / "requests_heldout5.tsv", "held-out"),
+    ("requests held-out 6, written blind", DATA / "requests_heldout6.tsv", "held-out"),
     ("indirect held-out 1", DATA / "indirect_heldout.tsv", "tuned after scoring"),
     ("indirect held-out 2", DATA / "indirect_heldout2.tsv", "tuned after scoring"),
     ("indirect held-out 3", DATA / "indirect_heldout3.tsv", "tuned after scoring"),
@@ -44,6 +45,7 @@ REQUEST_SETS = (
     ("indirect held-out 6, written blind", DATA / "indirect_heldout6.tsv",
      "tuned after scoring"),
     ("indirect held-out 7, written blind", DATA / "indirect_heldout7.tsv", "held-out"),
+    ("indirect held-out 8, written blind", DATA / "indirect_heldout8.tsv", "held-out"),
 )
 CRISIS_SETS = (
     ("crisis tuning", DATA / "crisis_tune.tsv", "tuned; in the reader's corpus"),
@@ -70,6 +72,8 @@ CRISIS_SETS = (
     ("everyday held-out 11, written blind", DATA / "everyday_heldout11.tsv", "held-out"),
     ("everyday answers inside exercises 3, written blind",
      DATA / "everyday_answers_heldout3.tsv", "held-out"),
+    ("crisis held-out 12, written blind", DATA / "crisis_heldout12.tsv", "held-out"),
+    ("everyday held-out 12, written blind", DATA / "everyday_heldout12.tsv", "held-out"),
 )
 ANSWER_SETS = (
     ("answers tuning", DATA / "answers_tune.tsv", "tuned"),
