@@ -14,8 +14,6 @@ import hashlib
 import importlib.util
 import os
 import platform
-import shutil
-import time
 from functools import cache
 from pathlib import Path
 
@@ -132,6 +130,9 @@ def _session(onnxruntime, model_path: Path):
     which onnxruntime maps into memory: that loads in 0.05 s and computes bit for bit the same
     rows (checked on every line of the test sets). The key holds what the optimisation depends
     on: the model file, the onnxruntime version and the processor's features."""
+    import shutil  # (here: a start that never reads in context is spared the import)
+    import time
+
     from assistant.understanding.catalogue import cache_dir
 
     providers = ["CPUExecutionProvider"]
