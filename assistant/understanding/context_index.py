@@ -38,7 +38,7 @@ def load_context_index(meaning: MeaningIndex, texts: list[str],
     """The contextual rows for the meaning index's kept templates, from the cache if intact."""
     kept = [as_sentence(texts[i]) for i in meaning.template_ids]
     digest = hashlib.sha256(MODEL_PACKAGE.encode())
-    digest.update("".join(f"{text}\n" for text in kept).encode())  # as one update per text
+    digest.update(("\n".join(kept) + "\n").encode())  # the digest of one update per text
     path = cache_dir() / f"context-{digest.hexdigest()[:24]}.npy"
     rows = read_array(path, (len(kept), DIMENSIONS))  # mapped: 10 MB not read at every start
     if rows is not None:

