@@ -82,7 +82,8 @@ class Matcher:
 
     # A matcher is kept in the cache directory right after it is built (`cached_matcher`):
     # its tables (the crisis phrases' index, the words, the exact templates) take 0.08 s to
-    # derive from the catalogue and a few ms to unpickle. Its memory of answers is not kept.
+    # derive from the catalogue, and the whole matcher, catalogue included, unpickles in
+    # 0.03 s. Its memory of answers is not kept.
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         del state["understand"]
