@@ -16,7 +16,9 @@ __all__ = ["Candidate", "IntentMatch", "Matcher", "load_catalogue", "load_matche
 @cache
 def load_matcher() -> Matcher:
     """The matcher over the catalogue in intents/ (loaded once per process)."""
-    return Matcher(load_catalogue())
+    from assistant.understanding.matcher import cached_matcher
+
+    return cached_matcher()
 
 
 def understand(text: str) -> IntentMatch:

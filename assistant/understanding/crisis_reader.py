@@ -17,6 +17,7 @@ inside a rambling answer is not averaged away.
 
 import hashlib
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,14 +170,16 @@ class CrisisReader:
         self._load_contextual = load_contextual  # called on the first reading: 0.3 s to load
         self._first_look = first_look
         self._reader = reader
-        # The training lines' embeddings and concerns. A line unlike every crisis example
-        # ("config.toml", "that makes sense") is outside what the classifier learnt, whatever
-        # it says of it; a line that echoes one closely ("i hurt myself again in the bathroom"
-        # after "i hurt myself again last night") counts even where the linear classifier is
-        # unsure (cross-validated on the corpus: 1.1 points of recall for 0.2 of alarms).
-        self._crisis_rows = np.ascontiguousarray(examples[labels != 0])
+        # The training lines' embeddings (`crisis_first`) and concerns. A line unlike every
+        # crisis example ("config.toml", "that makes sense") is outside what the classifier
+        # learnt, whatever it says of it; a line that echoes one closely ("i hurt myself again
+        # in the bathroom" after "i hurt myself again last night") counts even where the linear
+        # classifier is unsure (cross-validated on the corpus: 1.1 points of recall for 0.2 of
+        # alarms).
+        crisis = int(np.count_nonzero(labels))
+        self._crisis_rows = examples[:crisis]
         self._crisis_labels = labels[labels != 0]
-        self._everyday_rows = np.ascontiguousarray(examples[labels == 0])
+        self._everyday_rows = examples[crisis:]
 
     def worth_reading(self, wordllama_rows: np.ndarray) -> np.ndarray:
         """Per row, whether the cheap look sees any chance of danger."""
@@ -255,21 +258,40 @@ def _fingerprint(folder: Path) -> str:
     return digest.hexdigest()[:24]
 
 
+def crisis_first(examples: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """The training rows of crisis lines, then those of everyday lines, each in training
+    order: the two blocks `CrisisReader` compares a reading with, contiguous in one array."""
+    return np.ascontiguousarray(np.concatenate([examples[labels != 0], examples[labels == 0]]),
+                                dtype=np.float32)
+
+
 def load_crisis_reader(semantic) -> CrisisReader:
     """The trained reader, from the cache when it is there and intact. It always learns from
-    Hearth's own catalogue and corpus: the guard is Hearth's, whatever intents are loaded."""
+    Hearth's own catalogue and corpus: the guard is Hearth's, whatever intents are loaded.
+
+    The training lines' rows (25 MB) are also kept apart as .npy (crisis lines first), mapped
+    into memory: a start that reads no line for danger reads none of them, and one that does
+    finds them ready to compare with (reading them out of the .npz, with its checksum, and
+    splitting them cost 0.05 s of every start)."""
     from assistant.paths import intents_dir
-    from assistant.understanding.catalogue import load_catalogue
-    from assistant.understanding.contextual import load_contextual
+    from assistant.understanding.catalogue import load_catalogue, read_array
+    from assistant.understanding.contextual import DIMENSIONS, load_contextual
 
     folder = intents_dir()
-    path = cache_dir() / f"crisis-reader-{_fingerprint(folder)}.npz"
+    key = _fingerprint(folder)
+    path = cache_dir() / f"crisis-reader-{key}.npz"
+    rows_path = cache_dir() / f"crisis-examples-{key}.npy"
     try:
         with np.load(path) as cached:
+            labels = cached["labels"]
+            examples = read_array(rows_path, (len(labels), DIMENSIONS))
+            if examples is None:  # a reader trained before they were kept apart, or damaged
+                examples = crisis_first(cached["examples"], labels)
+                keep_in_cache(rows_path, lambda to: np.save(to, examples),
+                              "crisis-examples-*.npy", KEEP_CACHES)
             return CrisisReader(load_contextual, Softmax(cached["fw"], cached["fb"]),
-                                _Networks.from_arrays(cached), cached["examples"],
-                                cached["labels"])
-    except (OSError, ValueError, KeyError):
+                                _Networks.from_arrays(cached), examples, labels)
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
         pass  # not trained yet, or a damaged file: train afresh
     rows = training_rows(load_catalogue(folder), read_corpus(folder / CORPUS))
     texts = [text for text, _ in rows]
@@ -281,4 +303,7 @@ def load_crisis_reader(semantic) -> CrisisReader:
                                             **reader.arrays(),
                                             examples=examples, labels=labels),
                   "crisis-reader-*.npz", KEEP_CACHES)
+    examples = crisis_first(examples, labels)
+    keep_in_cache(rows_path, lambda to: np.save(to, examples), "crisis-examples-*.npy",
+                  KEEP_CACHES)
     return CrisisReader(load_contextual, first_look, reader, examples, labels)

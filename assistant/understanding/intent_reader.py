@@ -67,8 +67,8 @@ def load_intent_reader(rows: np.ndarray, texts: list[str], row_intents: list[str
     digest = hashlib.sha256(
         f"{VERSION} {MODEL_PACKAGE} {INDIRECT_WEIGHT} {SIZE_TEMPER} {L2} {EPOCHS}".encode())
     digest.update(("\0".join(order) + "\n").encode())
-    for text, intent, mark in zip(texts, row_intents, indirect):
-        digest.update(f"{intent}\t{mark:d}\t{text}\n".encode())
+    digest.update("".join(f"{intent}\t{mark:d}\t{text}\n"  # as one update per template
+                          for text, intent, mark in zip(texts, row_intents, indirect)).encode())
     path = cache_dir() / f"intent-reader-{digest.hexdigest()[:24]}.npz"
     try:
         with np.load(path) as cached:

@@ -8,7 +8,6 @@ and the crisis reader for its first look and (through `adam`) its small networks
 from dataclasses import dataclass
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 
 @dataclass
@@ -33,7 +32,10 @@ def adam(params: list[np.ndarray], gradients, epochs: int, step: float) -> None:
     # One BLAS thread: a matrix product split over more threads adds its parts in another
     # order, and over hundreds of epochs that small difference trains a different reader
     # (crisis held-out 11 read 247 or 244 of 284 on one machine with 1 or 2 threads). With one,
-    # the same data trains the same reader on every machine.
+    # the same data trains the same reader on every machine. (Imported here: only training
+    # needs it, and a start that loads trained readers is spared its import.)
+    from threadpoolctl import threadpool_limits
+
     with threadpool_limits(limits=1, user_api="blas"):
         for n in range(1, epochs + 1):
             for p, g, m, v in zip(params, gradients(params), first, second):
