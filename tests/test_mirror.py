@@ -3,9 +3,10 @@
 from agreement import agreement
 
 from assistant.exercises.listening import feedback
-from assistant.understanding.mirror import (MirrorCheck, compare_mirror, following,
-                                            in_speakers_voice, is_keyword_salad, parts,
-                                            verdict_model)
+from assistant.understanding.mirror import (MirrorCheck, added_blame, compare_mirror,
+                                            following, in_speakers_voice, is_keyword_salad,
+                                            mirror_signals, parts, verdict_model,
+                                            wish_put_in_mouth)
 
 HOUSEWORK = "I feel like I do all the housework and you don't even notice"
 
@@ -169,3 +170,32 @@ def test_a_defence_instead_of_a_mirror_is_not_praised():
     check = compare_mirror("I feel lonely when you go straight to the garage after dinner",
                            "I've had a long week, I need some time to myself too")
     assert check.verdict == "wrong"
+
+
+def test_the_speakers_feeling_said_back_as_the_listeners_is_not_praised():
+    said = "I feel lonely when you work late every night"
+    assert compare_mirror(said, "so you feel lonely when I work late every night").verdict == \
+        "good"
+    assert compare_mirror(said, "so I feel lonely when I work late every night").verdict == \
+        "wrong"
+
+
+def test_a_negation_said_as_a_prefix_turns_nothing():
+    said = "when you laugh at my cooking I feel you don't respect what I do"
+    heard = "when I laugh at your cooking it feels like I disrespect what you do"
+    assert mirror_signals(said, heard)["negation_moved"] == 0
+    assert compare_mirror(said, heard).verdict == "good"
+
+
+def test_the_speakers_words_about_the_listener_are_no_defence():
+    assert added_blame("since the accident you do all the driving for me and I feel useless",
+                       "you feel useless since the accident, and I've been doing all the "
+                       "driving") == []
+
+
+def test_any_wish_said_may_be_said_back():
+    assert wish_put_in_mouth("I don't need you to fix it, I just need you to hear me out",
+                             "you want me to hear you out, not fix it") is None
+    # a request said outright is a wish too
+    assert wish_put_in_mouth("Just ask me before you book anything.",
+                             "you want me to check with you before I book") is None

@@ -302,8 +302,20 @@ def _negation(word: str) -> bool:
     return word in _NEGATIONS or word in _ABSENCE or word.endswith("n't")
 
 
+# "screen-free" says "no screens"; "to miss football" is to skip it, no absence felt.
+_FREE_OF = re.compile(r"\b[a-z]+-free\b", re.IGNORECASE)
+_MISS = {"miss", "missed", "misses", "missing"}
+
+
+def _negation_words(text: str) -> list[str]:
+    """The text's negations, absences included ("not", "never", "anymore", "I miss")."""
+    said = words(_FREE_OF.sub("no", text))
+    return [w for k, w in enumerate(said)
+            if _negation(w) and not (w in _MISS and k and said[k - 1] == "to")]
+
+
 def _negated(clause: str) -> bool:
-    return any(_negation(w) for w in words(clause))
+    return bool(_negation_words(clause))
 
 
 def _stems(text: str) -> set[str]:
@@ -312,7 +324,9 @@ def _stems(text: str) -> set[str]:
 
 # Saying the speaker does not care about what they raised turns it around ("it doesn't
 # matter"; "what you think doesn't matter" says the speaker's feeling back).
-_DISMISSIVE = re.compile(r"\b(?:do not|don't|doesn't|didn't|never) (?:care|mind|bother)\b|"
+_DISMISSIVE = re.compile(r"\b(?:do not|don't|doesn't|didn't|never) (?:really )?"
+                         r"(?:care|mind|bother)\b|"
+                         r"\b(?:doesn't|does not|don't|do not) (?:really )?matter to you\b|"
                          r"\bover nothing\b|\bfor no reason\b|"
                          r"\bno big deal\b|\b(?:it|that|this) (?:doesn't|does not) matter\b|"
                          r"\bnot bothered\b")
@@ -390,15 +404,24 @@ def _negation_before(said: list[str], at: int) -> bool:
             return True
         # "you" begins a clause unless an infinitive follows ("want you to feel")
         if said[k] in _SUBJECTS or said[k] == "you" and said[k + 1] != "to":
-            return False
+            # ... but "nothing I do is good enough": the negation heads the subject's clause
+            return k > 0 and said[k - 1] in ("nothing", "nobody", "none")
     return False
+
+
+_WISHING = {"i'd", "you'd", "we'd", "would", "they'd", "she'd", "he'd"}
 
 
 def _clause_valence(said: list[str]) -> set[str]:
     kinds = set()
     for k, word in enumerate(said):
         keys = {word, key_of(word)}
-        if word in ("like", "likes", "liked"):
+        before = said[k - 1] if k else ""
+        if word in _MISS and before != "to":
+            kind = "painful"  # missing someone or something hurts ("I miss you")
+        elif word in ("love", "like") and before in _WISHING:
+            continue  # "I'd love us to ...": a wish, not a feeling
+        elif word in ("like", "likes", "liked"):
             before = said[k - 1] if k else ""
             after = said[k + 1] if k + 1 < len(said) else ""
             kind = "pleasant" if before in _LIKE_VERB_AFTER and after != "to" else None
@@ -439,7 +462,38 @@ def _same_matter(part: str, clause: str) -> bool:
 
 
 def _negations(text: str) -> int:
-    return sum(_negation(w) for w in words(text))
+    return len(_negation_words(text))
+
+
+def _negation_as_prefix(part: str, clause: str) -> bool:
+    """One side negates a word the other says with a negating prefix: "you don't respect my
+    family" / "I'm disrespecting your family", "not comfortable" / "uncomfortable": the same
+    sense, no turn."""
+    for one, other in ((part, clause), (clause, part)):
+        if not _negated(one):
+            continue
+        stems = {key_of(w) for w in words(one) if len(w) >= 4}
+        if any(w.startswith(prefix) and key_of(w[len(prefix):]) in stems
+               for w in words(other) for prefix in _OPPOSITE_PREFIXES):
+            return True
+    return False
+
+
+def _missing_felt(part: str, clause: str) -> bool:
+    """The only negation on one side is missing someone or something, and the other side names
+    a painful feeling ("you're missing your family" for "I'm homesick"): missing is the
+    feeling, not a denial."""
+    return any(_negation_words(one) and set(_negation_words(one)) <= _MISS
+               and "painful" in _valence(other) for one, other in ((part, clause), (clause, part)))
+
+
+def _said_elsewhere(part: str, clause: str, mirror: str) -> bool:
+    """The part's one kind of feeling is named by another clause of the mirror ("proud of
+    finishing | and disappointed I wasn't there" for "proud ... | let down you didn't come"):
+    the clause nearest in meaning answered another part, the feeling itself was said back."""
+    kind = _valence(part)
+    return len(kind) == 1 and any(kind <= _valence(other) for other in _pieces(mirror)
+                                  if other.lower() not in clause.lower())
 
 
 def _reverses(part: str, clause: str, mirror: str, evened: bool,
@@ -456,8 +510,10 @@ def _reverses(part: str, clause: str, mirror: str, evened: bool,
     if not pairs and not all(w in _FEELING_WORDS for w in content(part)):
         return None  # nothing in common: the mirror speaks of something else
     flipped = (_negated(part) != _negated(clause) and not evened
-               and not _worry_kept(part, clause))
-    if _opposite_words(part, clause) and _same_matter(part, clause):
+               and not _worry_kept(part, clause) and not _negation_as_prefix(part, clause)
+               and not _missing_felt(part, clause))
+    if (_opposite_words(part, clause) and _same_matter(part, clause)
+            and not _said_elsewhere(part, clause, mirror)):
         return None if flipped else "opposite"
     return "negation" if kept and flipped and _denied_said_back(part, clause) else None
 
@@ -589,7 +645,8 @@ def _pieces(text: str) -> list[str]:
     """Clauses as said, small ones too ("but someone has to say it"), joining words dropped."""
     found = [re.sub(r"^(?:and|but|because|so|since|though|although|that)\s+", "", piece.strip(),
                     flags=re.IGNORECASE) for piece in _SPLIT.split(text.strip())]
-    return [piece for piece in found if words(piece)]
+    # (a joining word left alone between two splits, "the bins and | because ...", is no clause)
+    return [piece for piece in found if words(piece) and not set(words(piece)) <= _JOINERS]
 
 
 def added_blame(speaker: str, mirror: str) -> list[str]:
@@ -605,8 +662,9 @@ def added_blame(speaker: str, mirror: str) -> list[str]:
     near = (voiced @ said.T).max(axis=1)
     added = [c for k, (c, b, n) in enumerate(zip(clauses, blame, near))
              if (b >= BLAME_CLOSE and (n < ADDED_FAR or b >= n + BLAME_OVER)
-                 and not _feeling_said_back(c, speaker))
-             or (n < ADDED_FAR and k > 0 and _DEFENCE.search(c))]
+                 and not _feeling_said_back(c, speaker) and not _words_said_back(c, speaker))
+             or (n < ADDED_FAR and k > 0 and _DEFENCE.search(c)
+                 and not _words_said_back(c, speaker))]
     return added or _answered_back(speaker, mirror)
 
 
@@ -637,6 +695,21 @@ def _answered_back(speaker: str, mirror: str) -> list[str]:
     return found
 
 
+_AUXILIARIES = {"be", "been", "being", "am", "is", "are", "was", "were", "have", "has", "had",
+                "do", "does", "did"}
+
+
+def _words_said_back(clause: str, speaker: str) -> bool:
+    """Every word of the clause but its persons and auxiliaries is the speaker's ("I've been
+    doing everything" for "you do everything for me"): the listener says the speaker's own
+    words about them, not a defence."""
+    said = [w for w in words(clause) if w not in _PERSON and w not in _AUXILIARIES]
+    spoken = {key_of(w) for w in words(speaker)} | set(words(speaker))
+    # (a verb said in another form: "doing" for "do", "cooked" for "cook")
+    return bool(said) and all({w, key_of(w), re.sub(r"(?:ing|ed|s)$", "", w)} & spoken
+                              for w in said)
+
+
 def _feeling_said_back(clause: str, speaker: str) -> bool:
     """The clause only uses the speaker's own words or feelings of the families they named
     ("you're nervous" for "I'm nervous about ...", "you need time" for "I need some quiet
@@ -652,8 +725,12 @@ _WISH_SAID = re.compile(r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:do not |don't |n
                         r"would like|would love|hope|would rather|miss)\b|"
                         r"\bi'd (?:like|rather|love)\b|"
                         # a request is a wish too ("can we split the walks?", "please fill it")
-                        r"\b(?:can|could|would|will) (?:you|we)\b|\bplease\b|\blet's\b",
-                        re.IGNORECASE)
+                        r"\b(?:can|could|would|will) (?:you|we)\b|\bplease\b|\blet's\b|"
+                        # ... and so is a sentence that asks outright ("just check with me
+                        # first", "tell me before you book")
+                        r"(?:^|[.!?]\s+)(?:just |so |then )?(?:tell|ask|check|give|try|stop|"
+                        r"call|text|talk|say|take|put|remember|listen|let|help|come|show|"
+                        r"don't|do not)\b", re.IGNORECASE)
 _WISH_HEARD = re.compile(r"\byou\s+(?:really\s+|just\s+)?(?:do not |don't |never )?(?:want|need|wish|"
                          r"would like|would love|hope|would rather)\b|\byou'd (?:like|rather|love)\b",
                          re.IGNORECASE)
@@ -695,24 +772,29 @@ def wish_put_in_mouth(speaker: str, mirror: str) -> str | None:
     heard = _WISH_HEARD.search(mirror)
     if heard is None:
         return None
-    said = _WISH_SAID.search(speaker)
+    wishes = list(_WISH_SAID.finditer(speaker))
     spoken = parts(speaker) or [speaker]
-    if said is None:
+    if not wishes:
         return spoken[0]
-    for_said, for_heard = _wished_for(_WISH_FOR_SAID, speaker), _wished_for(_WISH_FOR_HEARD, mirror)
-    # The same wish for someone else ("I need you to take one" -> "you want to do them all");
-    # a wish of one's own heard as one for both ("... and you'd like us to do that more") is
-    # fair.
-    other_one = (for_said, for_heard) in _WISH_TAKEN_FROM
-    # A wish heard as its opposite ("I wish you'd tell me" -> "you don't want me to say it").
-    denied = (_wish_denied(speaker[said.start():said.end() + 5])
-              != _wish_denied(mirror[heard.start():heard.end() + 5]))
-    wished = speaker[said.start():]
-    rows = load_contextual().embed([wished, in_speakers_voice(mirror[heard.start():]),
-                                    in_speakers_voice(mirror)])
-    if (max(float(rows[0] @ rows[1]), float(rows[0] @ rows[2])) >= WISH_FAR
-            and not other_one and not denied):
-        return None
+    for_heard = _wished_for(_WISH_FOR_HEARD, mirror)
+    # The mirror may say back any of the wishes ("I don't need you to fix it, I just need you
+    # to listen" -> "you want me to listen"): it is theirs when one of them fits.
+    for said in wishes:
+        # The same wish for someone else ("I need you to take one" -> "you want to do them
+        # all"); a wish of one's own heard as one for both ("you'd like us to do that more")
+        # is fair.
+        other_one = (_wished_for(_WISH_FOR_SAID, speaker[said.start():]),
+                     for_heard) in _WISH_TAKEN_FROM
+        # A wish heard as its opposite ("I wish you'd tell me" -> "you don't want me to say it").
+        denied = (_wish_denied(speaker[said.start():said.end() + 5])
+                  != _wish_denied(mirror[heard.start():heard.end() + 5]))
+        wished = speaker[said.start():]
+        rows = load_contextual().embed([wished, in_speakers_voice(mirror[heard.start():]),
+                                        in_speakers_voice(mirror)])
+        if (max(float(rows[0] @ rows[1]), float(rows[0] @ rows[2])) >= WISH_FAR
+                and not other_one and not denied):
+            return None
+    said = wishes[0]
     return next((p for p in spoken if _WISH_SAID.search(p)), speaker[said.start():])
 
 
@@ -892,9 +974,107 @@ def _part_turned(speaker: str, mirror: str) -> float:
         k = int(np.argmax(near[:, i]))
         said, heard = _valence(part), _valence(clauses[k])
         if (len(said) == 1 and len(heard) == 1 and said != heard
-                and near[k, i] >= SAME_MATTER):
+                and near[k, i] >= SAME_MATTER and not _said_elsewhere(part, clauses[k], mirror)):
             return 1.0
     return 0.0
+
+
+_FIRST_PERSON = {"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"}
+
+
+def _first_person_echo(speaker: str, mirror: str) -> float:
+    """1 when three words of the speaker's with "I", "me" or "my" in them come back unchanged
+    ("I want us to spend christmas with my family" -> "so you want to spend christmas with my
+    family"; "so I feel ignored by you"): parroted without turning the voice, they now speak
+    of the listener."""
+    said, heard = words(speaker), " ".join(words(mirror))
+    return float(any(set(said[k:k + 3]) & _FIRST_PERSON and f" {' '.join(said[k:k + 3])} "
+                     in f" {heard} " for k in range(len(said) - 2)))
+
+
+_FAMILY = {word: name for name, family in FEELINGS.items() for word in family}
+_FEELING_LINKS = {"feel", "feels", "felt", "is", "am", "are", "was", "were", "get", "gets",
+                  "got", "been", "seem", "seems"}
+_ADVERBS = {"really", "so", "very", "a", "bit", "quite", "pretty", "too", "little", "always",
+            "just", "still", "kind", "sort", "of", "more", "all"}
+_BE_SUBJECT = {"i'm": "i", "i've": "i", "you're": "you", "you've": "you", "we're": "we",
+               "they're": "other", "she's": "other", "he's": "other"}
+# Feelings said as verbs, after their owner ("you hate", "i dread").
+_FEELING_VERBS = {"hate", "hates", "love", "loves", "regret", "regrets", "resent", "resents",
+                  "dread", "dreads", "fear", "fears", "enjoy", "enjoys", "adore", "adores",
+                  "envy", "miss", "misses", "worry", "worries", "appreciate", "appreciates"}
+_OTHERS = {"he": "other", "she": "other", "they": "other", "i": "i", "you": "you", "we": "we"}
+
+
+def _feeling_owners(text: str) -> list[tuple[str, str]]:
+    """(feeling family, whose) for each feeling said with its owner: "i", "you", "we" or
+    "other" ("my sisters feel overlooked": other)."""
+    found, said = [], words(text)
+    for k, word in enumerate(said):
+        if word not in _FAMILY or word.endswith("ing"):
+            continue
+        j = k - 1
+        while j >= 0 and said[j] in _ADVERBS:
+            j -= 1
+        if j >= 0 and said[j] in _BE_SUBJECT:
+            owner = _BE_SUBJECT[said[j]]
+        elif j >= 0 and word in _FEELING_VERBS and said[j] in _OTHERS:
+            owner = _OTHERS[said[j]]  # "you hate christmas", "they resent me"
+        elif j >= 1 and said[j] in _FEELING_LINKS:
+            j -= 1
+            while j >= 0 and said[j] in _ADVERBS:
+                j -= 1
+            owner = _OTHERS.get(said[j]) if j >= 0 else None
+            if owner is None and j >= 1 and said[j - 1] in ("my", "your", "his", "her",
+                                                            "their", "our"):
+                owner = "other"  # "my sisters feel overlooked"
+        else:
+            continue
+        if owner:
+            found.append((_FAMILY[word], owner))
+    return found
+
+
+def _feeling_misowned(speaker: str, mirror: str) -> float:
+    """1 when the speaker's own feeling comes back as someone else's: "so I feel ignored by
+    you", "my sisters feel overlooked", "my colleague is jealous of you" for "I feel ignored",
+    "I feel overlooked", "I'm jealous" (in a mirror the speaker is "you"; a feeling the
+    speaker gave the partner, "when you're upset", is the listener's to say as "I'm upset")."""
+    said = _feeling_owners(speaker)
+    own = {family for family, owner in said if owner == "i"}
+    others = {family for family, owner in said if owner != "i"}
+    return float(any(family in own - others and owner in ("i", "other")
+                     for family, owner in _feeling_owners(mirror)))
+
+
+_DENIALS = {"not", "no", "never", "nothing", "hardly", "barely", "isn't", "aren't", "wasn't",
+            "don't", "doesn't", "didn't", "can't", "won't", "couldn't", "wouldn't", "haven't"}
+
+
+def _denied_words(text: str) -> tuple[set[str], set[str]]:
+    """(stems said, stems denied: the first word of substance after a negation)."""
+    said = words(text)
+    stems, denied = set(), set()
+    pending = False  # a negation waits for the word it denies
+    for word in said:
+        if word in _DENIALS:
+            pending = True
+        elif word not in STOPWORDS:
+            stems.add(key_of(word))
+            if pending:
+                denied.add(key_of(word))
+            pending = False
+    return stems, denied
+
+
+def _word_denied(speaker: str, mirror: str) -> float:
+    """1 when a word both say is denied on one side only: "I don't sigh" for "when you sigh",
+    "you're not useless" for "I feel useless", "you're ignoring me" for "I'm not ignoring
+    you": the mirror contradicts what was said."""
+    said, said_denied = _denied_words(speaker)
+    heard, heard_denied = _denied_words(mirror)
+    shared = said & heard
+    return float(bool((said_denied ^ heard_denied) & shared))
 
 
 def _fragments(mirror: str) -> float:
@@ -942,6 +1122,9 @@ def _contrasts(speaker: str, mirror: str, as_said: str) -> dict[str, float]:
                                    and not set(words(speaker)) & _PARTNER_WORDS),
         "fixing": float(bool(_FIXING.search(as_said)) and not _FIXING.search(speaker)),
         "fragments": _fragments(as_said),
+        "first_person_echo": _first_person_echo(speaker, mirror),
+        "feeling_misowned": _feeling_misowned(speaker, mirror),
+        "word_denied": _word_denied(speaker, mirror),
         "small_words": (sum(w in STOPWORDS or w in _SENTENCE_WORDS for w in heard_words)
                         / (len(heard_words) or 1)),
     }
@@ -971,7 +1154,11 @@ VERDICT_FEATURES = ("close_mean", "words_kept", "words_new", "length", "parts_ke
                     "close_min", "whole_close", "voice_gain", "roles_kept", "roles_swapped",
                     "sweeping_added", "smaller_added", "charge_heard", "request_missed",
                     "request_added", "small_words", "fixing", "fragments", "part_turned",
-                    "listener_first", "listener_inserted")
+                    "listener_first", "listener_inserted",
+                    # the speaker's "I" or "my" parroted unturned; the speaker's feeling said
+                    # as the listener's or a third person's; a word of theirs denied, or a
+                    # denial of theirs dropped
+                    "first_person_echo", "feeling_misowned", "word_denied")
 VERDICT_MODEL = Path(__file__).with_name("mirror_verdict.json")
 VERDICTS: tuple[Verdict, ...] = ("good", "partial", "wrong")
 
@@ -1024,11 +1211,19 @@ def compare_mirror(speaker: str, mirror: str) -> MirrorCheck:
     check, signals, closeness = _by_rules(speaker, _MIRROR_LEAD.sub("", mirror.strip()), mirror)
     model = verdict_model()
     # Blame or a defence the rules found added stays wrong: the model, weighing it among many
-    # numbers, would let a faithful start excuse it (cross-validated: +0.3 points).
-    if not signals or model is None or signals["blame"]:
+    # numbers, would let a faithful start excuse it (cross-validated: +0.3 points). So does a
+    # feeling turned by a negating prefix ("respected" / "disrespected": all 4 such labelled
+    # pairs are wrong; the model, seeing a mirror close in words, can call it good).
+    if not signals or model is None or signals["blame"] or _turned_by_prefix(check, mirror):
         return check
     return following(check, VERDICTS[int(np.argmax(model.probabilities(signals)))],
                      parts(speaker), closeness)
+
+
+def _turned_by_prefix(check: MirrorCheck, mirror: str) -> bool:
+    return check.reason == "reversed" and any(
+        _prefixed_opposite(part, mirror) and not _negation_as_prefix(part, mirror)
+        for part in check.reversed)
 
 
 def following(check: MirrorCheck, verdict: Verdict, spoken: list[str],
