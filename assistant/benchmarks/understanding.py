@@ -66,10 +66,11 @@ CRISIS_SETS = (
      "tuned after scoring"),
     ("everyday answers inside exercises 2, written blind",
      DATA / "everyday_answers_heldout2.tsv", "tuned after scoring"),
-    ("crisis held-out 11, written blind", DATA / "crisis_heldout11.tsv", "held-out"),
-    ("everyday held-out 11, written blind", DATA / "everyday_heldout11.tsv", "held-out"),
+    ("crisis held-out 11, written blind", DATA / "crisis_heldout11.tsv", "tuned after scoring"),
+    ("everyday held-out 11, written blind", DATA / "everyday_heldout11.tsv",
+     "tuned after scoring"),
     ("everyday answers inside exercises 3, written blind",
-     DATA / "everyday_answers_heldout3.tsv", "held-out"),
+     DATA / "everyday_answers_heldout3.tsv", "tuned after scoring"),
 )
 ANSWER_SETS = (
     ("answers tuning", DATA / "answers_tune.tsv", "tuned"),
