@@ -48,6 +48,27 @@ def test_who_it_is_about_chooses_the_concern(text, concern):
     assert understand(text).concern == concern
 
 
+@pytest.mark.parametrize("text, concern", [
+    # kinds set 11 missed: what they will find, a place without a barrier, a death made to look
+    # natural, treatment stopped on purpose, a partner giving things away, harm that has only
+    # just started, threats to a pet, the speaker's urge to lay hands on someone, voices
+    ("i'm so sorry for what you'll find when you get home", "self_harm"),
+    ("i checked which car park has no railings on the roof", "self_harm"),
+    ("i've stopped my insulin on purpose", "self_harm"),
+    ("i'll skip my heart pills so it will look natural", "self_harm"),
+    ("he's giving his records away to his friends and won't say why", "partner_at_risk"),
+    ("she has started pinching me when nobody's looking", "abuse"),
+    ("he threatened to do something to the dog if i go to my sister's", "abuse"),
+    ("i was this close to putting my hands on him", "violence"),
+    ("the voices keep telling me to hurt my baby", "violence"),
+    # someone else's loss, asked about in order to support them
+    ("how do i support her on the anniversary of her dad's suicide", "support_other"),
+])
+def test_phrases_by_kind(text, concern):
+    match = understand(text)
+    assert (match.intent, match.concern) == ("safety.crisis", concern)
+
+
 @pytest.mark.parametrize("text, sure", [
     ("i want to die", True),
     ("he hit me", False),  # also "he hit me with the worst pun"

@@ -30,7 +30,9 @@ DENIAL_REACH = 2  # words before the phrase a denial may stand
 SUPPORT_ASKS = ("how can i", "how do i", "how should i", "how could i", "what can i",
                 "what do i", "what should i", "how can we", "how do we", "i want to support",
                 "i want to help", "want to be there", "help her", "help him", "support her",
-                "support him", "be there for")
+                "support him", "be there for", "what do i say", "what should i say",
+                "how would i", "the right thing to say", "any tips", "any advice",
+                "how to support", "how to help", "how to be there", "how should we")
 # Words that make a crisis phrase everyday talk as often as not: "she'll kill me if i forget the
 # bread", "he hit me with the worst pun", "an overdose scene in the show", "he won't let me leave
 # until i've tried his chili", "i'm not a burden, am i", "she choked me out at judo". A crisis
@@ -52,11 +54,18 @@ NEEDS_READING = tuple(phrase.split() for phrase in (
     # source; "pulled my hair" was tried too and lost two, so it stays a phrase on its own)
     "took my money", "hid my keys", "hid my car keys", "hides my keys", "hides my car keys",
     "a bit",
+    # After set 11: a car waiting outside a workplace, "i'll batter him", "how easy it would
+    # be" are everyday talk as often as not; the reader decides them.
+    "outside my", "batter him", "batter her", "thump him", "thump her", "deck him", "deck her",
+    "bash him", "bash her", "how easy", "how quick", "how simple",
 ))
 PAST_MARKERS = ("was", "were", "used to", "as a child", "as a kid", "as a teen", "years ago",
                 "in the past", "growing up", "her ex", "his ex", "last boyfriend",
                 "last girlfriend", "last partner", "previous", "before we met", "had been",
-                "back then", "when she was", "when he was")
+                "back then", "when she was", "when he was",
+                # someone else's loss or history: said of the past even in the present tense
+                "anniversary of", "to suicide", "as a teenager", "at uni", "at university",
+                "at school", "still has the scars")
 
 
 class _PhraseIndex:

@@ -218,7 +218,8 @@ class Matcher:
         norms = [entry[2] for entry in chunk]
         tentative = [entry[4] for entry in chunk]
         meanings = self.crisis.concerns_by_meaning(norms, vectors, CRISIS_MEANING_FLOOR)
-        readings = self._read_for_danger(norms, vectors, meanings, tentative)
+        readings = self._read_for_danger([entry[1] for entry in chunk], norms, vectors,
+                                         meanings, tentative)
         for (_, text, norm, query, phrase), vector, (ids, semantic), meant, reading in zip(
                 chunk, vectors, index.search(vectors), meanings, readings):
             if meant:
@@ -327,14 +328,25 @@ class Matcher:
             ranked.sort(key=lambda c: c.intent != OUT_OF_SCOPE)
         return ranked[:RANKED]
 
-    def _read_for_danger(self, norms: list[str], vectors, meanings, tentative) -> list:
+    def _read_for_danger(self, texts: list[str], norms: list[str], vectors, meanings,
+                         tentative) -> list:
         """The crisis reader's Reading for each utterance it was worth reading (the cheap first
-        look passed it and no earlier check has already decided), else None. A tentative crisis
-        phrase is always read: the reader decides it."""
-        from assistant.understanding.crisis_reader import HARMLESS_ALARM
+        look passed it, or one of a long answer's clauses, and no earlier check has already
+        decided), else None. A tentative crisis phrase is always read: the reader decides it."""
+        from assistant.understanding.crisis_reader import HARMLESS_ALARM, clauses
+        from assistant.understanding.meaning_index import as_sentence
 
         reader = self.crisis_reader()
         worth = reader.worth_reading(vectors)
+        # A long answer's ordinary items can hide its one heavy clause from the first look too
+        # ("i tell everyone we're happy but i flinch whenever he lifts his hand").
+        parts = [(k, part) for k in range(len(norms)) if not worth[k]
+                 for part in clauses(norms[k], texts[k])[1:]]
+        if parts:
+            looks = reader.worth_reading(self._model()[0].embed(
+                [as_sentence(mask_numbers(part)) for _, part in parts]))
+            for (k, _), look in zip(parts, looks):
+                worth[k] = worth[k] or look
         # A denied crisis phrase ("i would never hurt myself") is left alone, as the phrase
         # check leaves it: the reader weighs words, and "never" weighs little. A line with a
         # recognised figurative or harmless reading ("beat me at chess") is read, but raises
@@ -343,7 +355,8 @@ class Matcher:
                   if tentative[k] or (worth[k] and not meanings[k]
                                       and not self.crisis.denies(norm))]
         readings: list = [None] * len(norms)
-        for k, reading in zip(chosen, reader.read([norms[k] for k in chosen])):
+        for k, reading in zip(chosen, reader.read([norms[k] for k in chosen],
+                                                  [texts[k] for k in chosen])):
             if not tentative[k] and self.crisis.reads_harmless(norms[k]):
                 reading = replace(reading, bar=HARMLESS_ALARM)
             readings[k] = reading
