@@ -53,10 +53,7 @@ def test_crisis_set_recall(name, at_least):
                                            ("everyday_heldout10.tsv", 0.06),  # tuned after scoring
                                            ("everyday_answers_heldout2.tsv", 0.05),
                                            ("everyday_heldout11.tsv", 0.13),  # blind
-                                           # 0.04 -> 0.045: the round-12 request templates
-                                           # retrained the reader (5 -> 7 of 165) while
-                                           # sets 10 and 11 caught 6 and 3 more (README)
-                                           ("everyday_answers_heldout3.tsv", 0.045)])
+                                           ("everyday_answers_heldout3.tsv", 0.04)])
 def test_everyday_set_alarms_stay_bounded(name, at_most):
     # The reader trades false alarms on lines built to look like crises for recall; the
     # README reports the figures. This keeps them from growing unnoticed.
