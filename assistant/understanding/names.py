@@ -21,7 +21,7 @@ _FOLLOWERS = frozenset(
     "anything".split())
 _BEFORE_LAST = frozenset("from for to tell ask with".split())
 # Words before a name that make it an introduction or a name change, which other code reads.
-_INTRODUCING = frozenset("am is called named me its im name".split())
+_INTRODUCING = frozenset("am is called named me its im name names".split())  # "names": "name's"
 
 
 @cache
