@@ -34,7 +34,8 @@ REQUEST_SETS = (
     ("requests held-out 2", DATA / "requests_heldout2.tsv", "held-out"),
     ("requests held-out 3", DATA / "requests_heldout3.tsv", "held-out"),
     ("requests held-out 4, written blind", DATA / "requests_heldout4.tsv", "tuned after scoring"),
-    ("requests held-out 5, written blind", DATA / "requests_heldout5.tsv", "held-out"),
+    ("requests held-out 5, written blind", DATA / "requests_heldout5.tsv",
+     "tuned after scoring"),
     ("requests held-out 6, written blind", DATA / "requests_heldout6.tsv", "held-out"),
     ("indirect held-out 1", DATA / "indirect_heldout.tsv", "tuned after scoring"),
     ("indirect held-out 2", DATA / "indirect_heldout2.tsv", "tuned after scoring"),
@@ -44,7 +45,8 @@ REQUEST_SETS = (
      "tuned after scoring"),
     ("indirect held-out 6, written blind", DATA / "indirect_heldout6.tsv",
      "tuned after scoring"),
-    ("indirect held-out 7, written blind", DATA / "indirect_heldout7.tsv", "held-out"),
+    ("indirect held-out 7, written blind", DATA / "indirect_heldout7.tsv",
+     "tuned after scoring"),
     ("indirect held-out 8, written blind", DATA / "indirect_heldout8.tsv", "held-out"),
 )
 CRISIS_SETS = (

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from assistant.errors import InputError
 from assistant.understanding.catalogue import OUT_OF_SCOPE, Catalogue, mask_numbers
 from assistant.understanding.crisis import CrisisCheck
+from assistant.understanding.names import stand_in_names
 from assistant.understanding.normalise import normalise
 from assistant.understanding.result import Candidate, IntentMatch
 from assistant.understanding.slots import extract_slots
@@ -192,7 +193,7 @@ class Matcher:
         if concern and sure:
             return (IntentMatch(text, "safety.crisis", 1.0, concern=concern, crisis_by="phrase"),
                     norm, "", None)
-        query = mask_numbers(norm)
+        query = stand_in_names(mask_numbers(norm))  # "leave sam a note": sam is the partner
         # "7" alone answers a question; it never starts an exercise.
         if set(query.split()) <= _NUMBER_ONLY:
             return IntentMatch(text, OUT_OF_SCOPE, 0.0), norm, query, None
@@ -283,8 +284,10 @@ class Matcher:
         contextual, _, blocks = self.context_model()
         # The context model reads what was said, not the query with words swapped for
         # catalogue words: its word pieces cope with a typo, and a swap can change the meaning
-        # ("where did i park the car" would become "... spark ...").
-        said = contextual.embed_many([as_sentence(mask_numbers(entry[2])) for entry in unsure])
+        # ("where did i park the car" would become "... spark ..."). A partner's name is the
+        # one swap it gets too: to it "sam" is nobody in particular, "my partner" is who.
+        said = contextual.embed_many([as_sentence(stand_in_names(mask_numbers(entry[2])))
+                                      for entry in unsure])
         every_intent = self._model()[1].search(np.stack([entry[4] for entry in unsure]),
                                                intents=len(blocks))
         for entry, in_context, (ids, semantic) in zip(unsure, said, every_intent):
