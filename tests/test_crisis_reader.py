@@ -47,7 +47,8 @@ def test_long_answers_are_also_read_clause_by_clause():
 @pytest.mark.parametrize("name, at_least", [("crisis_heldout8.tsv", 0.99),  # in the corpus now
                                              ("crisis_heldout9.tsv", 0.96),  # tuned after scoring
                                              ("crisis_heldout10.tsv", 0.93),  # tuned after scoring; see README
-                                             ("crisis_heldout11.tsv", 0.95)])  # tuned after scoring
+                                             ("crisis_heldout11.tsv", 0.95),  # tuned after scoring
+                                             ("crisis_heldout12.tsv", 0.93)])  # blind
 def test_crisis_set_recall(name, at_least):
     crises = [(t, c) for t, c in rows(name)]
     caught = [t for t, _ in crises if understand(t).intent == "safety.crisis"]
@@ -63,7 +64,8 @@ def test_crisis_set_recall(name, at_least):
                                            ("everyday_heldout10.tsv", 0.075),  # tuned after scoring
                                            ("everyday_answers_heldout2.tsv", 0.05),
                                            ("everyday_heldout11.tsv", 0.11),  # tuned after scoring
-                                           ("everyday_answers_heldout3.tsv", 0.04)])
+                                           ("everyday_answers_heldout3.tsv", 0.04),
+                                           ("everyday_heldout12.tsv", 0.075)])  # blind
 def test_everyday_set_alarms_stay_bounded(name, at_most):
     # The reader trades false alarms on lines built to look like crises for recall; the
     # README reports the figures. This keeps them from growing unnoticed.
