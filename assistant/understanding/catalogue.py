@@ -166,6 +166,16 @@ def catalogue_key(directory: Path | None = None) -> str:
     return f"{place}-{_fingerprint(sorted(directory.glob('*.yaml')))}"
 
 
+def read_pickled(path: Path, kind: type):
+    """What is pickled at `path` if it is a `kind`, else None (none kept yet, or damaged: the
+    caller builds afresh)."""
+    try:
+        kept = pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - unpickling a cut or garbled file can raise almost anything
+        return None
+    return kept if isinstance(kept, kind) else None
+
+
 @cache
 def load_catalogue(directory: Path | None = None) -> Catalogue:
     """Load and validate every intents/*.yaml; a broken file names the file and the intent."""
@@ -174,13 +184,8 @@ def load_catalogue(directory: Path | None = None) -> Catalogue:
     key = catalogue_key(directory)
     place = key.split("-")[0]
     cached = cache_dir() / f"catalogue-{key}.pickle"
-    if paths:
-        try:
-            catalogue = pickle.loads(cached.read_bytes())
-            if isinstance(catalogue, Catalogue):
-                return catalogue
-        except Exception:  # noqa: BLE001 - no cache yet, or a damaged one (unpickling a cut or
-            pass  # garbled file can raise almost anything): build afresh
+    if paths and (catalogue := read_pickled(cached, Catalogue)) is not None:
+        return catalogue
     from assistant.understanding.compile import build_catalogue
 
     catalogue = build_catalogue(directory, paths)

@@ -424,19 +424,15 @@ def cached_matcher() -> Matcher:
 
     from assistant import __version__
     from assistant.understanding.catalogue import (
-        cache_dir, catalogue_key, keep_in_cache, load_catalogue,
+        cache_dir, catalogue_key, keep_in_cache, load_catalogue, read_pickled,
     )
 
     digest = hashlib.sha256(f"{__version__} {catalogue_key()}".encode())
     for name in _TABLE_CODE:
         digest.update((Path(__file__).parent / name).read_bytes())
     path = cache_dir() / f"matcher-{digest.hexdigest()[:24]}.pickle"
-    try:
-        matcher = pickle.loads(path.read_bytes())
-        if isinstance(matcher, Matcher):
-            return matcher
-    except Exception:  # noqa: BLE001 - none kept yet, or a damaged file (unpickling a cut or
-        pass  # garbled file can raise almost anything): build afresh
+    if (matcher := read_pickled(path, Matcher)) is not None:
+        return matcher
     matcher = Matcher(load_catalogue())
     keep_in_cache(path, lambda to: to.write_bytes(
         pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL)), "matcher-*.pickle", 2)
