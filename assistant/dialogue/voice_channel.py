@@ -71,8 +71,10 @@ class VoiceChannel:
         self._spoken_text = ""  # what Hearth is saying or just said, for the echo guard
         self._quiet_since = 0.0  # monotonic time Hearth last finished speaking
         self.reply_latencies: list[float] = []  # end of user speech -> first reply audio
+        self.dictation_reply_latencies: list[float] = []  # the same after a free-speech answer
         self.waiting = False  # the dialogue is waiting for someone to speak (benchmarks)
         self._awaiting_reply_since: float | None = None
+        self._awaiting_mode = "command"  # how the utterance being replied to was heard
         self.heard_again_latencies: list[float] = []  # end of user speech -> second hearing
         self._second_hearing: threading.Thread | None = None  # of the last utterance heard
         self._held = None  # that hearing, until Hearth's reply has begun (then it may start)
@@ -270,7 +272,7 @@ class VoiceChannel:
             if heard.audio_path is not None and not keep_audio:
                 heard = self._without_audio(heard)  # kept for an earlier question: not this one
             self._keep_audio = False  # only the answer to this question is recorded
-            self._awaiting_reply_since = heard.ended_at
+            self._awaiting_reply_since, self._awaiting_mode = heard.ended_at, mode
             return heard
 
     # --- speaking -----------------------------------------------------------------------------
@@ -333,7 +335,9 @@ class VoiceChannel:
         if started:
             self._let_second_hearing_start()
         if self._awaiting_reply_since is not None and started:
-            self.reply_latencies.append(started - self._awaiting_reply_since)
+            timed = (self.dictation_reply_latencies if self._awaiting_mode == "dictation"
+                     else self.reply_latencies)
+            timed.append(started - self._awaiting_reply_since)
             self._awaiting_reply_since = None
 
     def chime(self, kind: str) -> None:
