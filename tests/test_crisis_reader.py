@@ -5,7 +5,7 @@ requests alone."""
 import pytest
 
 from assistant.understanding import understand
-from assistant.understanding.crisis_reader import clauses, training_rows
+from assistant.understanding.crisis_reader import clauses
 from labelled import rows
 
 
@@ -82,20 +82,38 @@ def test_ordinary_requests_and_answers_rarely_alarm(name):
     assert len(alarms) <= 0.02 * len(lines), alarms
 
 
-def test_adding_a_template_changes_only_its_own_training_row():
-    # Which plain templates the reader learns as everyday talk depends on each one's text alone:
-    # a new template (or the intents files read in another order) must not redraw the others.
+def test_editing_a_request_template_neither_retrains_nor_moves_the_guard(tmp_path):
+    # The reader learns ordinary requests from their own file, and its cache key names only the
+    # crisis files, so a new or edited request template leaves the trained guard as it is.
+    import shutil
+
+    from assistant.paths import intents_dir
+    from assistant.understanding.crisis_reader import CORPUS, _fingerprint
+
+    folder = tmp_path / "intents"
+    shutil.copytree(intents_dir(), folder)
+    key = _fingerprint(folder)
+    with (folder / "breathing.yaml").open("a", encoding="utf-8") as f:
+        f.write("\n# a comment standing in for a new template\n")
+    assert _fingerprint(folder) == key
+    with (folder / CORPUS).open("a", encoding="utf-8") as f:
+        f.write("a brand new everyday line\tnone\n")
+    assert _fingerprint(folder) != key
+
+
+def test_which_templates_a_catalogue_would_teach_depends_on_each_text_alone():
+    # Writing the requests file out afresh after a catalogue change must not redraw the others.
     from dataclasses import replace
 
     from assistant.understanding.catalogue import Template, load_catalogue
+    from assistant.understanding.crisis_reader import requests_taught
 
     catalogue = load_catalogue()
-    before = training_rows(catalogue, [])
+    before = requests_taught(catalogue)
     extra = [Template("exercise.breathing", f"a brand new way to ask for breathing {n}", "x.yaml")
              for n in range(40)]
-    after = training_rows(replace(catalogue, templates=extra + catalogue.templates[::-1]), [])
+    after = requests_taught(replace(catalogue, templates=extra + catalogue.templates[::-1]))
     added = [row for row in after if row not in before]
     assert all(text.startswith("a brand new way") for text, _ in added)
     assert [row for row in after if row in before] == before
-    assert 1300 < sum(concern == "none" for _, concern in before) - len(
-        {t.text for t in catalogue.templates if t.indirect}) < 1700
+    assert 1300 < len(before) - len({t.text for t in catalogue.templates if t.indirect}) < 1700

@@ -3,9 +3,10 @@
 Phrase lists catch what was written down; people say "i've got enough saved up to make sure
 this time" or "he makes me ask before i eat". This reader is three small averaged networks
 (one hidden layer under a softmax over the six concerns, "none" among them) on top of the
-MiniLM sentence encoder (contextual.py), trained on `intents/_crisis_corpus.tsv` (thousands of crisis phrasings and
-everyday lines that share their words), the catalogue's crisis examples, every need-or-situation
-template and a fixed sample of the plain requests, so that what people ask Hearth stays "none".
+MiniLM sentence encoder (contextual.py), trained on `intents/_crisis_corpus.tsv` (thousands of
+crisis phrasings and everyday lines that share their words), the catalogue's crisis examples,
+and `intents/_crisis_requests.tsv` (every need-or-situation template and a fixed sample of the
+plain requests, written out once), so that what people ask Hearth stays "none".
 
 Training takes a few minutes of CPU and happens once: the weights are cached beside the
 catalogue, keyed by everything they were trained on. Reading one utterance costs about 5 ms, so
@@ -65,6 +66,8 @@ CLAUSE_BREAKS = re.compile(
     r"[,.;:!?]|\b(?:but|and|then|because|so|though|although|anyway|honestly|while|when)\b",
     re.IGNORECASE)
 CORPUS = "_crisis_corpus.tsv"  # in the intents folder
+REQUESTS = "_crisis_requests.tsv"  # ... and the requests it learns as "none" (requests_taught)
+CRISIS_PHRASES = "_crisis.yaml"  # ... and the catalogue file with the crisis examples
 KEEP_CACHES = 3  # trained readers kept in the cache directory
 VERSION = 9  # bump when training changes in a way the key below does not see
 
@@ -239,20 +242,29 @@ def read_corpus(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def training_rows(catalogue, corpus: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Everything the reader learns from, normalised, in a fixed order."""
+def training_rows(catalogue, corpus: list[tuple[str, str]],
+                  requests: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Everything the reader learns from, normalised, in a fixed order. `requests` are the
+    ordinary requests taught as "none" (`REQUESTS`), already in the catalogue's normal form."""
     rows = [(normalise(text), concern) for text, concern in corpus]
     rows += [(s, concern) for concern, sentences in catalogue.crisis_examples.items()
              for s in sentences]
-    # Every need or situation template ("i need to look after myself") is taught as "none":
-    # those are what people say to Hearth that sits closest to crisis talk. Of the plain
-    # requests, a share chosen by a hash of their text is enough. Both in sorted order and once
-    # each, so neither the order of the intents files nor a repeated template moves anything.
+    rows += requests
+    return [(text, concern) for text, concern in rows if text]
+
+
+def requests_taught(catalogue) -> list[tuple[str, str]]:
+    """The ordinary requests a catalogue would teach as "none": every need or situation
+    template ("i need to look after myself"), those being what people say to Hearth that sits
+    closest to crisis talk, and of the plain requests a share chosen by a hash of their text.
+    Both in sorted order and once each. `REQUESTS` holds this list as it was written out, so
+    that editing a template never retrains the guard (a retrained reader moves everywhere: 40
+    new request templates once carried a long spoken thanks over the alarm bar)."""
     ordinary = [t for t in catalogue.templates if t.intent != "safety.crisis"]
-    rows += [(text, "none") for text in sorted({t.text for t in ordinary if t.indirect})]
+    rows = [(text, "none") for text in sorted({t.text for t in ordinary if t.indirect})]
     rows += [(text, "none") for text in sorted({t.text for t in ordinary if not t.indirect})
              if _drawn(text)]
-    return [(text, concern) for text, concern in rows if text]
+    return rows
 
 
 def _drawn(text: str) -> bool:
@@ -262,10 +274,11 @@ def _drawn(text: str) -> bool:
 
 
 def _fingerprint(folder: Path) -> str:
-    """What a trained reader depends on: the intents files, the corpus and the settings."""
+    """What a trained reader depends on: the crisis files and the settings (not the request
+    templates: see `requests_taught`)."""
     digest = hashlib.sha256(f"{VERSION} {L2} {EPOCHS} {TEMPLATE_SHARE} {HIDDEN} "
                             f"{NETWORK_EPOCHS} {NETWORK_STEP} {NETWORKS}".encode())
-    for path in sorted(folder.glob("*.yaml")) + [folder / CORPUS]:
+    for path in (folder / CRISIS_PHRASES, folder / CORPUS, folder / REQUESTS):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:24]
 
@@ -305,7 +318,8 @@ def load_crisis_reader(semantic) -> CrisisReader:
                                 _Networks.from_arrays(cached), examples, labels)
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
         pass  # not trained yet, or a damaged file: train afresh
-    rows = training_rows(load_catalogue(folder), read_corpus(folder / CORPUS))
+    rows = training_rows(load_catalogue(folder), read_corpus(folder / CORPUS),
+                         read_corpus(folder / REQUESTS))
     texts = [text for text, _ in rows]
     labels = np.array([CONCERNS.index(concern) for _, concern in rows])
     first_look = train_first_look(semantic.embed(texts), labels)
