@@ -36,7 +36,9 @@ REQUEST_SETS = (
     ("requests held-out 4, written blind", DATA / "requests_heldout4.tsv", "tuned after scoring"),
     ("requests held-out 5, written blind", DATA / "requests_heldout5.tsv",
      "tuned after scoring"),
-    ("requests held-out 6, written blind", DATA / "requests_heldout6.tsv", "held-out"),
+    ("requests held-out 6, written blind", DATA / "requests_heldout6.tsv",
+     "tuned after scoring"),
+    ("requests held-out 7, written blind", DATA / "requests_heldout7.tsv", "held-out"),
     ("indirect held-out 1", DATA / "indirect_heldout.tsv", "tuned after scoring"),
     ("indirect held-out 2", DATA / "indirect_heldout2.tsv", "tuned after scoring"),
     ("indirect held-out 3", DATA / "indirect_heldout3.tsv", "tuned after scoring"),
@@ -47,7 +49,9 @@ REQUEST_SETS = (
      "tuned after scoring"),
     ("indirect held-out 7, written blind", DATA / "indirect_heldout7.tsv",
      "tuned after scoring"),
-    ("indirect held-out 8, written blind", DATA / "indirect_heldout8.tsv", "held-out"),
+    ("indirect held-out 8, written blind", DATA / "indirect_heldout8.tsv",
+     "tuned after scoring"),
+    ("indirect held-out 9, written blind", DATA / "indirect_heldout9.tsv", "held-out"),
 )
 CRISIS_SETS = (
     ("crisis tuning", DATA / "crisis_tune.tsv", "tuned; in the reader's corpus"),
@@ -75,8 +79,11 @@ CRISIS_SETS = (
      "tuned after scoring"),
     ("everyday answers inside exercises 3, written blind",
      DATA / "everyday_answers_heldout3.tsv", "tuned after scoring"),
-    ("crisis held-out 12, written blind", DATA / "crisis_heldout12.tsv", "held-out"),
-    ("everyday held-out 12, written blind", DATA / "everyday_heldout12.tsv", "held-out"),
+    ("crisis held-out 12, written blind", DATA / "crisis_heldout12.tsv", "tuned after scoring"),
+    ("everyday held-out 12, written blind", DATA / "everyday_heldout12.tsv",
+     "tuned after scoring"),
+    ("crisis held-out 13, written blind", DATA / "crisis_heldout13.tsv", "held-out"),
+    ("everyday held-out 13, written blind", DATA / "everyday_heldout13.tsv", "held-out"),
 )
 ANSWER_SETS = (
     ("answers tuning", DATA / "answers_tune.tsv", "tuned"),
