@@ -40,6 +40,14 @@ def test_appreciations_are_saved_as_gratitude(journal):
     assert entries[0].data["source"] == "bedtime"
 
 
+def test_nothing_to_say_is_a_pass_not_an_appreciation(journal):
+    run = drive(bedtime.run, make_context(journal), [
+        "done", "hmm, nothing really", "um not sure", "no"])
+    assert journal.entries("gratitude") == []
+    assert "That's all right, Sam." in run.text() and "That's all right, Alex." in run.text()
+    assert journal.entries("bedtime")[0].data["appreciations"] == 0
+
+
 def test_reading_declined_has_no_timer(journal):
     run = drive(bedtime.run, make_context(journal), ["ok", "a", "b", "no"])
     assert Chime("timer") not in run.steps

@@ -73,6 +73,7 @@ _FILLER = re.compile(
     r"nah nothing|nope|whatever|i don't know|dunno|idk|same|same as (always|usual)|"
     r"the usual|n/?a|pass|skip|no idea|all good|it's fine|fine|nothing comes to mind|"
     r"thanks|thank you|thanks a lot|cheers|ta|ok|okay|cool|hi|hello|hey|yes|yeah|yep|yup|sure|"
+    r"hmm+|um+|uh+|erm+|mm+|"
     r"(?:nothing|not much|nah|no)[,.]?\s+(?:i am|i'm|we are|we're|all)\s+"
     r"(?:ok|okay|fine|good|alright|set))[.!]*$",
     re.IGNORECASE)
@@ -327,8 +328,9 @@ def is_sarcastic(text: str) -> bool:
 
 def is_filler(text: str) -> bool:
     """Nothing to reflect ("nothing really", "whatever", "same")."""
-    # ("nothing tbh", "not much lol": the trailing word changes nothing)
-    return bool(_FILLER.match(_TRAILING_FILLER.sub("", text.strip()).rstrip(".!?")))
+    # ("nothing tbh", "not much lol", "um not sure": the words around it change nothing)
+    said = _TRAILING_FILLER.sub("", text.strip()).rstrip(".!?")
+    return bool(_FILLER.match(said) or _FILLER.match(_LEADING_FILLER.sub("", said)))
 
 
 def unsure(text: str, names: tuple[str, ...] = ()) -> bool:

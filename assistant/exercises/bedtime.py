@@ -7,6 +7,7 @@ Each appreciation is saved as a "gratitude" entry when given; a "bedtime" entry
 
 import re
 
+from assistant.dialogue import reflection
 from assistant.dialogue.context import Context
 from assistant.dialogue.steps import Ask, Chime, Pause, Save, Say, Script
 from assistant.exercises.answer_words import is_empty, is_no, is_skip, is_yes
@@ -46,7 +47,8 @@ def _appreciation(ctx: Context) -> Script:
                            mode="dictation", partner=giver, style="calm")
         if answer is None:
             return None
-        if is_skip(answer) or is_empty(answer):
+        if is_skip(answer) or is_empty(answer) or reflection.is_filler(answer.text):
+            yield Say(f"That's all right, {giver}.", style="calm")  # "nothing really": a pass
             continue
         yield Save("gratitude", {"about": receiver, "text": answer.text.strip(), "why": None,
                                  "source": "bedtime"}, partner=giver)
