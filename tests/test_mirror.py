@@ -62,6 +62,13 @@ def test_tuned_sets_agree():
     assert agree / total >= 0.9
 
 
+def test_set_9_agrees_as_tuned():
+    """Set 9 was written blind (108/130 then); it has been read and tuned on since: its floor
+    is the tuned figure, 117/130."""
+    agree, total = agreement("mirror_pairs_heldout9.tsv")
+    assert agree >= 117
+
+
 def test_the_mirror_is_read_in_the_speakers_voice():
     assert in_speakers_voice("you feel I don't notice and it makes you sad") == \
         "I feel you don't notice and it makes me sad"
