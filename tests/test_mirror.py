@@ -62,6 +62,13 @@ def test_tuned_sets_agree():
     assert agree / total >= 0.9
 
 
+def test_set_9_agrees_as_tuned():
+    """Set 9 was written blind (108/130 then); it has been read and tuned on since: its floor
+    is the tuned figure, 117/130."""
+    agree, total = agreement("mirror_pairs_heldout9.tsv")
+    assert agree >= 117
+
+
 def test_the_mirror_is_read_in_the_speakers_voice():
     assert in_speakers_voice("you feel I don't notice and it makes you sad") == \
         "I feel you don't notice and it makes me sad"
@@ -199,3 +206,30 @@ def test_any_wish_said_may_be_said_back():
     # a request said outright is a wish too
     assert wish_put_in_mouth("Just ask me before you book anything.",
                              "you want me to check with you before I book") is None
+
+
+def test_an_obligation_the_speaker_feels_is_no_advice():
+    assert added_blame("you working from the kitchen table means i can't be in my own kitchen "
+                       "all day, i feel like i'm tiptoeing",
+                       "with me at the kitchen table all day you feel you have to tiptoe "
+                       "around your own kitchen") == []
+
+
+def test_a_sweeping_word_of_the_speakers_own_is_no_judgement():
+    assert added_blame("it turns into you explaining yourself and i never get to say the thing",
+                       "when you raise something i explain myself, so you never really get "
+                       "to say your piece") == []
+
+
+def test_a_wish_heard_as_a_wish_to_stop_is_not_theirs():
+    said = "i want you to tell me when something's bothering you instead of going quiet"
+    assert wish_put_in_mouth(said, "you want me to stop bringing up things that bother me")
+    assert wish_put_in_mouth("it stings when you joke about my accent. please don't do it "
+                             "in front of people", "you want me to stop joking about your "
+                             "accent in front of people") is None
+
+
+def test_liking_denied_turns_what_was_said():
+    check = compare_mirror("the thing is, i actually like your parents, it's just every "
+                           "weekend that's hard", "you don't like my parents")
+    assert check.verdict == "wrong"

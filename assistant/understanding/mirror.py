@@ -358,7 +358,8 @@ def _prefixed_opposite(said: str, heard: str) -> bool:
 
 
 # "like" is a stop word ("feel like", "I'd like to"); as a plain verb it is a pleasant feeling.
-_LIKES = re.compile(r"\b(?:you|i|we|they|really|still|just) (?:like|liked|likes)\b(?! to\b)",
+_LIKES = re.compile(r"\b(?:you|i|we|they|really|still|just|actually|do) (?:like|liked|likes)"
+                    r"\b(?! to\b)",
                     re.IGNORECASE)
 # Alone against together: "you want to visit your parents alone" for "come with me".
 _ALONE = re.compile(r"\b(?:alone|on (?:my|your|our) own|by (?:my|your)self|yourself|myself)\b",
@@ -371,7 +372,8 @@ _TOGETHER = re.compile(r"\b(?:together|with (?:me|you|us)|come along|join (?:me|
 _PAINFUL_WORDS = frozenset().union(*(FEELINGS[f] for f in PAINFUL))
 _PLEASANT_WORDS = frozenset().union(*(FEELINGS[f] for f in PLEASANT))
 # Before "like", these make it the plain verb ("you like", "don't like"), not "feel like".
-_LIKE_VERB_AFTER = {"you", "i", "we", "they", "really", "still", "just", "don't", "doesn't",
+_LIKE_VERB_AFTER = {"you", "i", "we", "they", "really", "still", "just", "actually", "don't",
+                    "doesn't",
                     "didn't", "not", "do", "does", "did", "never", "also"}
 
 
@@ -664,7 +666,7 @@ def added_blame(speaker: str, mirror: str) -> list[str]:
              if (b >= BLAME_CLOSE and (n < ADDED_FAR or b >= n + BLAME_OVER)
                  and not _feeling_said_back(c, speaker) and not _words_said_back(c, speaker))
              or (n < ADDED_FAR and k > 0 and _DEFENCE.search(c)
-                 and not _words_said_back(c, speaker))]
+                 and not _words_said_back(c, speaker) and not _sweep_said_back(c, speaker))]
     return added or _answered_back(speaker, mirror)
 
 
@@ -675,6 +677,20 @@ _ANSWER_BACK = re.compile(
     r"\b(?:but|though|although|yet)\s+(?P<too>(?:you|you're|you are|you do|you did)\b[^,.;!?]*"
     r"\b(?:too|as well|either|all the time)\b)", re.IGNORECASE)
 OWN_SAID_BACK = 0.6  # the listener's "but I ..." this close to the speaker's words says them back
+OWN_PART_SAID_BACK = 0.75  # ... or this close to one of their parts ("but me going through the
+# statement makes you feel like a kid": the speaker's complaint, told back in the listener's voice)
+
+
+def _sweep_said_back(clause: str, speaker: str) -> bool:
+    """The clause's sweeping word ("never", "always") is the speaker's own ("you never really
+    get to say your piece" for "I never got to say the thing"): said back, not a judgement."""
+    sweeps = set(words(clause)) & {"never", "always"}
+    return bool(sweeps) and sweeps <= set(words(speaker))
+
+
+# "you feel you have to tiptoe": the speaker's feeling of being obliged, told back, not advice.
+_REPORTED = re.compile(r"\b(?:feel|feels|felt|feeling|think|thinks|like)\s+(?:that\s+)?$",
+                       re.IGNORECASE)
 
 
 def _answered_back(speaker: str, mirror: str) -> list[str]:
@@ -685,10 +701,15 @@ def _answered_back(speaker: str, mirror: str) -> list[str]:
         if match["too"]:
             found.append(match["too"])
             continue
-        rows = load_contextual().embed([in_speakers_voice(match["own"]), speaker])
-        if float(rows[0] @ rows[1]) < OWN_SAID_BACK:
+        # (near the whole, or very near one part: a long speaker's words dilute the whole)
+        rows = load_contextual().embed([in_speakers_voice(match["own"]), speaker,
+                                        *parts(speaker)])
+        if (float(rows[1] @ rows[0]) < OWN_SAID_BACK
+                and float((rows[2:] @ rows[0]).max(initial=0.0)) < OWN_PART_SAID_BACK):
             found.append(match["own"])
     advice = ADVICE.search(mirror)
+    if advice and _REPORTED.search(mirror[:advice.start()]):
+        advice = None
     if advice and in_speakers_voice(advice.group(0)).lower() not in speaker.lower():
         found.append(next((c for c in _pieces(mirror) if advice.group(0).lower() in c.lower()),
                           mirror))
@@ -754,8 +775,20 @@ _WISH_TAKEN_FROM = {("both", "self"), ("partner", "self"), ("self", "partner"),
                     ("both", "partner")}
 
 
-def _wish_denied(wish: str) -> bool:
-    return bool(re.search(r"\b(?:not|don't|never)\b", wish, re.IGNORECASE))
+# A wish that something stop is a wish against it ("you want me to stop bringing things up"
+# denies "I want you to tell me when something's bothering you"; "please don't use that word"
+# asks what "you want me to stop using it" hears).
+_WISH_TO_STOP = re.compile(r"^\s*(?:(?:me|you|us|him|her|them|i|we|it|that|this)\s+)?(?:to\s+)?"
+                           r"(?:just\s+)?(?:stop|quit|give up|end|drop|cut out|don't|do not|not|"
+                           r"never)\b", re.IGNORECASE)
+
+
+def _wish_denied(text: str, at: re.Match) -> bool:
+    """The wish found at `at` is a wish against ("I don't want ...", "you want me to stop ...")."""
+    return (bool(re.search(r"\b(?:not|don't|never)\b", text[at.start():at.end() + 5],
+                           re.IGNORECASE))
+            or bool(_WISH_TO_STOP.match(text[at.end():]))
+            or bool(re.search(r"\b(?:stop|quit)\b", at.group(0), re.IGNORECASE)))
 
 
 def _wished_for(pattern: re.Pattern, text: str) -> str | None:
@@ -786,8 +819,7 @@ def wish_put_in_mouth(speaker: str, mirror: str) -> str | None:
         other_one = (_wished_for(_WISH_FOR_SAID, speaker[said.start():]),
                      for_heard) in _WISH_TAKEN_FROM
         # A wish heard as its opposite ("I wish you'd tell me" -> "you don't want me to say it").
-        denied = (_wish_denied(speaker[said.start():said.end() + 5])
-                  != _wish_denied(mirror[heard.start():heard.end() + 5]))
+        denied = _wish_denied(speaker, said) != _wish_denied(mirror, heard)
         wished = speaker[said.start():]
         rows = load_contextual().embed([wished, in_speakers_voice(mirror[heard.start():]),
                                         in_speakers_voice(mirror)])
@@ -1048,22 +1080,43 @@ def _feeling_misowned(speaker: str, mirror: str) -> float:
 
 
 _DENIALS = {"not", "no", "never", "nothing", "hardly", "barely", "isn't", "aren't", "wasn't",
-            "don't", "doesn't", "didn't", "can't", "won't", "couldn't", "wouldn't", "haven't"}
+            "don't", "doesn't", "didn't", "can't", "won't", "couldn't", "wouldn't", "haven't",
+            "without", "nobody"}
+# Verbs that take a denial themselves ("I don't want to lend it" denies the wanting, "you don't
+# mind if I'm late" the minding); they end its reach. Wanting counts as a word said. (Liking
+# passes it on: "you don't like my cooking" denies the cooking too.)
+_DENIAL_TAKERS = {"want", "wants", "wanted", "need", "needs", "needed", "know", "knew", "think",
+                  "say", "said", "mind", "care"}
+_SAID_TAKERS = {"want", "wants", "wanted"}
+_PLAIN_VERB_AFTER = {"i", "you", "we", "they", "don't", "doesn't", "didn't", "not", "really",
+                     "actually", "just", "still", "never", "do", "does"}
+DENIAL_REACH = 6  # words after a negation that it can deny
 
 
 def _denied_words(text: str) -> tuple[set[str], set[str]]:
-    """(stems said, stems denied: the first word of substance after a negation)."""
-    said = words(text)
+    """(stems said, stems denied: the first word of substance after a negation, in its clause
+    and within DENIAL_REACH words; "no one" and "without" deny too)."""
     stems, denied = set(), set()
-    pending = False  # a negation waits for the word it denies
-    for word in said:
-        if word in _DENIALS:
-            pending = True
-        elif word not in STOPWORDS:
-            stems.add(key_of(word))
-            if pending:
-                denied.add(key_of(word))
-            pending = False
+    for clause in _SPLIT.split(text):
+        said = [w for w in words(clause) if w != "one"]
+        reach = 0  # words a negation may still deny
+        for k, word in enumerate(said):
+            if word in _DENIALS:
+                reach = DENIAL_REACH
+                continue
+            if word in _DENIAL_TAKERS:
+                if word in _SAID_TAKERS and k and said[k - 1] in _PLAIN_VERB_AFTER:
+                    stems.add(key_of(word))  # "you like", "I don't want": a plain verb
+                    if reach:
+                        denied.add(key_of(word))
+                reach = 0
+            elif word not in STOPWORDS:
+                stems.add(key_of(word))
+                if reach:
+                    denied.add(key_of(word))
+                reach = 0
+            else:
+                reach = max(0, reach - 1)
     return stems, denied
 
 
@@ -1075,6 +1128,26 @@ def _word_denied(speaker: str, mirror: str) -> float:
     heard, heard_denied = _denied_words(mirror)
     shared = said & heard
     return float(bool((said_denied ^ heard_denied) & shared))
+
+
+def _wish_for_complaint(speaker: str, mirror: str) -> float:
+    """How much nearer in meaning the wish heard ("you want me to text you more") is to what the
+    speaker complained of ("you text me every hour") than to what they asked for ("I need more
+    space"): a listener who hears a request for the very thing that hurt has turned it round.
+    0 when the mirror hears no wish, a wish against ("you don't want me to ..."), or the
+    speaker said only a wish or none."""
+    heard = _WISH_HEARD.search(mirror)
+    if heard is None or _wish_denied(mirror, heard):
+        return 0.0
+    spoken = parts(speaker) or [speaker]
+    wishes = [p for p in spoken if _WISH_SAID.search(p)]
+    others = [p for p in spoken if not _WISH_SAID.search(p)]
+    if not wishes or not others:
+        return 0.0
+    wished = (_pieces(mirror[heard.start():]) or [mirror[heard.start():]])[0]
+    rows = load_contextual().embed([in_speakers_voice(wished), *wishes, *others])
+    near = rows[1:] @ rows[0]
+    return float(near[len(wishes):].max() - near[:len(wishes)].max())
 
 
 def _fragments(mirror: str) -> float:
@@ -1125,6 +1198,7 @@ def _contrasts(speaker: str, mirror: str, as_said: str) -> dict[str, float]:
         "first_person_echo": _first_person_echo(speaker, mirror),
         "feeling_misowned": _feeling_misowned(speaker, mirror),
         "word_denied": _word_denied(speaker, mirror),
+        "wish_for_complaint": _wish_for_complaint(speaker, mirror),
         "small_words": (sum(w in STOPWORDS or w in _SENTENCE_WORDS for w in heard_words)
                         / (len(heard_words) or 1)),
     }
@@ -1158,7 +1232,10 @@ VERDICT_FEATURES = ("close_mean", "words_kept", "words_new", "length", "parts_ke
                     # the speaker's "I" or "my" parroted unturned; the speaker's feeling said
                     # as the listener's or a third person's; a word of theirs denied, or a
                     # denial of theirs dropped
-                    "first_person_echo", "feeling_misowned", "word_denied")
+                    "first_person_echo", "feeling_misowned", "word_denied",
+                    # how much nearer the wish heard is to the speaker's complaint than to
+                    # their wish
+                    "wish_for_complaint")
 VERDICT_MODEL = Path(__file__).with_name("mirror_verdict.json")
 VERDICTS: tuple[Verdict, ...] = ("good", "partial", "wrong")
 
