@@ -135,8 +135,8 @@ class _PhraseIndex:
 def _speaker_does_harm(words: list[str], start: int, end: int) -> bool:
     """Whether an abuse phrase is a harm the speaker did or fears doing: "i nearly hit my son",
     "i threw her against the wall" (a harm verb right after "i"), not "i'm scared of him"."""
-    if {"me", "myself"} & set(words[start:end]):
-        return False
+    if start >= end or {"me", "myself"} & set(words[start:end]):
+        return False  # no phrase (a likeness or the reader decided), or harm done to the speaker
     k = start
     if words[k] not in HARM_VERBS:
         k += 1  # the phrase may start just before the verb ("nearly hit")
