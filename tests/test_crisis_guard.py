@@ -69,6 +69,25 @@ def test_phrases_by_kind(text, concern):
     assert (match.intent, match.concern) == ("safety.crisis", concern)
 
 
+@pytest.mark.parametrize("text, concern", [
+    # whose words: a possessive, "his", a son or daughter, a reflexive right after the phrase
+    ("i found his goodbye letter in the glovebox", "partner_at_risk"),
+    ("my wife's been hoarding her sleeping tablets", "partner_at_risk"),
+    ("my daughter has been burning herself with matches", "partner_at_risk"),
+    ("i told my brother where my will is, just in case", "self_harm"),
+    # a partner's threat to harm themselves, said as a threat, keeps that concern
+    ("she says if i leave with the kids she'll end it all", "partner_at_risk"),
+    # the speaker doing the harm
+    ("i nearly hit my daughter last night and it frightened me", "violence"),
+    # someone else's harm, asked about to support them: told by them, or long ago
+    ("my sister told me her boyfriend hits her, what should i say to her", "support_other"),
+    ("he grew up with a dad who beat him, how can i help him feel safe", "support_other"),
+])
+def test_whose_harm_it_is_chooses_the_concern(text, concern):
+    match = understand(text)
+    assert (match.intent, match.concern) == ("safety.crisis", concern)
+
+
 @pytest.mark.parametrize("text, sure", [
     ("i want to die", True),
     ("he hit me", False),  # also "he hit me with the worst pun"
@@ -121,3 +140,17 @@ def test_explain_names_the_layer_that_decided(text, by):
     from assistant.understanding.cli_io import understand_text
 
     assert understand_text(text, explain=True)["crisis_by"] == by
+
+
+@pytest.mark.parametrize("text", [
+    # errands, someone else's operation, a worry that keeps someone awake, a fear for a sick
+    # parent: found in scripted sessions, where the guard once stopped a check-in for them
+    "i had to take it to the garage",
+    "i had to take it to the vet",
+    "i took the car to the garage",
+    "i keep thinking about my mum's operation next week",
+    "i end up lying awake",
+    # still alarms, read alone: "he said i'm scared i'm going to lose him" (README: what is left)
+])
+def test_errands_operations_and_worries_are_no_crisis(text):
+    assert understand(text).intent != "safety.crisis"

@@ -24,6 +24,24 @@ GAP = 4  # most words allowed between two parts of a gapped crisis pattern
 SPEAKER = frozenset({"i", "me", "myself", "im"})
 OTHER = frozenset({"he", "she", "him", "himself", "herself", "they", "themselves", "husband",
                    "wife", "partner", "boyfriend", "girlfriend", "fiance", "fiancee", "spouse"})
+# ... and, looking back from a self-harm phrase for whose it is, someone else's: a possessive
+# ("my husband's been stockpiling his painkillers": normalised "husbands"), "his", or a child,
+# parent, sibling or friend ("our son has been burning himself"). "her" only right before the
+# phrase ("her stash of pills"), since "i wrote her a goodbye note" is the speaker's.
+SOMEONE_ELSE = OTHER | frozenset({
+    "his", "husbands", "wifes", "partners", "boyfriends", "girlfriends", "fiances", "spouses",
+    "son", "sons", "daughter", "daughters", "brother", "brothers", "sister", "sisters", "dad",
+    "dads", "mum", "mums", "mom", "moms", "father", "mother", "friend", "friends", "mate",
+    "mates", "flatmate", "housemate", "teenager"})
+POSSESSIVE_HER = "her"
+# Harm an abuse phrase names, which the speaker may be the one doing (see _speaker_does_harm),
+# and the words that may stand between "i" and it ("i nearly hit", "i am going to hurt").
+HARM_VERBS = frozenset({
+    "hit", "hits", "threw", "throw", "shoved", "shove", "pushed", "push", "hurt", "slapped",
+    "slap", "smacked", "smack", "shook", "shake", "shaking", "kicked", "kick", "punched",
+    "punch", "grabbed", "grab", "strangled", "strangle", "choked", "choke", "do", "did"})
+HEDGES = frozenset({"nearly", "almost", "just", "really", "will", "would", "could", "might",
+                    "going", "to", "am", "was", "have", "had", "actually", "accidentally"})
 # A denial right before a phrase ("i would never hurt myself", "he does not hit me").
 DENIALS = frozenset({"not", "never"})  # not "no": "no, he hit me" is no denial
 DENIAL_REACH = 2  # words before the phrase a denial may stand
@@ -32,7 +50,11 @@ SUPPORT_ASKS = ("how can i", "how do i", "how should i", "how could i", "what ca
                 "i want to help", "want to be there", "help her", "help him", "support her",
                 "support him", "be there for", "what do i say", "what should i say",
                 "how would i", "the right thing to say", "any tips", "any advice",
-                "how to support", "how to help", "how to be there", "how should we")
+                "how to support", "how to help", "how to be there", "how should we",
+                # after set 12: asking what to do about someone else's hurt
+                "should i", "best way to support", "supporting him", "supporting her",
+                "help my partner", "help my husband", "help my wife", "help my boyfriend",
+                "help my girlfriend")
 # Words that make a crisis phrase everyday talk as often as not: "she'll kill me if i forget the
 # bread", "he hit me with the worst pun", "an overdose scene in the show", "he won't let me leave
 # until i've tried his chili", "i'm not a burden, am i", "she choked me out at judo". A crisis
@@ -58,6 +80,10 @@ NEEDS_READING = tuple(phrase.split() for phrase in (
     # be" are everyday talk as often as not; the reader decides them.
     "outside my", "batter him", "batter her", "thump him", "thump her", "deck him", "deck her",
     "bash him", "bash her", "how easy", "how quick", "how simple",
+    # After set 12: betrayal at work and haircuts at home ("she cut my hair") are everyday talk
+    # far more often than not; the reader decides them.
+    "stabbed me in the back", "stab me in the back", "stabbing me in the back",
+    "knifed me in the back", "cut my hair", "cuts my hair", "cut my fringe",
 ))
 PAST_MARKERS = ("was", "were", "used to", "as a child", "as a kid", "as a teen", "years ago",
                 "in the past", "growing up", "her ex", "his ex", "last boyfriend",
@@ -65,7 +91,14 @@ PAST_MARKERS = ("was", "were", "used to", "as a child", "as a kid", "as a teen",
                 "back then", "when she was", "when he was",
                 # someone else's loss or history: said of the past even in the present tense
                 "anniversary of", "to suicide", "as a teenager", "at uni", "at university",
-                "at school", "still has the scars")
+                "at school", "still has the scars",
+                # after set 12: a history told by when it happened or what is left of it
+                "last year", "grew up", "old scars", "scars from", "survived", "in her twenties",
+                "in his twenties", "lost his", "lost her")
+# Someone else telling the speaker of abuse done to them ("my best friend told me her husband
+# hits her, how can i help her"): support, even in the present tense. Only for abuse: someone
+# else's present wish to die keeps the emergency and crisis lines (partner_at_risk).
+DISCLOSED = ("told me", "told us", "confided", "opened up", "admitted to me")
 
 
 class _PhraseIndex:
@@ -97,6 +130,22 @@ class _PhraseIndex:
                 for key in self.index.get(" ".join(words[start:start + length]), ()):
                     found[key].append((start, start + length))
         return found
+
+
+def _speaker_does_harm(words: list[str], start: int, end: int) -> bool:
+    """Whether an abuse phrase is a harm the speaker did or fears doing: "i nearly hit my son",
+    "i threw her against the wall" (a harm verb right after "i"), not "i'm scared of him"."""
+    if start >= end or {"me", "myself"} & set(words[start:end]):
+        return False  # no phrase (a likeness or the reader decided), or harm done to the speaker
+    k = start
+    if words[k] not in HARM_VERBS:
+        k += 1  # the phrase may start just before the verb ("nearly hit")
+        if k >= end or words[k] not in HARM_VERBS:
+            return False
+    before = k - 1
+    while before >= 0 and words[before] in HEDGES:
+        before -= 1
+    return before >= 0 and words[before] == "i"
 
 
 def _denied(words: list[str], start: int) -> bool:
@@ -163,8 +212,15 @@ class CrisisCheck:
             return None, False
         unsure = self._tentative.spans(words).get("tentative", [])
         sure = [hit for hit in hits if not _overlaps(hit[1], unsure)]
-        concern, chain = min(sure or hits, key=lambda hit: hit[1][0][0])  # the first one said
-        return self.whose(words, concern, chain[0][0], chain[-1][1]), bool(sure)
+        concerns = [(chain[0][0], self.whose(words, concern, chain[0][0], chain[-1][1]))
+                    for concern, chain in (sure or hits)]
+        concern = min(concerns)[1]  # the first one said ...
+        if concern == "abuse" and any(c == "partner_at_risk" for _, c in concerns):
+            # ... but a partner's threat to harm themselves is partner_at_risk, even when said
+            # as the threat it is ("if i take the kids to my mum's he'll end it all"): that
+            # reply reads the abuse line too.
+            concern = "partner_at_risk"
+        return concern, bool(sure)
 
     def _chains(self, words: list[str]) -> list[tuple[str, list[tuple[int, int]]]]:
         """(concern, one span per part) for every pattern whose parts are all here, in order."""
@@ -197,21 +253,29 @@ class CrisisCheck:
         text = f" {' '.join(words)} "
         inside = set(words[start:end])
         if concern == "self_harm":
+            after = words[end] if end < len(words) else ""
             if inside & SPEAKER:
                 pass
-            elif inside & OTHER:
+            elif inside & OTHER or after in OTHER:  # "been burning himself"
+                concern = "partner_at_risk"
+            elif "my" in inside:  # "i told my sister where to find my will"
+                pass
+            elif start and words[start - 1] == POSSESSIVE_HER:  # "found her stash of pills"
                 concern = "partner_at_risk"
             else:
                 for word in reversed(words[:start]):  # the nearest person before the phrase
                     if word in SPEAKER:
                         break
-                    if word in OTHER:
+                    if word in SOMEONE_ELSE:
                         concern = "partner_at_risk"
                         break
+        elif concern == "abuse" and _speaker_does_harm(words, start, end):
+            concern = "violence"
         asks_support = any(f" {a} " in text for a in SUPPORT_ASKS)
         about_past = any(f" {m} " in text for m in PAST_MARKERS)
         speaker_harmed = bool(inside & {"me", "my", "myself"})
-        if asks_support and about_past and not speaker_harmed and concern != "violence":
+        told = concern == "abuse" and any(f" {d} " in text for d in DISCLOSED)
+        if asks_support and (about_past or told) and not speaker_harmed and concern != "violence":
             return "support_other"
         return concern
 
