@@ -34,6 +34,10 @@ def test_normalise(text, expected):
     ("breathe with us for two minutes", "exercise.breathing", {"minutes": 2}),
     ("box breathing for a couple of minutes", "exercise.breathing", {"pattern": "box", "minutes": 2}),
     ("uh huh", "control.yes", {}),
+    ("aye", "control.yes", {}),
+    ("okay go on then", "control.yes", {}),
+    ("any news from my other half", "note.play", {}),
+    ("can we take the self check about our relationship", "assessment.distance", {}),
 ])
 def test_intents_and_slots(text, intent, slots):
     match = understand(text)
