@@ -18,6 +18,7 @@ from assistant.understanding.catalogue import OUT_OF_SCOPE, Catalogue, mask_numb
 from assistant.understanding.crisis import CrisisCheck
 from assistant.understanding.names import stand_in_names
 from assistant.understanding.normalise import normalise
+from assistant.understanding.note_frames import is_note_frame
 from assistant.understanding.result import Candidate, IntentMatch
 from assistant.understanding.slots import extract_slots
 
@@ -253,6 +254,8 @@ class Matcher:
                                        danger=danger,
                                        crisis_by="echo" if reading.echo else "reader"))
                 continue
+            if is_note_frame(query):  # the crisis checks have had their say
+                ranked.insert(0, Candidate("note.leave", 1.0, query, 1.0, 1.0, False))
             out.append(None)
             undecided.append([len(out) - 1, text, norm, query, vector, ranked, danger, ranked])
         self._reread_unsure(undecided)
