@@ -255,7 +255,8 @@ class Matcher:
                                        crisis_by="echo" if reading.echo else "reader"))
                 continue
             if is_note_frame(query):  # the crisis checks have had their say
-                ranked.insert(0, Candidate("note.leave", 1.0, query, 1.0, 1.0, False))
+                ranked = [Candidate("note.leave", 1.0, query, 1.0, 1.0, False)] + [
+                    c for c in ranked if c.intent != "note.leave"]
             out.append(None)
             undecided.append([len(out) - 1, text, norm, query, vector, ranked, danger, ranked])
         self._reread_unsure(undecided)
