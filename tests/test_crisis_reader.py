@@ -119,4 +119,8 @@ def test_which_templates_a_catalogue_would_teach_depends_on_each_text_alone():
     added = [row for row in after if row not in before]
     assert all(text.startswith("a brand new way") for text, _ in added)
     assert [row for row in after if row in before] == before
-    assert 1300 < len(before) - len({t.text for t in catalogue.templates if t.indirect}) < 1700
+    # About TEMPLATE_SHARE of the plain requests are drawn (a share, not a count: the catalogue
+    # grows; 1,715 of about 21,100 with the round-13 templates)
+    plain = {t.text for t in catalogue.templates if not t.indirect and t.intent != "safety.crisis"}
+    drawn = len(before) - len({t.text for t in catalogue.templates if t.indirect})
+    assert 0.06 * len(plain) < drawn < 0.11 * len(plain)

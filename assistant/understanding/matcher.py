@@ -18,6 +18,7 @@ from assistant.understanding.catalogue import OUT_OF_SCOPE, Catalogue, mask_numb
 from assistant.understanding.crisis import CrisisCheck
 from assistant.understanding.names import stand_in_names
 from assistant.understanding.normalise import normalise
+from assistant.understanding.note_frames import is_note_frame
 from assistant.understanding.result import Candidate, IntentMatch
 from assistant.understanding.slots import extract_slots
 
@@ -60,6 +61,11 @@ CONTEXT_SOFT_FLOOR = 0.55  # SOFT_FLOOR for re-read scores
 # 0.05 changed no other line of the tuning sets but one need line of set 5, now right)
 CONTEXT_OVER_NONE = 0.05
 READER_SURE = 0.7  # ... unless the intent reader gives it at least this probability
+# The crisis reader's bar for a line the fast match is already sure is a request (best score at
+# least CONTEXT_GATE): the bar of a line with a harmless reading (crisis_reader.HARMLESS_ALARM).
+# On crisis sets 9-12 no crisis line the reader caught came that close to a request template
+# (the closest, 0.50); on the request sets three requests did ("ok sounds good", danger 0.56).
+REQUEST_ALARM = 0.8
 _NUMBER_ONLY = frozenset("N one two three four five six seven eight nine ten a an".split())
 
 
@@ -234,11 +240,6 @@ class Matcher:
                 out.append(IntentMatch(text, "safety.crisis", 1.0, concern=phrase,
                                        danger=danger, crisis_by="phrase and reader"))
                 continue
-            if reading is not None and reading.alarms():
-                out.append(IntentMatch(text, "safety.crisis", danger, concern=reading.concern,
-                                       danger=danger,
-                                       crisis_by="echo" if reading.echo else "reader"))
-                continue
             # Per intent its best template by meaning, and of the near-identical templates that
             # one stands for, the best by spelling.
             ranked = []
@@ -248,6 +249,14 @@ class Matcher:
                     self._intents[i], SEMANTIC_WEIGHT * meaning + (1 - SEMANTIC_WEIGHT) * spelling,
                     self._texts[i], meaning, spelling, self._indirect[i]))
             ranked.sort(key=lambda c: -c.score)
+            if reading is not None and self._reader_alarms(reading, ranked):
+                out.append(IntentMatch(text, "safety.crisis", danger, concern=reading.concern,
+                                       danger=danger,
+                                       crisis_by="echo" if reading.echo else "reader"))
+                continue
+            if is_note_frame(query):  # the crisis checks have had their say
+                ranked = [Candidate("note.leave", 1.0, query, 1.0, 1.0, False)] + [
+                    c for c in ranked if c.intent != "note.leave"]
             out.append(None)
             undecided.append([len(out) - 1, text, norm, query, vector, ranked, danger, ranked])
         self._reread_unsure(undecided)
@@ -261,6 +270,20 @@ class Matcher:
                     match = asked
             out[position] = replace(match, danger=danger)
         return out  # type: ignore[return-value]
+
+    @staticmethod
+    def _reader_alarms(reading, ranked: list[Candidate]) -> bool:
+        """Whether the crisis reader's alarm stands. A line the fast match already takes for a
+        request, word for word near a template ("ok sounds good", "quit this exercise, i've had
+        enough"), is read like a line with a harmless reading: the alarm needs REQUEST_ALARM."""
+        if not reading.alarms():
+            return False
+        if reading.echo or not ranked:
+            return True
+        top = ranked[0]
+        if top.intent in ("safety.crisis", OUT_OF_SCOPE) or top.score < CONTEXT_GATE:
+            return True
+        return reading.danger >= max(reading.bar, REQUEST_ALARM)
 
     def _best_spelled(self, kept: int, query: str) -> tuple[int, float]:
         """Of the near-identical templates a kept template stands for, the one spelt most like
