@@ -107,7 +107,10 @@ HEARINGS_AGREE = 70
 # With a user's own grammar, Whisper's words are read onto the grammar's nearest sentence
 # (nearest_sentence.py) when they are this close to it, per word heard (0: they are a sentence
 # of it): in noise they are nearly one ("can i have a triple shot moko with a bit of milk") far
-# more often than exactly one.
+# more often than exactly one. Real-speech benchmark, the 80 tuned clips, clean / kitchen 12 dB /
+# 6 dB: words exactly a sentence only 96.2 / 92.5 / 70.0%; 0.05: 100 / 93.8 / 75.0%; 0.1: 100 /
+# 98.8 / 81.2%; 0.15: 98.8 / 95.0 / 82.5%; 0.2: 98.8 / 95.0 / 80.0% (held out, 238 clips: 97.9 /
+# 93.3 / 78.2% -> 98.3 / 92.4 / 83.2%).
 NEAR_SENTENCE = 0.1
 MAX_PAUSE_FRAMES = 80  # 10 ms frames between two words
 MAX_EDGE_FRAMES = 150  # ... before the first word or after the last, within the voice
