@@ -103,6 +103,26 @@ def test_a_users_own_grammar_gives_way_to_a_crisis_or_to_another_sentence_of_it(
     assert decide(own, hearing, "get me a latte", "make me a mocha", 0.4) == "get me a latte"
     # ... the same meaning in other words: the grammar's sentence stands
     assert decide(own, hearing, "get me a latte", "make me a latte", 0.9) == "get me a latte"
+    # Whisper's words nearly a sentence of it (noise): read as that sentence, which wins
+    assert decide(own, hearing, "get me a latte", "make me a moka", 0.8) == "make me a mocha"
+    # ... not when they are far from any ("make me a moment": a guess at the last word)
+    assert decide(own, hearing, "get me a latte", "make me a moment", 0.8) == "get me a latte"
+
+
+def test_words_are_read_onto_the_nearest_sentence_of_a_grammar():
+    from assistant.speech.nearest_sentence import SentenceReader
+
+    # (get|make) me a [large] (latte|mocha), as an automaton with a phrase token
+    arcs = [(0, 1, "get_me_a"), (0, 1, "make_me_a"), (1, 2, "large"), (1, 2, ""),
+            (2, 3, "latte"), (2, 3, "mocha")]
+    phones = {"mocha": "M OW K AH", "moka": "M OW K AH", "latte": "L AA T EY"}
+    reader = SentenceReader(arcs, 0, 3, phones.get)
+    assert reader.nearest("make me a mocha".split()) == ("make me a mocha", 0.0)
+    assert reader.nearest("make me a moka".split()) == ("make me a mocha", 0.0)  # sounds alike
+    sentence, cost = reader.nearest("can you make me a large latte".split())
+    assert sentence == "make me a large latte" and cost == pytest.approx(2 / 7)
+    sentence, cost = reader.nearest("get me latte".split())  # a word left out
+    assert sentence == "get me a latte" and cost == pytest.approx(1 / 3)
 
 
 @pytest.mark.parametrize("grammar,free,confidence,others,expected", [

@@ -104,6 +104,14 @@ ALTERNATIVES_BELOW = 0.8
 ALTERNATIVES = 2
 ALTERNATIVE_SURE = 0.6
 HEARINGS_AGREE = 70
+# With a user's own grammar, Whisper's words are read onto the grammar's nearest sentence
+# (nearest_sentence.py) when they are this close to it, per word heard (0: they are a sentence
+# of it): in noise they are nearly one ("can i have a triple shot moko with a bit of milk") far
+# more often than exactly one. Real-speech benchmark, the 80 tuned clips, clean / kitchen 12 dB /
+# 6 dB: words exactly a sentence only 96.2 / 92.5 / 70.0%; 0.05: 100 / 93.8 / 75.0%; 0.1: 100 /
+# 98.8 / 81.2%; 0.15: 98.8 / 95.0 / 82.5%; 0.2: 98.8 / 95.0 / 80.0% (held out, 238 clips: 97.9 /
+# 93.3 / 78.2% -> 98.3 / 92.4 / 83.2%).
+NEAR_SENTENCE = 0.1
 MAX_PAUSE_FRAMES = 80  # 10 ms frames between two words
 MAX_EDGE_FRAMES = 150  # ... before the first word or after the last, within the voice
 COMMAND_OPTIONS: dict = {"bestpath": False, "fwdflat": False, "ds": 1, "topn": 8, "lw": 3.0,
@@ -190,6 +198,11 @@ class PocketSphinxRecognizer:
         arcs = [(a, b, 1.0 / ways_out[a], w) if w else (a, b, 1.0 / ways_out[a])
                 for a, b, w in transitions]
         self._command.add_fsg("command", self._command.create_fsg("command", start, final, arcs))
+        self._reader = None
+        if self._custom_grammar:
+            from assistant.speech.nearest_sentence import SentenceReader
+
+            self._reader = SentenceReader(transitions, start, final, _pronunciation)
         self._command.activate_search("command")
         self._dictation = None
         self._lock = threading.Lock()
@@ -252,7 +265,7 @@ class PocketSphinxRecognizer:
             return result
         if self._neural is None and fits and result.text:
             return result
-        heard = heard or self.free_speech(audio_16k)
+        heard = self._onto_grammar(heard or self.free_speech(audio_16k))
         final = result
         if heard.text and (not result.text or self._free_speech_wins(heard, result.text)):
             final = Transcript(heard.text, heard.confidence, True, "command", heard.engine)
@@ -345,6 +358,18 @@ class PocketSphinxRecognizer:
         # alone is no sign with Whisper at hand: real people pause.)
         return (heard.confidence or 0.0) >= SNAPPED_SURE and \
             fuzz.ratio(heard.text, grammar) < SNAPPED_BELOW
+
+    def _onto_grammar(self, heard: Transcript) -> Transcript:
+        """With a user's own grammar and Whisper at hand: Whisper's words as the grammar's
+        sentence nearest to them, when they are nearly one (NEAR_SENTENCE) and raise no alarm;
+        otherwise as heard."""
+        if self._reader is None or self._neural is None or not heard.text or \
+                _raises_alarm(heard.text):
+            return heard
+        nearest = self._reader.nearest(heard.text.split())
+        if nearest is None or nearest[1] > NEAR_SENTENCE:
+            return heard
+        return Transcript(nearest[0], heard.confidence, heard.is_final, heard.mode, heard.engine)
 
     def _other_command(self, heard: str, grammar: str) -> bool:
         """With a user's own grammar: whether Whisper's (sure) words are themselves a sentence
@@ -503,6 +528,24 @@ def _grammar_fits(decoder, voiced: tuple[int, int] | None) -> bool:
         if _is_filler(seg.word) and in_voice > (MAX_PAUSE_FRAMES if inner else MAX_EDGE_FRAMES):
             return False
     return True
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> dict[str, str]:
+    """PocketSphinx's pronouncing dictionary, word -> phones (first pronunciation); read apart
+    from the decoders, which are not safe to ask from the second hearing's thread."""
+    from pocketsphinx import get_model_path
+
+    words: dict[str, str] = {}
+    with open(get_model_path("en-us/cmudict-en-us.dict"), encoding="utf-8") as lines:
+        for line in lines:
+            word, _, phones = line.strip().partition(" ")
+            words.setdefault(word, phones)
+    return words
+
+
+def _pronunciation(word: str) -> str | None:
+    return _dictionary().get(word)
 
 
 def _alarming_alternative(hearings: list[tuple[str, float]], mode: Mode,
