@@ -69,6 +69,13 @@ def test_set_9_agrees_as_tuned():
     assert agree >= 117
 
 
+def test_blind_set_10_does_not_slip():
+    """Set 10 was written blind and is never tuned on: 107/135 with the verdict of round 12,
+    108/135 after round 13. A floor just under it, so that no change loses it unnoticed."""
+    agree, total = agreement("mirror_pairs_heldout10.tsv")
+    assert agree >= 106
+
+
 def test_the_mirror_is_read_in_the_speakers_voice():
     assert in_speakers_voice("you feel I don't notice and it makes you sad") == \
         "I feel you don't notice and it makes me sad"
