@@ -29,13 +29,10 @@ class SentenceReader:
         self._start, self._final = start, final
         self._pronounce = pronounce
         incoming: dict[int, list[tuple[int, list[str]]]] = {}
-        ways_out: dict[int, int] = {}
         for origin, target, word in transitions:
             incoming.setdefault(target, []).append((origin, word.split(JOIN) if word else []))
-            ways_out[origin] = ways_out.get(origin, 0) + 1
-            ways_out.setdefault(target, 0)
         self._incoming = incoming
-        self._order = _topological(ways_out, transitions)
+        self._order = _topological(transitions)
 
     def nearest(self, words: Sequence[str]) -> tuple[str, float] | None:
         """The grammar's sentence nearest to `words`, and the alignment's cost per word of
@@ -102,23 +99,23 @@ def _read_arc(costs: np.ndarray, said: list[str], words: Sequence[str],
         take = heard_as < left_out
         costs = np.where(take, heard_as, left_out)
         origin = np.where(take, from_heard, origin)
-        for j in range(1, len(costs)):  # Whisper's extra words inside the arc
-            if costs[j - 1] + 1.0 < costs[j]:
-                costs[j], origin[j] = costs[j - 1] + 1.0, origin[j - 1]
+        costs, origin = _skip_words(costs, origin)  # Whisper's extra words inside the arc
     return costs, origin
 
 
-def _skip_words(costs: np.ndarray, back: list) -> tuple[np.ndarray, list]:
-    """Let words heard at this state that the grammar does not have cost 1 each."""
+def _skip_words(costs: np.ndarray, back):
+    """Let words heard here that the grammar does not have cost 1 each; `back` (a list or an
+    array) carries each j's way back along with it."""
     for j in range(1, len(costs)):
         if costs[j - 1] + 1.0 < costs[j]:
             costs[j], back[j] = costs[j - 1] + 1.0, back[j - 1]
     return costs, back
 
 
-def _topological(ways_out: dict[int, int], transitions: Sequence[Transition]) -> list[int] | None:
+def _topological(transitions: Sequence[Transition]) -> list[int] | None:
     """States in an order where every arc goes forward, or None when there is a cycle."""
-    into: dict[int, int] = {state: 0 for state in ways_out}
+    into: dict[int, int] = {state: 0 for origin, target, _ in transitions
+                            for state in (origin, target)}
     after: dict[int, list[int]] = {}
     for origin, target, _ in transitions:
         into[target] += 1

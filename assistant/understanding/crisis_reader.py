@@ -276,7 +276,7 @@ def _drawn(text: str) -> bool:
 def _fingerprint(folder: Path) -> str:
     """What a trained reader depends on: the crisis files and the settings (not the request
     templates: see `requests_taught`)."""
-    digest = hashlib.sha256(f"{VERSION} {L2} {EPOCHS} {TEMPLATE_SHARE} {HIDDEN} "
+    digest = hashlib.sha256(f"{VERSION} {L2} {EPOCHS} {HIDDEN} "
                             f"{NETWORK_EPOCHS} {NETWORK_STEP} {NETWORKS}".encode())
     for path in (folder / CRISIS_PHRASES, folder / CORPUS, folder / REQUESTS):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")

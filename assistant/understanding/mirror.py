@@ -424,7 +424,6 @@ def _clause_valence(said: list[str]) -> set[str]:
         elif word in ("love", "like") and before in _WISHING:
             continue  # "I'd love us to ...": a wish, not a feeling
         elif word in ("like", "likes", "liked"):
-            before = said[k - 1] if k else ""
             after = said[k + 1] if k + 1 < len(said) else ""
             kind = "pleasant" if before in _LIKE_VERB_AFTER and after != "to" else None
         elif word in _LINKED_ONLY and (k == 0 or said[k - 1] not in _LINKS):
