@@ -33,7 +33,7 @@ TUNED = ("mirror_pairs_tune.tsv", "mirror_pairs_tune2.tsv", "mirror_pairs_heldou
 # partial and a wrong mirror): cross-validated in folds of whole speaker lines.
 ONE_WRITER_FOLDS = {"mirror_pairs_corpus11.tsv": 3}
 # Held out: written blind before the changes they measure, never tuned on.
-HELD_OUT = ("mirror_pairs_heldout10.tsv",)
+HELD_OUT = ("mirror_pairs_heldout10.tsv", "mirror_pairs_heldout11.tsv")
 FILES = TUNED + HELD_OUT
 # The verdict model's regularisation: chosen by --cv among these (leave one set out).
 L2_CHOICES = (0.003, 0.01, 0.03, 0.1)
