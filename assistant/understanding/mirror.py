@@ -633,7 +633,10 @@ BLAME_OVER = 0.1  # ... or this much nearer a blame line than to anything the sp
 # tired after work") or passes a sweeping judgement ("you never go out") is a defence.
 _DEFENCE = re.compile(r"^(?:honestly |well |anyway )?(?:i'm|i am|i was|i only|i just|i had|"
                       r"i already|i do|i did|i've)\b|\b(?:you never|you always|you're always|"
-                      r"anyway|what happens when|your own fault)\b", re.IGNORECASE)
+                      r"anyway|what happens when|your own fault|it's not like i|"
+                      # the listener's reasons ("it's not like I want to", "I wasn't going to
+                      # lie to her"): an excuse, not what the speaker said
+                      r"i wasn't going to|what was i (?:supposed|meant) to)\b", re.IGNORECASE)
 ADDED_FAR = 0.45  # a mirror clause no closer than this to any of the speaker's parts is added
 
 
