@@ -38,7 +38,8 @@ REQUEST_SETS = (
      "tuned after scoring"),
     ("requests held-out 6, written blind", DATA / "requests_heldout6.tsv",
      "tuned after scoring"),
-    ("requests held-out 7, written blind", DATA / "requests_heldout7.tsv", "held-out"),
+    ("requests held-out 7, written blind", DATA / "requests_heldout7.tsv",
+     "tuned after scoring"),
     ("indirect held-out 1", DATA / "indirect_heldout.tsv", "tuned after scoring"),
     ("indirect held-out 2", DATA / "indirect_heldout2.tsv", "tuned after scoring"),
     ("indirect held-out 3", DATA / "indirect_heldout3.tsv", "tuned after scoring"),
@@ -51,7 +52,8 @@ REQUEST_SETS = (
      "tuned after scoring"),
     ("indirect held-out 8, written blind", DATA / "indirect_heldout8.tsv",
      "tuned after scoring"),
-    ("indirect held-out 9, written blind", DATA / "indirect_heldout9.tsv", "held-out"),
+    ("indirect held-out 9, written blind", DATA / "indirect_heldout9.tsv",
+     "tuned after scoring"),
 )
 CRISIS_SETS = (
     ("crisis tuning", DATA / "crisis_tune.tsv", "tuned; in the reader's corpus"),

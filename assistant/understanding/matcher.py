@@ -19,6 +19,7 @@ from assistant.understanding.crisis import CrisisCheck
 from assistant.understanding.names import stand_in_names
 from assistant.understanding.normalise import normalise
 from assistant.understanding.note_frames import is_note_frame
+from assistant.understanding.request_frames import request_core
 from assistant.understanding.result import Candidate, IntentMatch
 from assistant.understanding.slots import extract_slots
 
@@ -186,7 +187,39 @@ class Matcher:
             chunk = pending[start:start + BATCH]
             for (position, *_), match in zip(chunk, self._with_model(chunk)):
                 results[position] = match
+        self._read_without_frames(results, pending)  # type: ignore[arg-type]
         return results  # type: ignore[return-value]
+
+    def _read_without_frames(self, results: list[IntentMatch],
+                             pending: list[tuple[int, str, str, str, str | None]]) -> None:
+        """A request said in a frame (who, when, with whom, how politely: request_frames.py) is
+        read again without it, and the clearer reading counts. The core never makes a line a
+        crisis or out of scope: the crisis checks and the floors have judged the whole line."""
+        cores: dict[int, IntentMatch] = {}
+        entries = []
+        for position, text, norm, _, _ in pending:
+            if results[position].intent == "safety.crisis":
+                continue
+            core = request_core(stand_in_names(mask_numbers(norm)))
+            if core is None:
+                continue
+            exact = self._exact.get(core)
+            if exact is not None and self._intents[exact] != "safety.crisis":
+                hit = Candidate(self._intents[exact], 1.0, core, 1.0, 1.0, self._indirect[exact])
+                cores[position] = self._decide(text, norm, [hit])
+            else:
+                entries.append((position, text, norm, self._spelt(core), None))
+        for start in range(0, len(entries), BATCH):
+            chunk = entries[start:start + BATCH]
+            for (position, *_), match in zip(chunk, self._with_model(chunk, guard=False)):
+                cores[position] = match
+        for position, core_match in cores.items():
+            whole = results[position]
+            if core_match.intent in (OUT_OF_SCOPE, "safety.crisis"):
+                continue
+            if whole.intent != OUT_OF_SCOPE and _top_score(whole) >= _top_score(core_match):
+                continue
+            results[position] = replace(core_match, danger=whole.danger)
 
     def _before_model(self, text: str) -> tuple[IntentMatch | None, str, str, str | None]:
         """What needs no model: empty, crisis phrases, a bare number, an exact template. The
@@ -207,13 +240,18 @@ class Matcher:
         if exact is not None and self._intents[exact] != "safety.crisis" and not concern:
             hit = Candidate(self._intents[exact], 1.0, query, 1.0, 1.0, self._indirect[exact])
             return self._decide(text, norm, [hit]), norm, query, None
-        # Score with misspelt or misheard words replaced by the catalogue words they resemble.
-        query = " ".join(
-            w if w in STOPWORDS else (self._known_word(w) or w) for w in query.split())
-        return None, norm, query, concern
+        return None, norm, self._spelt(query), concern
 
-    def _with_model(self, chunk: list[tuple[int, str, str, str, str | None]]
-                    ) -> list[IntentMatch]:
+    def _spelt(self, query: str) -> str:
+        """The query with misspelt or misheard words replaced by the catalogue words they
+        resemble: what the fast match scores."""
+        return " ".join(
+            w if w in STOPWORDS else (self._known_word(w) or w) for w in query.split())
+
+    def _with_model(self, chunk: list[tuple[int, str, str, str, str | None]],
+                    guard: bool = True) -> list[IntentMatch]:
+        """The model's reading of each utterance: the crisis checks by meaning (unless `guard`
+        is off: a request's core, whose whole line they have read), then the blended match."""
         from assistant.understanding.meaning_index import as_sentence
 
         model, index = self._model()
@@ -224,9 +262,12 @@ class Matcher:
         undecided = []
         norms = [entry[2] for entry in chunk]
         tentative = [entry[4] for entry in chunk]
-        meanings = self.crisis.concerns_by_meaning(norms, vectors, CRISIS_MEANING_FLOOR)
-        readings = self._read_for_danger([entry[1] for entry in chunk], norms, vectors,
-                                         meanings, tentative)
+        if guard:
+            meanings = self.crisis.concerns_by_meaning(norms, vectors, CRISIS_MEANING_FLOOR)
+            readings = self._read_for_danger([entry[1] for entry in chunk], norms, vectors,
+                                             meanings, tentative)
+        else:
+            meanings, readings = [None] * len(chunk), [None] * len(chunk)
         for (_, text, norm, query, phrase), vector, (ids, semantic), meant, reading in zip(
                 chunk, vectors, index.search(vectors), meanings, readings):
             if meant:
@@ -432,6 +473,11 @@ class Matcher:
         return IntentMatch(text, top.intent, round(confidence, 3), slots, near_tie,
                            tuple(ranked), indirect=top.indirect,
                            in_context=top.contextual is not None)
+
+
+def _top_score(match: IntentMatch) -> float:
+    """How clear a reading is: its best candidate's score."""
+    return match.candidates[0].score if match.candidates else match.confidence
 
 
 # What a kept matcher's tables are made by: any edit to these files builds it afresh.
