@@ -246,3 +246,19 @@ def test_unsure_free_speech_asks_whispers_other_hearings_for_a_crisis(recognizer
         assert recognizer.transcribe(SECOND, "dictation").text == "we went for a walk"  # sure
     finally:
         hearing.others = []
+
+
+@pytest.mark.parametrize("grammar,free,confidence,expected", [
+    # the grammar snapped onto a far sentence, Whisper a sound off a request the matcher
+    # cannot place: the catalogue's nearest sentence is taken
+    ("what's twelve times eighteen", "lets do a grateful nest round", 0.55,
+     "let's do a gratitude round"),
+    # ... but not words far from every sentence: the grammar's sentence stands
+    ("call mom", "the weather is so nice outside", 0.55, "call mom"),
+    # ... nor when Whisper is guessing
+    ("what's twelve times eighteen", "lets do a grateful nest round", 0.2,
+     "what's twelve times eighteen"),
+])
+def test_whispers_words_are_read_onto_the_catalogues_nearest_request(
+        recognizer, hearing, grammar, free, confidence, expected):
+    assert decide(recognizer, hearing, grammar, free, confidence) == expected
