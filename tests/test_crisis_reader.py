@@ -49,7 +49,8 @@ def test_long_answers_are_also_read_clause_by_clause():
                                              ("crisis_heldout10.tsv", 0.95),  # tuned after scoring; see README
                                              ("crisis_heldout11.tsv", 0.95),  # tuned after scoring
                                              ("crisis_heldout12.tsv", 0.965),  # tuned after scoring
-                                             ("crisis_heldout13.tsv", 0.93)])  # blind: totals only
+                                             ("crisis_heldout13.tsv", 0.93),  # read after scoring
+                                             ("crisis_heldout14.tsv", 0.965)])  # blind: totals only
 def test_crisis_set_recall(name, at_least):
     crises = [(t, c) for t, c in rows(name)]
     caught = [t for t, _ in crises if understand(t).intent == "safety.crisis"]
@@ -70,7 +71,8 @@ def test_crisis_set_recall(name, at_least):
                                            ("everyday_heldout11.tsv", 0.135),  # tuned after scoring
                                            ("everyday_answers_heldout3.tsv", 0.04),
                                            ("everyday_heldout12.tsv", 0.065),  # tuned after scoring
-                                           ("everyday_heldout13.tsv", 0.095)])  # blind: totals only
+                                           ("everyday_heldout13.tsv", 0.095),  # read after scoring
+                                           ("everyday_heldout14.tsv", 0.125)])  # blind: totals only
 def test_everyday_set_alarms_stay_bounded(name, at_most):
     # The reader trades false alarms on lines built to look like crises for recall; the
     # README reports the figures. This keeps them from growing unnoticed.

@@ -76,6 +76,12 @@ def test_set_10_agrees_as_tuned():
     assert agree >= 113
 
 
+def test_blind_set_11_holds():
+    """Set 11 is held out (written blind, never read): its total only, 96/138 when it came."""
+    agree, total = agreement("mirror_pairs_heldout11.tsv")
+    assert agree >= 95
+
+
 def test_the_listeners_excuse_is_not_praised():
     check = compare_mirror("I feel shut out when you take work calls at the weekend",
                            "well I only pick up because my manager expects it, it's not like "

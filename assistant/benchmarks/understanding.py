@@ -40,6 +40,7 @@ REQUEST_SETS = (
      "tuned after scoring"),
     ("requests held-out 7, written blind", DATA / "requests_heldout7.tsv",
      "tuned after scoring"),
+    ("requests held-out 8, written blind", DATA / "requests_heldout8.tsv", "held-out"),
     ("indirect held-out 1", DATA / "indirect_heldout.tsv", "tuned after scoring"),
     ("indirect held-out 2", DATA / "indirect_heldout2.tsv", "tuned after scoring"),
     ("indirect held-out 3", DATA / "indirect_heldout3.tsv", "tuned after scoring"),
@@ -54,6 +55,7 @@ REQUEST_SETS = (
      "tuned after scoring"),
     ("indirect held-out 9, written blind", DATA / "indirect_heldout9.tsv",
      "tuned after scoring"),
+    ("indirect held-out 10, written blind", DATA / "indirect_heldout10.tsv", "held-out"),
 )
 CRISIS_SETS = (
     ("crisis tuning", DATA / "crisis_tune.tsv", "tuned; in the reader's corpus"),
@@ -84,8 +86,11 @@ CRISIS_SETS = (
     ("crisis held-out 12, written blind", DATA / "crisis_heldout12.tsv", "tuned after scoring"),
     ("everyday held-out 12, written blind", DATA / "everyday_heldout12.tsv",
      "tuned after scoring"),
-    ("crisis held-out 13, written blind", DATA / "crisis_heldout13.tsv", "held-out"),
-    ("everyday held-out 13, written blind", DATA / "everyday_heldout13.tsv", "held-out"),
+    ("crisis held-out 13, written blind", DATA / "crisis_heldout13.tsv", "read after scoring"),
+    ("everyday held-out 13, written blind", DATA / "everyday_heldout13.tsv",
+     "read after scoring"),
+    ("crisis held-out 14, written blind", DATA / "crisis_heldout14.tsv", "held-out"),
+    ("everyday held-out 14, written blind", DATA / "everyday_heldout14.tsv", "held-out"),
 )
 ANSWER_SETS = (
     ("answers tuning", DATA / "answers_tune.tsv", "tuned"),
