@@ -389,8 +389,8 @@ class PocketSphinxRecognizer:
         """With Hearth's own catalogue: when the grammar snapped (its sentence far from
         Whisper's words, Whisper at least MEANS_FLOOR sure) and neither hearing raises the
         alarm, the catalogue's sentence nearest Whisper's words (NEAR_REQUEST), if the matcher
-        reads it as an in-scope request other than `final`'s; otherwise `final`. Never a crisis sentence:
-        the alarm is left to the rules above."""
+        reads it as an in-scope request other than `final`'s; otherwise `final`. Never a crisis
+        sentence: the alarm is left to the rules above."""
         from assistant.understanding import understand
 
         if self._custom_grammar or not heard.text or (heard.confidence or 0.0) < MEANS_FLOOR \

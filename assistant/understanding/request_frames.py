@@ -18,7 +18,8 @@ import re
 # a need's clauses are what it means ("i need an hour away from him before we talk again").
 _ASKING = (r"(?:(?:can|could|would|will) (?:we|you|i)|shall we|let us|please|i would like|"
            r"we would like|i want to|we want to)")
-_VERB = r"(?:do|start|play|run|pause|stop|give|help|walk|take|guide|try|practise|practice|lead|begin)"
+_VERB = (r"(?:do|start|play|run|pause|stop|give|help|walk|take|guide|try|practise|practice|"
+         r"lead|begin)")
 _ASKS = re.compile(rf"^(?:{_ASKING}|{_VERB}) ")
 # A word of assent or of getting going before the request ("ok so box breathing for N minutes").
 _LEAD_IN = re.compile(r"^(?:ok|okay|right|alright|so|well|hearth)(?: so| then)? (?=\S+ \S+)")
