@@ -209,8 +209,7 @@ class PocketSphinxRecognizer:
         arcs = [(a, b, 1.0 / ways_out[a], w) if w else (a, b, 1.0 / ways_out[a])
                 for a, b, w in transitions]
         self._command.add_fsg("command", self._command.create_fsg("command", start, final, arcs))
-        self._reader = None
-        self._catalogue_reader = None  # Hearth's own grammar as a SentenceReader, when asked
+        self._reader = None  # the grammar as a SentenceReader: see _sentence_reader
         if self._custom_grammar:
             from assistant.speech.nearest_sentence import SentenceReader
 
@@ -376,13 +375,24 @@ class PocketSphinxRecognizer:
         """With a user's own grammar and Whisper at hand: Whisper's words as the grammar's
         sentence nearest to them, when they are nearly one (NEAR_SENTENCE) and raise no alarm;
         otherwise as heard."""
-        if self._reader is None or self._neural is None or not heard.text or \
+        if not self._custom_grammar or self._neural is None or not heard.text or \
                 _raises_alarm(heard.text):
             return heard
-        nearest = self._reader.nearest(heard.text.split())
+        nearest = self._sentence_reader().nearest(heard.text.split())
         if nearest is None or nearest[1] > NEAR_SENTENCE:
             return heard
         return Transcript(nearest[0], heard.confidence, heard.is_final, heard.mode, heard.engine)
+
+    def _sentence_reader(self):
+        """The grammar as a SentenceReader (nearest_sentence.py). A user's grammar has it from
+        the start; Hearth's large catalogue builds it on first use, which only a snapped
+        hearing needs, rather than keeping its transitions for a reader that may never run."""
+        if self._reader is None:
+            from assistant.speech.nearest_sentence import SentenceReader
+
+            self._reader = SentenceReader(*command_transitions(self._command, self._intents_dir),
+                                          _pronunciation)
+        return self._reader
 
     def _nearest_request(self, grammar: Transcript, heard: Transcript, final: Transcript
                          ) -> Transcript:
@@ -397,12 +407,7 @@ class PocketSphinxRecognizer:
                 or fuzz.ratio(heard.text, grammar.text) >= SNAPPED_BELOW \
                 or _raises_alarm(heard.text) or _raises_alarm(grammar.text):
             return final
-        if self._catalogue_reader is None:
-            from assistant.speech.nearest_sentence import SentenceReader
-
-            self._catalogue_reader = SentenceReader(*command_transitions(self._command),
-                                                    _pronunciation)
-        nearest = self._catalogue_reader.nearest(heard.text.split())
+        nearest = self._sentence_reader().nearest(heard.text.split())
         if nearest is None or not nearest[0] or nearest[1] > NEAR_REQUEST or \
                 _raises_alarm(nearest[0]):
             return final

@@ -203,10 +203,9 @@ class Matcher:
             core = request_core(stand_in_names(mask_numbers(norm)))
             if core is None:
                 continue
-            exact = self._exact.get(core)
-            if exact is not None and self._intents[exact] != "safety.crisis":
-                hit = Candidate(self._intents[exact], 1.0, core, 1.0, 1.0, self._indirect[exact])
-                cores[position] = self._decide(text, norm, [hit])
+            exact = self._exact_template(text, norm, core)
+            if exact is not None:
+                cores[position] = exact
             else:
                 entries.append((position, text, norm, self._spelt(core), None))
         for start in range(0, len(entries), BATCH):
@@ -236,11 +235,18 @@ class Matcher:
         # "7" alone answers a question; it never starts an exercise.
         if set(query.split()) <= _NUMBER_ONLY:
             return IntentMatch(text, OUT_OF_SCOPE, 0.0), norm, query, None
-        exact = self._exact.get(query)
-        if exact is not None and self._intents[exact] != "safety.crisis" and not concern:
-            hit = Candidate(self._intents[exact], 1.0, query, 1.0, 1.0, self._indirect[exact])
-            return self._decide(text, norm, [hit]), norm, query, None
+        if not concern and (match := self._exact_template(text, norm, query)) is not None:
+            return match, norm, query, None
         return None, norm, self._spelt(query), concern
+
+    def _exact_template(self, text: str, norm: str, query: str) -> IntentMatch | None:
+        """The decision for a query that is word for word a template (never a crisis one: the
+        crisis checks decide those), or None."""
+        exact = self._exact.get(query)
+        if exact is None or self._intents[exact] == "safety.crisis":
+            return None
+        hit = Candidate(self._intents[exact], 1.0, query, 1.0, 1.0, self._indirect[exact])
+        return self._decide(text, norm, [hit])
 
     def _spelt(self, query: str) -> str:
         """The query with misspelt or misheard words replaced by the catalogue words they
